@@ -1,0 +1,159 @@
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) =>
+  v === "true" || v === "1"
+);
+const empty = (v: unknown) => (v === "" ? undefined : v);
+
+/** Every environment variable the web and worker processes read; nothing else reads Deno.env. */
+export const envSchema = z.object({
+  PORT: z.preprocess(
+    empty,
+    z.coerce.number().int().min(1).max(65535).default(8000),
+  ),
+  HOST: z.preprocess(empty, z.string().default("0.0.0.0")),
+  WORKER_PORT: z.preprocess(
+    empty,
+    z.coerce.number().int().min(1).max(65535).default(9000),
+  ),
+  DATA_DIR: z.preprocess(empty, z.string().default("./data")),
+  DATABASE_URL: z.preprocess(
+    empty,
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
+  UPSTASH_REDIS_REST_URL: z.preprocess(empty, z.url().optional()),
+  UPSTASH_REDIS_REST_TOKEN: z.preprocess(empty, z.string().min(1).optional()),
+  QUEUE_STREAM: z.preprocess(empty, z.string().default("imports")),
+  S3_ENDPOINT: z.preprocess(empty, z.url().optional()),
+  S3_BUCKET: z.preprocess(empty, z.string().min(3).optional()),
+  S3_REGION: z.preprocess(empty, z.string().default("us-east-1")),
+  S3_ACCESS_KEY_ID: z.preprocess(empty, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(empty, z.string().optional()),
+  S3_FORCE_PATH_STYLE: z.preprocess(empty, bool.default(false)),
+  /** Comma-separated signing secrets, newest first; older ones still verify (rotation). */
+  JWT_SECRET: z.preprocess(
+    empty,
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+  SESSION_TTL_HOURS: z.preprocess(
+    empty,
+    z.coerce.number().positive().default(24 * 14),
+  ),
+  MAX_UPLOAD_BYTES: z.preprocess(
+    empty,
+    z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  ),
+  /** Run the import worker inside the web process (the embedded default). */
+  WORKER_IN_PROCESS: z.preprocess(empty, bool.optional()),
+  LOG_LEVEL: z.preprocess(
+    empty,
+    z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ),
+}).superRefine((env, ctx) => {
+  if (!!env.UPSTASH_REDIS_REST_URL !== !!env.UPSTASH_REDIS_REST_TOKEN) {
+    const missing = env.UPSTASH_REDIS_REST_URL
+      ? "UPSTASH_REDIS_REST_TOKEN"
+      : "UPSTASH_REDIS_REST_URL";
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message:
+        "is required when the other UPSTASH_REDIS_REST_* variable is set",
+    });
+  }
+  if (env.S3_ENDPOINT || env.S3_BUCKET) {
+    for (
+      const key of [
+        "S3_BUCKET",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+      ] as const
+    ) {
+      if (!env[key]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is required when S3 is configured",
+        });
+      }
+    }
+  }
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  workerPort: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  redis: { url: string; token: string; stream: string } | null;
+  s3: {
+    endpoint?: string;
+    bucket: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  } | null;
+  jwtSecrets: string[] | null;
+  sessionTtlSeconds: number;
+  maxUploadBytes: number;
+  workerInProcess: boolean;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates an environment (a plain record, `Deno.env.toObject()` by default) into a Config. */
+export function loadConfig(
+  env: Record<string, string | undefined> = Deno.env.toObject(),
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) =>
+      `  ${String(i.path[0] ?? "env")}: ${i.message}`
+    );
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    workerPort: e.WORKER_PORT,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redis: e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
+      ? {
+        url: e.UPSTASH_REDIS_REST_URL,
+        token: e.UPSTASH_REDIS_REST_TOKEN,
+        stream: e.QUEUE_STREAM,
+      }
+      : null,
+    s3: e.S3_BUCKET
+      ? {
+        endpoint: e.S3_ENDPOINT,
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        accessKeyId: e.S3_ACCESS_KEY_ID!,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      }
+      : null,
+    jwtSecrets: e.JWT_SECRET
+      ? e.JWT_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
+      : null,
+    sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    workerInProcess: e.WORKER_IN_PROCESS ?? !e.UPSTASH_REDIS_REST_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
