@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const bool = z.enum(["true", "false", "1", "0"]).transform((v) =>
-  v === "true" || v === "1"
-);
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const empty = (v: unknown) => (v === "" ? undefined : v);
 
 /** Every environment variable the web and worker processes read; nothing else reads Deno.env. */
@@ -58,8 +56,7 @@ export const envSchema = z.object({
     ctx.addIssue({
       code: "custom",
       path: [missing],
-      message:
-        "is required when the other UPSTASH_REDIS_REST_* variable is set",
+      message: "is required when the other UPSTASH_REDIS_REST_* variable is set",
     });
   }
   if (env.S3_ENDPOINT || env.S3_BUCKET) {
@@ -119,9 +116,7 @@ export function loadConfig(
 ): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) =>
-      `  ${String(i.path[0] ?? "env")}: ${i.message}`
-    );
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? "env")}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -148,9 +143,7 @@ export function loadConfig(
         forcePathStyle: e.S3_FORCE_PATH_STYLE,
       }
       : null,
-    jwtSecrets: e.JWT_SECRET
-      ? e.JWT_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
-      : null,
+    jwtSecrets: e.JWT_SECRET ? e.JWT_SECRET.split(",").map((s) => s.trim()).filter(Boolean) : null,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.UPSTASH_REDIS_REST_URL,
