@@ -59,6 +59,13 @@ export const envSchema = z.object({
       message: "is required when the other UPSTASH_REDIS_REST_* variable is set",
     });
   }
+  if (env.DATABASE_URL && !env.JWT_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["JWT_SECRET"],
+      message: "is required when DATABASE_URL is set (only the embedded mode generates one)",
+    });
+  }
   if (env.S3_ENDPOINT || env.S3_BUCKET) {
     for (
       const key of [

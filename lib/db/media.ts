@@ -1,0 +1,40 @@
+import type { Sql } from "./client.ts";
+
+/** A media file of a conversation, stored in the blob store. */
+export interface MediaRow {
+  conversationId: string;
+  name: string;
+  blobKey: string;
+  size: number;
+  contentType: string;
+}
+
+/** Records media files (inside the import transaction). */
+export async function insertMedia(sql: Sql, rows: MediaRow[]) {
+  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000).map((r) => ({
+      conversation_id: r.conversationId,
+      name: r.name,
+      blob_key: r.blobKey,
+      size: r.size,
+      content_type: r.contentType,
+    }));
+    await sql`insert into media ${sql(batch)}`;
+  }
+}
+
+/** A media file of one of the user's conversations, or null. */
+export async function getMedia(sql: Sql, userId: string, conversationId: string, name: string) {
+  const rows = await sql<MediaRow[]>`
+    select m.* from media m join conversations c on c.id = m.conversation_id
+    where m.conversation_id = ${conversationId} and m.name = ${name} and c.user_id = ${userId}`;
+  return rows[0] ?? null;
+}
+
+/** Names of the conversation's media files, to link attachments to their files. */
+export async function mediaNames(sql: Sql, conversationId: string): Promise<Set<string>> {
+  const rows = await sql<{ name: string }[]>`
+    select name from media where conversation_id = ${conversationId}`;
+  return new Set(rows.map((r) => r.name));
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { createImport } from "./db/imports.ts";
+import type { Sql } from "./db/client.ts";
+import { AppError } from "./errors.ts";
+import type { Queue } from "./queue/types.ts";
+import type { BlobStore } from "./storage/types.ts";
+
+/** What receiving an upload needs. */
+export interface UploadDeps {
+  db: Sql;
+  queue: Queue;
+  blobs: BlobStore;
+  maxBytes: number;
+}
+
+/** Blob key of an import's original upload. */
+export const originalKey = (importId: string) => `imports/${importId}/original`;
+
+const tooLarge = (max: number) =>
+  new AppError(413, "too_large", `the upload is larger than the limit of ${max} bytes`);
+
+/**
+ * Streams an upload into the blob store (hashing it on the way, never buffering it whole),
+ * then records the import and enqueues its job. An upload over `maxBytes` is refused with 413:
+ * at once when its declared size says so, else as soon as the count passes the limit (the
+ * partial blob is deleted). Returns the new import's id.
+ */
+export async function receiveUpload(
+  deps: UploadDeps,
+  upload: {
+    userId: string;
+    filename: string;
+    body: ReadableStream<Uint8Array>;
+    declaredSize?: number;
+    requestId?: string;
+  },
+): Promise<string> {
+  const { maxBytes } = deps;
+  if (upload.declaredSize !== undefined && upload.declaredSize > maxBytes) {
+    await upload.body.cancel().catch(() => {});
+    throw tooLarge(maxBytes);
+  }
+  const id = crypto.randomUUID();
+  const key = originalKey(id);
+  const hash = createHash("sha256");
+  let size = 0;
+  const counted = upload.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) throw tooLarge(maxBytes);
+        hash.update(chunk);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    await deps.blobs.put(key, counted, { contentType: "application/octet-stream" });
+  } catch (err) {
+    await deps.blobs.delete(key).catch(() => {});
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    throw err;
+  }
+  if (size === 0) {
+    await deps.blobs.delete(key).catch(() => {});
+    throw new AppError(400, "empty_upload", "the uploaded file is empty");
+  }
+  await createImport(deps.db, {
+    id,
+    userId: upload.userId,
+    filename: upload.filename,
+    size,
+    sha256: hash.digest("hex"),
+    blobKey: key,
+  });
+  await deps.queue.enqueue({ importId: id, requestId: upload.requestId });
+  return id;
+}

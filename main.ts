@@ -1,0 +1,60 @@
+import { createTokenSigner } from "./lib/auth/tokens.ts";
+import { localSecret } from "./lib/auth/local_secret.ts";
+import { ConfigError, loadConfig } from "./lib/config.ts";
+import { createLogger } from "./lib/log.ts";
+import { createMetrics } from "./lib/metrics.ts";
+import { openServices } from "./lib/services.ts";
+import { createApp } from "./routes/app.ts";
+import { createWorker } from "./worker/create_worker.ts";
+
+// Web entry: config → clients → createApp(deps) → Deno.serve; the worker runs in-process in
+// the embedded mode (no Redis). SIGTERM/SIGINT: stop accepting, finish requests and the job
+// in hand, close clients.
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  Deno.exit(2);
+}
+const logger = createLogger(config.logLevel, { service: "web" });
+const services = await openServices(config, logger);
+const tokens = createTokenSigner(config.jwtSecrets ?? await localSecret(config.dataDir));
+const metrics = createMetrics(() => services.queue.stats());
+const app = createApp({ ...services, config, tokens, logger, metrics });
+
+const stop = new AbortController();
+const worker = config.workerInProcess
+  ? createWorker({
+    ...services,
+    logger: logger.child({ service: "worker" }),
+    onJob: (outcome, ms) => {
+      metrics.jobs.inc({ outcome });
+      metrics.jobDuration.observe({ outcome }, ms / 1000);
+    },
+  }).run(stop.signal)
+  : null;
+
+const server = Deno.serve({
+  port: config.port,
+  hostname: config.host,
+  onListen: ({ port }) => {
+    console.log(`WhatsApp Reader listening on http://localhost:${port}/`);
+    console.log(`  database: ${services.where.database}`);
+    console.log(`  queue:    ${services.where.queue}${worker ? " (worker in this process)" : ""}`);
+    console.log(`  blobs:    ${services.where.blobs}`);
+  },
+}, app.fetch);
+
+async function shutdown(signal: string) {
+  logger.info("shutting down", { signal });
+  stop.abort();
+  await server.shutdown();
+  await worker;
+  await services.close();
+  Deno.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  Deno.addSignalListener(signal, () => void shutdown(signal));
+}

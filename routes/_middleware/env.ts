@@ -1,0 +1,12 @@
+import type { Logger } from "../../lib/log.ts";
+
+/** Per-request values on `c.var`, typed once for every route module. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    /** The signed-in user, or null. */
+    userId: string | null;
+    sessionId: string | null;
+  };
+};

@@ -1,0 +1,41 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { AppError } from "../../lib/errors.ts";
+import type { AppEnv } from "./env.ts";
+
+const isApi = (c: Context) => c.req.path.startsWith("/api/");
+
+/** The JSON error body every API error uses. */
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+/** Turns any thrown error into a response: JSON under /api, a small page elsewhere. */
+export function onError(err: Error, c: Context<AppEnv>) {
+  let status = 500, code = "internal", message = "internal error";
+  if (err instanceof AppError) {
+    ({ status, code, message } = err);
+  } else if (err instanceof HTTPException) {
+    status = err.status;
+    code = status === 413 ? "too_large" : "http_error";
+    message = err.message || "request rejected";
+  } else {
+    c.var.logger?.error("unhandled error", { error: err.message, stack: err.stack });
+  }
+  if (status >= 500) c.header("Cache-Control", "no-store");
+  if (isApi(c)) return c.json(errorBody(code, message), status as 400);
+  return c.html(
+    `<!doctype html><meta charset="utf-8"><title>Error</title><link rel="stylesheet" href="/static/app.css">` +
+      `<main class="narrow"><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to your chats</a></p></main>`,
+    status as 400,
+  );
+}
+
+/** Unknown routes: 404 in JSON under /api. */
+export function onNotFound(c: Context<AppEnv>) {
+  return onError(new AppError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`), c);
+}
+
+function escapeHtml(s: string) {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

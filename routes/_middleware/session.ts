@@ -1,0 +1,48 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { type AccountDeps, authenticate } from "../../lib/auth/accounts.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { AppEnv } from "./env.ts";
+
+/** Name of the HttpOnly session cookie. */
+export const SESSION_COOKIE = "session";
+
+/**
+ * Reads the session token from `Authorization: Bearer` or the session cookie and, when it
+ * verifies and its session is open, sets `c.var.userId`/`sessionId`. Never rejects by itself.
+ */
+export function session(deps: AccountDeps) {
+  return createMiddleware<AppEnv>(async function session(c, next) {
+    const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const claims = await authenticate(deps, token);
+      if (claims) {
+        c.set("userId", claims.userId);
+        c.set("sessionId", claims.sessionId);
+        c.set("logger", c.var.logger.child({ userId: claims.userId }));
+      }
+    }
+    await next();
+  });
+}
+
+/** Rejects API requests without a valid session with 401. */
+export const requireUser = createMiddleware<AppEnv>(async function requireUser(c, next) {
+  if (!c.var.userId) throw new AppError(401, "unauthenticated", "sign in or send a bearer token");
+  await next();
+});
+
+/** Sends page visitors without a session to the sign-in page, then back. */
+export const requireUserPage = createMiddleware<AppEnv>(async function requireUserPage(c, next) {
+  if (!c.var.userId) {
+    return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
+  }
+  await next();
+});
+
+/** The signed-in user's id (after requireUser / requireUserPage). */
+export function userIdOf(c: { var: AppEnv["Variables"] }): string {
+  if (!c.var.userId) throw new AppError(401, "unauthenticated", "sign in or send a bearer token");
+  return c.var.userId;
+}

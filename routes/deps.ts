@@ -1,0 +1,18 @@
+import type { TokenSigner } from "../lib/auth/tokens.ts";
+import type { Config } from "../lib/config.ts";
+import type { Sql } from "../lib/db/client.ts";
+import type { Logger } from "../lib/log.ts";
+import type { Metrics } from "../lib/metrics.ts";
+import type { Queue } from "../lib/queue/types.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
+
+/** Everything the web app needs, created once by the entry point and passed in. */
+export interface AppDeps {
+  db: Sql;
+  queue: Queue;
+  blobs: BlobStore;
+  config: Config;
+  tokens: TokenSigner;
+  logger: Logger;
+  metrics?: Metrics;
+}

@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { getImport } from "../lib/db/imports.ts";
+import { notFound } from "../lib/errors.ts";
+import { receiveUpload } from "../lib/upload.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { requireUserPage, userIdOf } from "./_middleware/session.ts";
+import { readUpload } from "./_middleware/upload_body.ts";
+import { validate } from "./_middleware/validate.ts";
+import { Layout } from "./_components/layout.tsx";
+import { render } from "./_components/render.ts";
+
+/** The upload form's target and the import status page (refreshes itself while running). */
+export function importPages(deps: AppDeps) {
+  const uploadDeps = { ...deps, maxBytes: deps.config.maxUploadBytes };
+  return new Hono<AppEnv>()
+    .post("/imports", requireUserPage, async (c) => {
+      const upload = await readUpload(c, deps.config.maxUploadBytes);
+      const id = await receiveUpload(uploadDeps, { ...upload, userId: userIdOf(c), requestId: c.var.requestId });
+      return c.redirect(`/imports/${id}`, 303);
+    })
+    .get("/imports/:id", requireUserPage, validate("param", z.object({ id: z.uuid() })), async (c) => {
+      const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
+      if (!imp) throw notFound("import");
+      const running = imp.status === "queued" || imp.status === "processing";
+      if (imp.status === "done" && imp.conversationId && c.req.query("stay") === undefined) {
+        return c.redirect(`/c/${imp.conversationId}`, 303);
+      }
+      return render(
+        c,
+        <Layout title={`Import of ${imp.filename}`} signedIn>
+          {running && <meta http-equiv="refresh" content="2" />}
+          <h1 dir="auto">{imp.filename}</h1>
+          <p class={`status status-${imp.status}`} role="status">
+            {{ queued: "Waiting for a worker…", processing: "Reading your chat…", done: "Imported.", failed: "Import failed." }[imp.status]}
+          </p>
+          {running && <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>}
+          {imp.error && <p class="error" role="alert">{imp.error}</p>}
+          {imp.conversationId && <p><a href={`/c/${imp.conversationId}`}>Open the conversation</a></p>}
+          <p><a href="/">Back to your chats</a></p>
+        </Layout>,
+      );
+    });
+}

@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import { ConfigError, loadConfig } from "../lib/config.ts";
+import { createLogger } from "../lib/log.ts";
+import { createMetrics } from "../lib/metrics.ts";
+import { openServices } from "../lib/services.ts";
+import { healthRoutes } from "../routes/health.ts";
+import { createWorker } from "./create_worker.ts";
+
+// Worker entry: config, clients, the consumer (with its reclaim loop) and a small server on
+// WORKER_PORT for /health, /ready and /metrics. SIGTERM → finish or release the job → close.
+let config;
+try {
+  config = loadConfig();
+  if (!config.databaseUrl || !config.redis) {
+    throw new ConfigError(
+      "Invalid environment:\n  DATABASE_URL and UPSTASH_REDIS_REST_URL/_TOKEN: a separate worker needs both " +
+        "(the embedded mode runs its worker inside the web process)",
+    );
+  }
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  Deno.exit(2);
+}
+const logger = createLogger(config.logLevel, { service: "worker" });
+const services = await openServices(config, logger);
+const metrics = createMetrics(() => services.queue.stats());
+const stop = new AbortController();
+const running = createWorker({
+  ...services,
+  logger,
+  onJob: (outcome, ms) => {
+    metrics.jobs.inc({ outcome });
+    metrics.jobDuration.observe({ outcome }, ms / 1000);
+  },
+}).run(stop.signal);
+
+const app = new Hono()
+  .route("/", healthRoutes(services))
+  .get("/metrics", async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType }));
+const server = Deno.serve({
+  port: config.workerPort,
+  hostname: config.host,
+  onListen: ({ port }) => logger.info("worker health server listening", { port }),
+}, app.fetch);
+
+async function shutdown(signal: string) {
+  logger.info("shutting down", { signal });
+  stop.abort();
+  await running;
+  await server.shutdown();
+  await services.close();
+  Deno.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  Deno.addSignalListener(signal, () => void shutdown(signal));
+}
