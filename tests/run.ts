@@ -30,7 +30,7 @@ if (extra.length === 0) {
 }
 
 const junit = `${artifacts}/junit.xml`;
-await run("tests", ["test", "-A", "--no-check", `--junit-path=${junit}`, ...extra]);
+await run("tests", ["test", "-A", "--no-check", "--unstable-no-legacy-abort", `--junit-path=${junit}`, ...extra]);
 const xml = await Deno.readTextFile(junit).catch(() => "");
 // Count leaf test cases: a case with steps is reported with its steps as separate cases.
 for (const match of xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)) {
