@@ -2,6 +2,7 @@ import { createTokenSigner } from "./lib/auth/tokens.ts";
 import { localSecret } from "./lib/auth/local_secret.ts";
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createLogger } from "./lib/log.ts";
+import { recordJob } from "./lib/job_metrics.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { openServices } from "./lib/services.ts";
 import { createApp } from "./routes/app.ts";
@@ -29,10 +30,7 @@ const worker = config.workerInProcess
   ? createWorker({
     ...services,
     logger: logger.child({ service: "worker" }),
-    onJob: (outcome, ms) => {
-      metrics.jobs.inc({ outcome });
-      metrics.jobDuration.observe({ outcome }, ms / 1000);
-    },
+    onJob: recordJob(metrics),
   }).run(stop.signal)
   : null;
 

@@ -13,7 +13,7 @@ export interface WorkerDeps {
   blobs: BlobStore;
   logger: Logger;
   /** Called after each job with its outcome, for metrics. */
-  onJob?: (outcome: "done" | "failed" | "retry", ms: number) => void;
+  onJob?: (outcome: "done" | "failed" | "retry", ms: number, messages: number) => void;
 }
 
 /** The import consumer: takes jobs off the queue and imports them. */
@@ -26,20 +26,20 @@ export function createWorker(deps: WorkerDeps) {
         const log = logger.child({ importId: job.importId, requestId: job.requestId, attempt });
         const started = Date.now();
         try {
-          await importChat({ ...deps, logger: log }, job.importId);
-          deps.onJob?.("done", Date.now() - started);
+          const messages = await importChat({ ...deps, logger: log }, job.importId);
+          deps.onJob?.("done", Date.now() - started, messages);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           if (err instanceof ParseError) {
             // Not a chat: retrying cannot help. Fail at once with the parser's reason (job acked).
             log.warn("import failed: not a chat export", { error: message });
             await failImport(db, job.importId, message, true);
-            deps.onJob?.("failed", Date.now() - started);
+            deps.onJob?.("failed", Date.now() - started, 0);
             return;
           }
           log.error("import attempt failed", { error: message });
           await failImport(db, job.importId, message, false);
-          deps.onJob?.("retry", Date.now() - started);
+          deps.onJob?.("retry", Date.now() - started, 0);
           throw err;
         }
       }, {

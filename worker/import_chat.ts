@@ -64,14 +64,21 @@ async function uploadAll(
  * written in one transaction (the conversation is replaced whole), so a re-delivered job never
  * duplicates messages and a failed one leaves nothing half-written visible. Media blobs go to
  * deterministic keys before the commit (a retry overwrites them). Throws on failure; a
- * `ParseError` means the upload is not a chat (the caller fails the import at once).
+ * `ParseError` means the upload is not a chat (the caller fails the import at once). Returns
+ * the number of messages written (0 when the job had nothing to do).
  */
-export async function importChat(deps: ImportDeps, importId: string): Promise<void> {
+export async function importChat(deps: ImportDeps, importId: string): Promise<number> {
   const { db, blobs } = deps;
   const log = deps.logger.child({ importId });
   const imp = await getImportById(db, importId);
-  if (!imp) return log.warn("import row not found; job dropped");
-  if (imp.status === "done") return log.info("import already done; duplicate delivery ignored");
+  if (!imp) {
+    log.warn("import row not found; job dropped");
+    return 0;
+  }
+  if (imp.status === "done") {
+    log.info("import already done; duplicate delivery ignored");
+    return 0;
+  }
   await startImport(db, importId);
   const started = Date.now();
   const size = (await blobs.size(imp.blobKey)) ?? imp.size;
@@ -83,7 +90,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<vo
     const progress = (f: number) => void setImportProgress(db, importId, f).catch(() => {});
     const parse = parseChat(withProgress(source, archive ? size : size, progress));
     const title = archive?.chatName ?? chatNameFromFileName(imp.filename);
-    await db.begin(async (tx) => {
+    return await db.begin(async (tx) => {
       await tx`delete from conversations where id = ${importId}`;
       await tx`
         insert into conversations (id, user_id, title)
@@ -123,6 +130,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<vo
         unplacedLines: summary.unplacedLines,
         ms: Date.now() - started,
       });
+      return count;
     });
   } finally {
     await archive?.close();

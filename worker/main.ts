@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ConfigError, loadConfig } from "../lib/config.ts";
 import { createLogger } from "../lib/log.ts";
+import { recordJob } from "../lib/job_metrics.ts";
 import { createMetrics } from "../lib/metrics.ts";
 import { openServices } from "../lib/services.ts";
 import { healthRoutes } from "../routes/health.ts";
@@ -29,10 +30,7 @@ const stop = new AbortController();
 const running = createWorker({
   ...services,
   logger,
-  onJob: (outcome, ms) => {
-    metrics.jobs.inc({ outcome });
-    metrics.jobDuration.observe({ outcome }, ms / 1000);
-  },
+  onJob: recordJob(metrics),
 }).run(stop.signal);
 
 const app = new Hono()

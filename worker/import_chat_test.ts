@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { createImport, getImportById } from "../lib/db/imports.ts";
+import { silentLogger } from "../lib/log.ts";
+import { createMemoryQueue } from "../lib/queue/memory.ts";
+import { createRedisQueue } from "../lib/queue/redis_stream.ts";
+import { createFsBlobStore } from "../lib/storage/fs.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
+import { createTestDb, type TestDb } from "../tests/helpers/db.ts";
+import { iosChatZip, PHOTO_NAME } from "../tests/helpers/chat_zip.ts";
+import { redisTest, withRedisBridge } from "../tests/helpers/redis.ts";
+import { createWorker } from "./create_worker.ts";
+import { importChat } from "./import_chat.ts";
+
+const ANDROID = "01/02/2024, 10:00 - Ann: hello\n01/02/2024, 10:01 - Bob: hi\nsecond line\n" +
+  "13/02/2024, 09:00 - Ann: later\n";
+
+async function setup() {
+  const db = await createTestDb();
+  const dir = await Deno.makeTempDir({ prefix: "wcr-worker-" });
+  const blobs = createFsBlobStore(dir);
+  const [user] = await db.sql`
+    insert into users (email, password_hash) values (${`w${crypto.randomUUID()}@x.io`}, 'x') returning id`;
+  const upload = async (filename: string, bytes: Uint8Array | string) => {
+    const id = crypto.randomUUID();
+    const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+    await blobs.put(`imports/${id}/original`, body);
+    await createImport(db.sql, {
+      id,
+      userId: user.id,
+      filename,
+      size: body.byteLength,
+      sha256: "0".repeat(64),
+      blobKey: `imports/${id}/original`,
+    });
+    return id;
+  };
+  return {
+    db,
+    blobs,
+    upload,
+    async close() {
+      await db.drop();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+const count = async (db: TestDb, id: string) =>
+  (await db.sql`select count(*)::int as n from messages where conversation_id = ${id}`)[0].n;
+
+Deno.test("importChat: a .txt becomes a conversation; re-delivery never duplicates", async () => {
+  const s = await setup();
+  try {
+    const id = await s.upload("WhatsApp Chat with Bob.txt", ANDROID);
+    const deps = { db: s.db.sql, blobs: s.blobs as BlobStore, logger: silentLogger };
+    await importChat(deps, id);
+    const [conv] = await s.db.sql`select * from conversations where id = ${id}`;
+    assert.equal(conv.title, "Bob");
+    assert.equal(conv.messageCount, 3);
+    assert.equal(conv.viewAs, "Ann");
+    const msgs = await s.db.sql`
+      select seq, author, text from messages where conversation_id = ${id} order by seq`;
+    assert.deepEqual(msgs.map((m) => [m.seq, m.author, m.text]), [
+      [1, "Ann", "hello"],
+      [2, "Bob", "hi\nsecond line"],
+      [3, "Ann", "later"],
+    ]);
+    const people = await s.db.sql`
+      select name, message_count, first_seq from participants where conversation_id = ${id} order by name`;
+    assert.deepEqual(people.map((p) => [p.name, p.messageCount, p.firstSeq]), [["Ann", 2, 1], ["Bob", 1, 2]]);
+
+    // A second delivery of a finished job is a no-op; a crashed-then-retried one replaces whole.
+    await importChat(deps, id);
+    assert.equal(await count(s.db, id), 3);
+    await s.db.sql`update imports set status = 'processing' where id = ${id}`;
+    await importChat(deps, id);
+    assert.equal(await count(s.db, id), 3);
+    assert.equal((await getImportById(s.db.sql, id))!.status, "done");
+  } finally {
+    await s.close();
+  }
+});
+
+Deno.test("importChat: a .zip's media go to the blob store, linked to their messages", async () => {
+  const s = await setup();
+  try {
+    const id = await s.upload("WhatsApp Chat - Bob.zip", await iosChatZip(5));
+    await importChat({ db: s.db.sql, blobs: s.blobs, logger: silentLogger }, id);
+    const media = await s.db.sql`select name, blob_key, content_type from media where conversation_id = ${id}`;
+    assert.deepEqual(media.map((m) => [m.name, m.contentType]), [[PHOTO_NAME, "image/jpeg"]]);
+    assert.ok(await s.blobs.size(media[0].blobKey));
+    const [m] = await s.db.sql`select kind from messages where conversation_id = ${id} and attachment = ${PHOTO_NAME}`;
+    assert.equal(m.kind, "media");
+  } finally {
+    await s.close();
+  }
+});
+
+Deno.test("worker: an upload that is not a chat fails at once with the parser's reason", async () => {
+  const s = await setup();
+  const queue = createMemoryQueue({ retryDelayMs: 10 });
+  const stop = new AbortController();
+  const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(stop.signal);
+  try {
+    const id = await s.upload("photo.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    await queue.enqueue({ importId: id });
+    const row = await waitFor(s.db, id, "failed");
+    assert.equal(row.attempts, 1);
+    assert.match(row.error!, /binary|not a (WhatsApp )?chat|text/i);
+    assert.equal((await s.db.sql`select count(*)::int as n from conversations`)[0].n, 0);
+  } finally {
+    stop.abort();
+    await run;
+    await queue.close();
+    await s.close();
+  }
+});
+
+redisTest("worker on the Redis stream: 3 failed deliveries → dead letter, import failed", async () => {
+  const s = await setup();
+  const redis = await withRedisBridge();
+  const queue = createRedisQueue({ url: redis.url, token: redis.token, stream: redis.stream, claimIdleMs: 100, blockMs: 100 });
+  const stop = new AbortController();
+  const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(stop.signal);
+  try {
+    const id = await s.upload("WhatsApp Chat with Bob.txt", ANDROID);
+    await s.blobs.delete(`imports/${id}/original`); // every attempt now fails the same way
+    await queue.enqueue({ importId: id });
+    const row = await waitFor(s.db, id, "failed", 20_000);
+    assert.equal(row.attempts, 3);
+    assert.ok(row.error);
+    assert.equal((await queue.stats()).deadLetters, 1);
+  } finally {
+    stop.abort();
+    await run;
+    await queue.close();
+    await redis.close();
+    await s.close();
+  }
+});
+
+async function waitFor(db: TestDb, id: string, status: string, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const row = await getImportById(db.sql, id);
+    if (row?.status === status) return row;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${id} did not reach ${status}: ${JSON.stringify(await getImportById(db.sql, id))}`);
+}
