@@ -1,6 +1,6 @@
 import type { Config } from "./config.ts";
 import { createSql, type Sql } from "./db/client.ts";
-import { type EmbeddedServer, startEmbeddedPostgres } from "./db/embedded.ts";
+import type { EmbeddedServer } from "./db/embedded.ts";
 import { migrate } from "./db/migrate.ts";
 import type { Logger } from "./log.ts";
 import { createQueue } from "./queue/mod.ts";
@@ -27,6 +27,8 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   let embedded: EmbeddedServer | null = null;
   let url = config.databaseUrl;
   if (!url) {
+    // Imported only when embedded, so deployments never load (or ship) the binaries.
+    const { startEmbeddedPostgres } = await import("./db/embedded.ts");
     embedded = await startEmbeddedPostgres(`${config.dataDir}/pg`);
     url = embedded.url;
   }

@@ -1,0 +1,217 @@
+// The Helm chart renders, for its default values, the same objects as infra/k8s/ (kinds,
+// names, ports, env, probes, resources, policies: everything but Helm's own labels and
+// annotations). Rendered with the test-only Go-template renderer (_helm_render.ts), and
+// also with a real `helm` when one is on PATH or in HELM_BIN.
+import assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
+import { renderChart } from "./_helm_render.ts";
+import {
+  type K8sObject,
+  k8sObjects,
+  loadYaml,
+  parseYamlDocs,
+  readText,
+  repoPath,
+} from "./_util.ts";
+
+const CHART = "infra/helm/whatsapp-reader";
+const RELEASE = { Name: "whatsapp-reader", Namespace: "whatsapp-reader" };
+
+type Values = Record<string, unknown>;
+
+function chartMeta() {
+  return loadYaml(`${CHART}/Chart.yaml`) as {
+    name: string;
+    version: string;
+    appVersion: string;
+    dependencies: { name: string; repository: string; condition: string; version: string }[];
+  };
+}
+
+function templates(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of Deno.readDirSync(repoPath(`${CHART}/templates`))) {
+    if (entry.isFile) out[entry.name] = readText(`${CHART}/templates/${entry.name}`);
+  }
+  return out;
+}
+
+function deepMerge(base: Values, over: Values): Values {
+  const out: Values = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === "object" && !Array.isArray(v) && b && typeof b === "object"
+      ? deepMerge(b as Values, v as Values)
+      : v;
+  }
+  return out;
+}
+
+function render(overrides: Values = {}): K8sObject[] {
+  const chart = chartMeta();
+  const rendered = renderChart({
+    chartName: chart.name,
+    chart: { Name: chart.name, Version: chart.version, AppVersion: chart.appVersion },
+    values: deepMerge(loadYaml(`${CHART}/values.yaml`) as Values, overrides),
+    templates: templates(),
+    release: RELEASE,
+  });
+  return Object.entries(rendered).flatMap(([file, text]) =>
+    parseYamlDocs(text, file) as K8sObject[]
+  );
+}
+
+const HELM_LABELS = ["helm.sh/chart", "app.kubernetes.io/managed-by", "app.kubernetes.io/version"];
+
+/** Drops what only Helm adds: its labels, hook and checksum annotations. */
+function normalize(obj: K8sObject): K8sObject {
+  const copy = structuredClone(obj);
+  // deno-lint-ignore no-explicit-any
+  const strip = (meta: any) => {
+    if (!meta) return;
+    for (const label of HELM_LABELS) delete meta.labels?.[label];
+    for (const key of Object.keys(meta.annotations ?? {})) {
+      if (key.startsWith("helm.sh/") || key.startsWith("checksum/")) delete meta.annotations[key];
+    }
+    if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
+  };
+  strip(copy.metadata);
+  strip(copy.spec?.template?.metadata);
+  strip(copy.spec?.jobTemplate?.spec?.template?.metadata);
+  return copy;
+}
+
+const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
+
+function compareWithManifests(rendered: K8sObject[], label: string) {
+  const raw = k8sObjects().filter((o) => o.kind !== "Namespace").map(normalize);
+  const chart = new Map(rendered.map((o) => [key(o), normalize(o)]));
+  assert.deepEqual(
+    [...chart.keys()].sort(),
+    raw.map(key).sort(),
+    `${label}: the same kinds and names`,
+  );
+  for (const expected of raw) {
+    const actual = chart.get(key(expected))!;
+    if (!isDeepStrictEqual(actual, expected)) {
+      // deepEqual names the first difference (ports, env, probes, resources…).
+      assert.deepEqual(actual, expected, `${label}: ${key(expected)} differs from infra/k8s`);
+    }
+  }
+}
+
+Deno.test("helm: default values render the objects of infra/k8s/", () => {
+  compareWithManifests(render(), "test renderer");
+});
+
+Deno.test("helm: postgres and redis are optional bitnami dependencies, not vendored", () => {
+  const chart = chartMeta();
+  const deps = Object.fromEntries(chart.dependencies.map((d) => [d.name, d]));
+  assert.deepEqual(Object.keys(deps).sort(), ["postgresql", "redis"]);
+  assert.equal(deps.postgresql.condition, "postgresql.enabled");
+  assert.equal(deps.redis.condition, "redis.enabled");
+  for (const dep of chart.dependencies) assert.match(dep.repository, /bitnami/);
+  const values = loadYaml(`${CHART}/values.yaml`) as Record<string, { enabled: boolean }>;
+  assert.equal(values.postgresql.enabled, false);
+  assert.equal(values.redis.enabled, false);
+  assert.throws(() => Deno.statSync(repoPath(`${CHART}/charts`)), "no vendored charts/");
+});
+
+Deno.test("helm: enabling postgresql and redis derives the URLs and the NetworkPolicies", () => {
+  const objects = render({ postgresql: { enabled: true }, redis: { enabled: true } });
+  const secret = objects.find((o) => o.kind === "Secret" && o.metadata.name.endsWith("-secrets"))!;
+  assert.equal(
+    secret.stringData!.DATABASE_URL,
+    "postgres://reader:CHANGE_ME@whatsapp-reader-postgresql:5432/reader",
+  );
+  const redis = objects.find((o) => o.kind === "Secret" && o.metadata.name.endsWith("-redis"))!;
+  assert.equal(redis.stringData!.REDIS_URL, "redis://:CHANGE_ME@whatsapp-reader-redis-master:6379");
+  const api = objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name.endsWith("-api"))!;
+  const postgresRule = api.spec.egress.find((r: { ports: { port: number }[] }) =>
+    r.ports[0].port === 5432
+  );
+  assert.deepEqual(postgresRule.to, [{
+    podSelector: {
+      matchLabels: {
+        "app.kubernetes.io/name": "postgresql",
+        "app.kubernetes.io/instance": "whatsapp-reader",
+      },
+    },
+  }]);
+});
+
+Deno.test("helm: switches remove what they control", () => {
+  const objects = render({
+    ingress: { enabled: false },
+    backup: { enabled: false },
+    networkPolicy: { enabled: false },
+    secrets: { create: false },
+  });
+  const kinds = new Set(objects.map((o) => o.kind));
+  for (const kind of ["Ingress", "CronJob", "NetworkPolicy", "Secret"]) {
+    assert.ok(!kinds.has(kind), kind);
+  }
+  assert.ok(kinds.has("Deployment"));
+});
+
+Deno.test("helm: manifest templates are *.yaml.tpl (deno fmt parses *.yaml)", () => {
+  for (const name of Object.keys(templates())) {
+    assert.ok(name.endsWith(".tpl") || name === "NOTES.txt", `${name}: not a .yaml file`);
+  }
+});
+
+/** A real Helm, if this machine has one. */
+function helmBinary(): string | null {
+  const candidates = [Deno.env.get("HELM_BIN"), "helm"].filter(Boolean) as string[];
+  for (const bin of candidates) {
+    try {
+      if (
+        new Deno.Command(bin, { args: ["version", "--short"], stdout: "null", stderr: "null" })
+          .outputSync().success
+      ) {
+        return bin;
+      }
+    } catch { /* not installed */ }
+  }
+  return null;
+}
+
+const helm = helmBinary();
+
+Deno.test({
+  name: "helm: real `helm template` and `helm lint` agree (when helm is installed)",
+  ignore: helm === null,
+  fn: async () => {
+    // Without network access the bitnami dependencies cannot be fetched: render a copy of the
+    // chart without them (they are disabled by default anyway).
+    const dir = await Deno.makeTempDir({ prefix: "wr-chart-" });
+    try {
+      const copy = `${dir}/whatsapp-reader`;
+      await Deno.mkdir(`${copy}/templates`, { recursive: true });
+      const chartYaml = readText(`${CHART}/Chart.yaml`);
+      await Deno.writeTextFile(
+        `${copy}/Chart.yaml`,
+        chartYaml.replace(/\n# Optional in-cluster[\s\S]*$/, "\n"),
+      );
+      await Deno.copyFile(repoPath(`${CHART}/values.yaml`), `${copy}/values.yaml`);
+      for (const [name, text] of Object.entries(templates())) {
+        await Deno.writeTextFile(`${copy}/templates/${name}`, text);
+      }
+      const run = async (args: string[]) => {
+        const out = await new Deno.Command(helm!, { args, stdout: "piped", stderr: "piped" })
+          .output();
+        const text = new TextDecoder().decode(out.stdout);
+        assert.ok(
+          out.success,
+          `helm ${args[0]} failed: ${new TextDecoder().decode(out.stderr)}${text}`,
+        );
+        return text;
+      };
+      await run(["lint", copy]);
+      const text = await run(["template", RELEASE.Name, copy, "--namespace", RELEASE.Namespace]);
+      compareWithManifests(parseYamlDocs(text, "helm template") as K8sObject[], "real helm");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
