@@ -1,0 +1,241 @@
+/// <reference lib="dom" />
+// The conversation's message list as the islands share it: the server-rendered
+// `<ol class="messages" data-conversation data-first-seq data-last-seq data-total>` is the
+// state (no copy in JavaScript), and new messages are rendered with the server's own
+// components, so an item loaded by scrolling is the same markup as one rendered by the page.
+import { render } from "preact";
+import type { StoredMessage } from "../lib/db/messages.ts";
+import { contentTypeFor } from "../lib/media_types.ts";
+import type { FileView } from "../routes/_components/attachment.tsx";
+import { MessageItem } from "../routes/_components/message_item.tsx";
+import { formatDay } from "../routes/_components/dates.ts";
+import { errorMessage } from "./_http.ts";
+
+/** A message as `GET /api/conversations/:id/messages` returns it. */
+export interface ApiMessage extends StoredMessage {
+  mediaUrl: string | null;
+  /** The attachment's file, when the API describes it (else derived from `mediaUrl`). */
+  file?: FileView | null;
+}
+
+/** One page of the messages API. */
+export interface MessagePage {
+  messages: ApiMessage[];
+  /** The message a `date` or `around` query found (null: none on or after that day). */
+  target?: number | null;
+  total: number;
+  prev: { before: number } | null;
+  next: { after: number } | null;
+}
+
+/** Fired on the list when its whole content was replaced (a jump): observers start over. */
+export const REPLACED = "messages:replaced";
+
+/** The conversation's message list on this page, or null. */
+export function messageList(): HTMLOListElement | null {
+  return document.querySelector<HTMLOListElement>("ol.messages[data-conversation]");
+}
+
+/** Reads a page of messages; `query` is `{ before }`, `{ after }`, `{ date }` or `{ around }`. */
+export async function fetchMessages(
+  conversation: string,
+  query: Record<string, string | number>,
+  signal?: AbortSignal,
+): Promise<MessagePage> {
+  const params = new URLSearchParams(
+    Object.entries({ limit: 100, ...query }).map(([k, v]) => [k, String(v)]),
+  );
+  const res = await fetch(`/api/conversations/${conversation}/messages?${params}`, {
+    signal,
+    headers: { accept: "application/json" },
+  });
+  if (!res.ok) throw new Error(await errorMessage(res));
+  return await res.json();
+}
+
+/** How messages are drawn: whose side is "mine", and whether authors are named (groups). */
+export interface Look {
+  conversation: string;
+  viewAs: string | null;
+  group: boolean;
+}
+
+/** The current look of a list: `data-view-as` (kept up to date by the view-as island). */
+export function lookOf(list: HTMLElement, fallback: Look): Look {
+  const viewAs = list.dataset.viewAs;
+  return { ...fallback, viewAs: viewAs === undefined ? fallback.viewAs : viewAs || null };
+}
+
+/** Where a batch continues the list: the day and author of the message just before it. */
+export interface Before {
+  day: string;
+  /** Undefined after a day separator or a system message (the next message starts a run). */
+  author?: string | null;
+}
+
+/**
+ * Renders messages to DOM nodes as the conversation page does (routes/conversations.tsx): a day
+ * separator before the first message of each day, `runStart` on the first message of a run by
+ * one author, with the server's `MessageItem`. `before` continues a list (no separator for the
+ * day already shown, no run start inside a run).
+ */
+export function renderItems(
+  messages: ApiMessage[],
+  look: Look,
+  before: Before = { day: "" },
+): Node[] {
+  let day = before.day, previousAuthor = before.author;
+  const items = [];
+  for (const m of messages) {
+    const d = m.date.slice(0, 10);
+    if (d !== day) {
+      day = d;
+      previousAuthor = undefined;
+      items.push(
+        <li class="day" key={`d${d}`}>
+          <time dateTime={d}>{formatDay(m.date)}</time>
+        </li>,
+      );
+    }
+    items.push(
+      <MessageItem
+        key={m.seq}
+        m={m}
+        conversationId={look.conversation}
+        mine={m.author !== null && m.author === look.viewAs}
+        group={look.group}
+        runStart={m.author !== previousAuthor}
+        file={fileOf(m)}
+      />,
+    );
+    previousAuthor = m.kind === "system" ? undefined : m.author;
+  }
+  const box = document.createElement("ol");
+  render(<>{items}</>, box);
+  const nodes = [...box.childNodes];
+  render(null, box);
+  // render(null) empties the box; the nodes we took out are ours now.
+  return nodes;
+}
+
+function fileOf(m: ApiMessage): FileView | null {
+  if (m.file !== undefined) return m.file;
+  if (!m.mediaUrl || !m.attachment) return null;
+  return { url: m.mediaUrl, contentType: contentTypeFor(m.attachment), size: 0 };
+}
+
+/** The author of a rendered message: `data-author`, else the name written for screen readers. */
+export function authorOf(li: HTMLElement): string | null {
+  if (li.dataset.author !== undefined) return li.dataset.author;
+  if (!li.classList.contains("msg")) return null;
+  const named = li.querySelector(":scope > article > .author, :scope > article > .sr-only");
+  return named?.textContent?.replace(/:$/, "") ?? null;
+}
+
+/** What a batch appended to the list continues: the last message's day and author. */
+function lastOf(list: HTMLElement): Before {
+  const items = list.querySelectorAll<HTMLElement>(":scope > li[id^='m']");
+  const li = items[items.length - 1];
+  const day = li?.querySelector("time[datetime]")?.getAttribute("datetime")?.slice(0, 10) ?? "";
+  return { day, author: li?.classList.contains("msg") ? authorOf(li) : undefined };
+}
+
+/** Adds messages above the current ones, dropping a now-duplicate day separator. */
+export function prependMessages(list: HTMLElement, page: MessagePage, look: Look): void {
+  if (!page.messages.length) return;
+  const top = list.firstElementChild;
+  const lastDay = page.messages[page.messages.length - 1].date.slice(0, 10);
+  if (
+    top?.classList.contains("day") &&
+    top.querySelector("time")?.getAttribute("datetime") === lastDay
+  ) {
+    top.remove();
+  }
+  list.prepend(...renderItems(page.messages, look));
+  list.dataset.firstSeq = String(page.messages[0].seq);
+  list.dataset.total = String(page.total);
+}
+
+/** Adds messages below the current ones. */
+export function appendMessages(list: HTMLElement, page: MessagePage, look: Look): void {
+  if (!page.messages.length) return;
+  list.append(...renderItems(page.messages, look, lastOf(list)));
+  list.dataset.lastSeq = String(page.messages[page.messages.length - 1].seq);
+  list.dataset.total = String(page.total);
+}
+
+/** Replaces the whole list (a jump to a date) and tells the other islands. */
+export function replaceMessages(list: HTMLElement, page: MessagePage, look: Look): void {
+  list.replaceChildren(...renderItems(page.messages, look));
+  list.dataset.firstSeq = String(page.messages[0]?.seq ?? 0);
+  list.dataset.lastSeq = String(page.messages[page.messages.length - 1]?.seq ?? 0);
+  list.dataset.total = String(page.total);
+  list.dispatchEvent(new CustomEvent(REPLACED));
+}
+
+/**
+ * Draws the messages already loaded again (seq `data-first-seq` to `data-last-seq`, from the
+ * API), keeping the first visible message where it is: used when the look changes.
+ */
+export async function redrawMessages(list: HTMLElement, look: Look): Promise<void> {
+  const first = Number(list.dataset.firstSeq), last = Number(list.dataset.lastSeq);
+  if (!(first > 0 && last >= first)) return;
+  const messages: ApiMessage[] = [];
+  let total = Number(list.dataset.total);
+  for (let after = first - 1; after < last;) {
+    const page = await fetchMessages(look.conversation, {
+      after,
+      limit: Math.min(500, last - after),
+    });
+    if (!page.messages.length) break;
+    messages.push(...page.messages);
+    total = page.total;
+    after = page.messages[page.messages.length - 1].seq;
+  }
+  const anchor = firstVisibleMessage(list);
+  const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
+  const current = list.querySelector("li.current")?.id;
+  list.replaceChildren(...renderItems(messages, look));
+  list.dataset.total = String(total);
+  const li = current ? document.getElementById(current) : null;
+  li?.classList.add("current");
+  li?.setAttribute("aria-current", "true");
+  const moved = id ? (document.getElementById(id)?.getBoundingClientRect().top ?? top) - top : 0;
+  if (moved) globalThis.scrollBy({ top: moved, behavior: "instant" });
+}
+
+/**
+ * The "Older messages" / "Newer messages" link around the list (the no-JavaScript pager),
+ * created when the server did not render one, pointing where the next page starts, hidden when
+ * there is nothing more that way.
+ */
+export function pager(list: HTMLElement, rel: "prev" | "next"): HTMLAnchorElement {
+  const conversation = list.dataset.conversation;
+  const sibling = rel === "prev" ? list.previousElementSibling : list.nextElementSibling;
+  let link = sibling instanceof HTMLAnchorElement && sibling.rel === rel ? sibling : null;
+  link ??= document.querySelector<HTMLAnchorElement>(`a[rel~="${rel}"]`);
+  if (!link) {
+    link = document.createElement("a");
+    link.className = rel === "prev" ? "pager older" : "pager newer";
+    link.rel = rel;
+    link.textContent = rel === "prev" ? "Older messages" : "Newer messages";
+    list.insertAdjacentElement(rel === "prev" ? "beforebegin" : "afterend", link);
+  }
+  const first = Number(list.dataset.firstSeq), last = Number(list.dataset.lastSeq);
+  const more = rel === "prev" ? first > 1 : last < Number(list.dataset.total);
+  link.hidden = !more;
+  link.href = rel === "prev"
+    ? `/c/${conversation}?before=${first}`
+    : `/c/${conversation}?after=${last}`;
+  const newest = document.querySelector<HTMLAnchorElement>("a.pager.newest");
+  if (rel === "next" && newest) newest.hidden = !more;
+  return link;
+}
+
+/** The first message whose top is inside the viewport (what the reader is looking at). */
+export function firstVisibleMessage(list: HTMLElement): HTMLElement | null {
+  for (const li of list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")) {
+    if (li.getBoundingClientRect().bottom > 0) return li;
+  }
+  return null;
+}

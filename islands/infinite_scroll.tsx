@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+// Endless reading: when the "Older messages" link at the top (or "Newer messages" at the
+// bottom) comes near the viewport, the next page is fetched from the messages API and rendered
+// in place with the server's components. Older messages go in above what the reader is looking
+// at, so the view is kept still: the first visible message is measured before and after the
+// insert and the window scrolled by the difference (this also covers the browser's own scroll
+// anchoring, which may or may not have moved it already). Without JavaScript the links page.
+import { useLayoutEffect, useState } from "preact/hooks";
+import {
+  appendMessages,
+  fetchMessages,
+  firstVisibleMessage,
+  type Look,
+  lookOf,
+  messageList,
+  pager,
+  prependMessages,
+  REPLACED,
+} from "./_messages.tsx";
+
+/** Props: the conversation, and how its messages are drawn (see `Look`). */
+export type InfiniteScrollProps = {
+  conversation: string;
+  viewAs: string | null;
+  /** A group chat (names and avatars on others' messages). */
+  group: boolean;
+  /** Messages per request (the API allows up to 500). */
+  pageSize?: number;
+  /** Scroll to the newest message on load when the page shows the end of the chat. */
+  startAtEnd?: boolean;
+};
+
+export default function InfiniteScroll(props: InfiniteScrollProps) {
+  const [status, setStatus] = useState("");
+
+  useLayoutEffect(() => {
+    const list = messageList();
+    if (!list) return;
+    const look: Look = {
+      conversation: props.conversation,
+      viewAs: props.viewAs,
+      group: props.group,
+    };
+    const limit = props.pageSize ?? 100;
+    const busy = { prev: false, next: false };
+    const stop = new AbortController();
+
+    async function load(rel: "prev" | "next") {
+      if (busy[rel] || !list) return;
+      const link = pager(list, rel);
+      if (link.hidden) return;
+      busy[rel] = true;
+      setStatus(rel === "prev" ? "Loading older messages…" : "Loading newer messages…");
+      try {
+        const query: Record<string, number> = rel === "prev"
+          ? { before: Number(list.dataset.firstSeq), limit }
+          : { after: Number(list.dataset.lastSeq), limit };
+        const page = await fetchMessages(props.conversation, query, stop.signal);
+        if (rel === "prev") {
+          const anchor = firstVisibleMessage(list);
+          const top = anchor?.getBoundingClientRect().top ?? 0;
+          const height = document.documentElement.scrollHeight;
+          prependMessages(list, page, lookOf(list, look));
+          const moved = anchor
+            ? anchor.getBoundingClientRect().top - top
+            : document.documentElement.scrollHeight - height;
+          if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
+        } else {
+          appendMessages(list, page, lookOf(list, look));
+        }
+        setStatus("");
+      } catch (err) {
+        // After a failure the link stays: clicking it tries again.
+        if (!stop.signal.aborted) {
+          setStatus(`Could not load messages: ${err instanceof Error ? err.message : err}`);
+        }
+        return;
+      } finally {
+        busy[rel] = false;
+      }
+      // Re-observing delivers a fresh entry: still in view (a short page) means load again.
+      const again = pager(list, rel);
+      observer.unobserve(again);
+      if (!again.hidden) observer.observe(again);
+    }
+
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        load((entry.target as HTMLAnchorElement).rel === "prev" ? "prev" : "next");
+      }
+    }, { rootMargin: "600px 0px" });
+
+    function watch() {
+      observer.disconnect();
+      for (const rel of ["prev", "next"] as const) {
+        const link = pager(list!, rel);
+        if (!link.hidden) observer.observe(link);
+      }
+    }
+
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element).closest?.("a[rel]") as HTMLAnchorElement | null;
+      if (!link || (link.rel !== "prev" && link.rel !== "next")) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      load(link.rel);
+    };
+
+    const atEnd = Number(list.dataset.lastSeq) >= Number(list.dataset.total);
+    const target = location.hash || location.search || list.querySelector("li.current");
+    if ((props.startAtEnd ?? true) && atEnd && !target) {
+      const last = list.lastElementChild;
+      last?.scrollIntoView({ block: "end", behavior: "instant" });
+    }
+    // Observe only once the initial scroll has settled, or the top link would fire at once.
+    watch();
+    list.addEventListener(REPLACED, watch);
+    document.addEventListener("click", onClick);
+    return () => {
+      stop.abort();
+      observer.disconnect();
+      list.removeEventListener(REPLACED, watch);
+      document.removeEventListener("click", onClick);
+    };
+  }, [props.conversation]);
+
+  return (
+    <p class="scroll-status" role="status" aria-live="polite" hidden={!status}>
+      {status}
+    </p>
+  );
+}

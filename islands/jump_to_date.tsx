@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+// Jump to a date without a reload: the messages around the first one on or after that day are
+// fetched (`GET /api/conversations/:id/messages?date=`), replace the list, and that message is
+// scrolled to and marked current, as the server's permalink page does; the address becomes the
+// permalink `/c/:id/m/:seq` (going back reloads the previous address). Without JavaScript the
+// same form asks the server, which redirects to that permalink.
+import { useEffect, useState } from "preact/hooks";
+import { fetchMessages, lookOf, messageList, replaceMessages } from "./_messages.tsx";
+
+export type JumpToDateProps = {
+  conversation: string;
+  /** First and last day of the chat (`YYYY-MM-DD`), the picker's bounds. */
+  min?: string;
+  max?: string;
+  viewAs: string | null;
+  group: boolean;
+};
+
+/** Marks the message a jump landed on, as the server marks a permalink's target. */
+export function markCurrent(list: HTMLElement, seq: number): HTMLElement | null {
+  for (const old of list.querySelectorAll("li.current")) {
+    old.classList.remove("current");
+    old.removeAttribute("aria-current");
+  }
+  const li = document.getElementById(`m${seq}`);
+  li?.classList.add("current");
+  li?.setAttribute("aria-current", "true");
+  return li;
+}
+
+let pushed = false;
+
+export default function JumpToDate(props: JumpToDateProps) {
+  const [status, setStatus] = useState("");
+  useEffect(() => {
+    // Back from an address a jump pushed: that page's list is not this one, so load it.
+    const onPop = () => pushed && location.reload();
+    globalThis.addEventListener("popstate", onPop);
+    return () => globalThis.removeEventListener("popstate", onPop);
+  }, []);
+
+  async function jump(date: string) {
+    const list = messageList();
+    if (!list || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    setStatus("");
+    try {
+      const page = await fetchMessages(props.conversation, { date, limit: 100 });
+      const look = lookOf(list, props);
+      if (page.target === null || page.target === undefined) {
+        if (page.messages.length) replaceMessages(list, page, look);
+        list.lastElementChild?.scrollIntoView({ block: "end", behavior: "instant" });
+        return setStatus(`No messages on or after ${date}: showing the newest.`);
+      }
+      replaceMessages(list, page, look);
+      const li = markCurrent(list, page.target);
+      history.pushState({ date }, "", `/c/${props.conversation}/m/${page.target}`);
+      pushed = true;
+      // The day's separator when the target starts its day, so the date is in view too.
+      const previous = li?.previousElementSibling;
+      (previous?.classList.contains("day") ? previous : li)?.scrollIntoView({
+        block: "start",
+        behavior: "instant",
+      });
+    } catch (err) {
+      setStatus(`Could not jump: ${err instanceof Error ? err.message : err}`);
+    }
+  }
+
+  return (
+    <form
+      method="get"
+      action={`/c/${props.conversation}`}
+      class="jump"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = (e.currentTarget as HTMLFormElement).elements.namedItem("date");
+        jump((input as HTMLInputElement).value);
+      }}
+    >
+      <label>
+        Jump to <input type="date" name="date" min={props.min} max={props.max} required />
+      </label>
+      <button type="submit">Go</button>
+      {status && <span class="notice" role="status">{status}</span>}
+    </form>
+  );
+}

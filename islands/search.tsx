@@ -1,0 +1,194 @@
+/// <reference lib="dom" />
+// Search as you type: `GET /api/search` a moment after the last keystroke (an older request
+// still running is aborted), results listed below as links to `/c/:id/m/:seq`. Arrow keys move
+// through them (the input keeps focus, `aria-activedescendant` follows), Enter follows the
+// chosen one, Escape closes the list. Without JavaScript the form submits to the search page.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Snippet } from "../lib/format/highlight.ts";
+import { formatShortDay, formatTime } from "../routes/_components/dates.ts";
+import { SnippetText } from "../routes/_components/snippet.tsx";
+import { errorMessage } from "./_http.ts";
+
+export type SearchProps = {
+  /** Limit to one conversation (the conversation page's "Search this chat"). */
+  conversation?: string;
+  /** The input's label and placeholder. */
+  label?: string;
+  /** Class of the form (its no-JavaScript look). */
+  class?: string;
+  /** Milliseconds of quiet typing before a request. */
+  debounce?: number;
+};
+
+/** A search hit as `GET /api/search` returns it (routes/api/search.ts). */
+type Hit = {
+  conversation: { id: string; title: string };
+  seq: number;
+  date: string;
+  author: string | null;
+  url: string;
+  snippet: Snippet;
+};
+
+type State =
+  | { name: "idle" }
+  | { name: "loading" }
+  | { name: "results"; hits: Hit[]; query: string }
+  | { name: "error"; message: string };
+
+export default function Search(props: SearchProps) {
+  const [q, setQ] = useState("");
+  const [state, setState] = useState<State>({ name: "idle" });
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const pending = useRef<AbortController | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const id = `search-${props.conversation ?? "all"}`;
+
+  useEffect(() => () => {
+    clearTimeout(timer.current);
+    pending.current?.abort();
+  }, []);
+
+  function onInput(value: string) {
+    setQ(value);
+    clearTimeout(timer.current);
+    pending.current?.abort();
+    if (value.trim().length < 2) {
+      setState({ name: "idle" });
+      setOpen(false);
+      return;
+    }
+    timer.current = setTimeout(() => run(value.trim()), props.debounce ?? 200);
+  }
+
+  async function run(query: string) {
+    const controller = pending.current = new AbortController();
+    setState({ name: "loading" });
+    setOpen(true);
+    try {
+      const params = new URLSearchParams({ q: query });
+      if (props.conversation) params.set("conversation", props.conversation);
+      const res = await fetch(`/api/search?${params}`, {
+        signal: controller.signal,
+        headers: { accept: "application/json" },
+      });
+      if (!res.ok) throw new Error(await errorMessage(res));
+      const body = await res.json();
+      const hits: Hit[] = body.results ?? [];
+      setState({ name: "results", hits, query });
+      setActive(-1);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setState({ name: "error", message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  useEffect(() => {
+    if (active >= 0) {
+      document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: "nearest" });
+    }
+  }, [active]);
+
+  const hits = state.name === "results" ? state.hits : [];
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!hits.length) return;
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const n = hits.length;
+      setActive((i) => step > 0 ? (i + 1) % n : i <= 0 ? n - 1 : i - 1);
+    } else if (event.key === "Enter" && open && active >= 0 && hits[active]) {
+      event.preventDefault();
+      location.assign(permalink(hits[active]));
+    } else if (event.key === "Escape" && open) {
+      event.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  const showList = open && state.name !== "idle";
+  return (
+    <form
+      method="get"
+      action="/search"
+      role="search"
+      class={`search-box ${props.class ?? ""}`}
+      onFocusOut={(e) => {
+        const to = e.relatedTarget as Node | null;
+        if (!to || !(e.currentTarget as HTMLFormElement).contains(to)) setOpen(false);
+      }}
+    >
+      {props.conversation && <input type="hidden" name="conversation" value={props.conversation} />}
+      <input
+        type="search"
+        name="q"
+        value={q}
+        placeholder={props.label ?? "Search messages"}
+        aria-label={props.label ?? "Search messages"}
+        required
+        autocomplete="off"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && active >= 0 ? `${id}-${active}` : undefined}
+        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => state.name !== "idle" && setOpen(true)}
+      />
+      <button type="submit">Search</button>
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        class="search-results"
+        hidden={!showList}
+        data-query={state.name === "results" ? state.query : undefined}
+      >
+        {state.name === "loading" && <li class="muted" role="presentation">Searching…</li>}
+        {state.name === "error" && <li class="error" role="presentation">{state.message}</li>}
+        {state.name === "results" && hits.length === 0 && (
+          <li class="muted" role="presentation">No messages match.</li>
+        )}
+        {hits.map((hit, i) => (
+          <li
+            key={`${hit.conversation.id}/${hit.seq}`}
+            id={`${id}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? "active" : undefined}
+            onMouseEnter={() => setActive(i)}
+          >
+            <a href={permalink(hit)} tabIndex={-1}>
+              <span class="meta">
+                {!props.conversation && <strong dir="auto">{hit.conversation.title}</strong>}
+                {hit.author && <span dir="auto">{hit.author}</span>}
+                <time dateTime={hit.date}>{formatShortDay(hit.date)}, {formatTime(hit.date)}</time>
+              </span>
+              <SnippetText snippet={hit.snippet} />
+            </a>
+          </li>
+        ))}
+        {state.name === "results" && (
+          <li role="presentation" class="all">
+            <a
+              href={`/search?${new URLSearchParams({
+                q: state.query,
+                conversation: props.conversation ?? "",
+              })}`}
+            >
+              All results and filters
+            </a>
+          </li>
+        )}
+      </ul>
+    </form>
+  );
+}
+
+/** The permalink of a hit (`/c/:id/m/:seq#m:seq`, the fragment scrolls to the message). */
+function permalink(hit: Hit): string {
+  return hit.url ?? `/c/${hit.conversation.id}/m/${hit.seq}#m${hit.seq}`;
+}

@@ -1,0 +1,186 @@
+/// <reference lib="dom" />
+// The library's upload form, enhanced: the file goes up with XMLHttpRequest (fetch has no
+// upload progress) as a raw body to `POST /api/imports?filename=`, with a progress bar; then
+// the import's own progress is polled from `GET /api/imports/:id` until it is done (we go to the
+// conversation) or failed (its reason is shown). Without JavaScript the same form posts to
+// `/imports`, whose status page refreshes itself.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { errorMessage } from "./_http.ts";
+import { DirectUploadUnavailable, uploadDirect } from "./_lib/s3_multipart.ts";
+
+export type UploadProps = {
+  /** Largest upload the server takes, to refuse bigger files before sending them. */
+  maxBytes?: number;
+};
+
+type Phase =
+  | { name: "idle" }
+  | { name: "uploading"; loaded: number; total: number }
+  | { name: "processing"; progress: number; status: string }
+  | { name: "done"; conversationId: string }
+  | { name: "failed"; message: string };
+
+type ImportStatus = {
+  status: "queued" | "processing" | "done" | "failed";
+  progress: number;
+  conversationId: string | null;
+  error: string | null;
+};
+
+const MB = 1024 * 1024;
+
+export default function Upload(props: UploadProps) {
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const stop = useRef<AbortController | null>(null);
+  useEffect(() => () => stop.current?.abort(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
+    if (!file) return setPhase({ name: "failed", message: "Choose a file first." });
+    if (props.maxBytes && file.size > props.maxBytes) {
+      return setPhase({
+        name: "failed",
+        message: `This file is ${size(file.size)}; the largest upload allowed is ${
+          size(props.maxBytes)
+        }.`,
+      });
+    }
+    stop.current?.abort();
+    const controller = stop.current = new AbortController();
+    try {
+      setPhase({ name: "uploading", loaded: 0, total: file.size });
+      const onProgress = (loaded: number, total: number) => {
+        setPhase({ name: "uploading", loaded, total });
+      };
+      // With S3, straight to the bucket (parallel, resumable parts); else through the app.
+      const id = await uploadDirect(file, { signal: controller.signal, onProgress }).catch(
+        (err) => {
+          if (err instanceof DirectUploadUnavailable) {
+            return send(file, controller.signal, onProgress);
+          }
+          throw err;
+        },
+      );
+      setPhase({ name: "processing", progress: 0, status: "queued" });
+      const done = await poll(id, controller.signal, (s) => {
+        setPhase({ name: "processing", progress: s.progress, status: s.status });
+      });
+      setPhase({ name: "done", conversationId: done });
+      location.assign(`/c/${done}`);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setPhase({ name: "failed", message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const busy = phase.name === "uploading" || phase.name === "processing" || phase.name === "done";
+  return (
+    <form
+      method="post"
+      action="/imports"
+      enctype="multipart/form-data"
+      class="stack"
+      onSubmit={submit}
+      data-phase={phase.name}
+    >
+      <input
+        type="file"
+        name="file"
+        accept=".txt,.zip,text/plain,application/zip"
+        required
+        disabled={busy}
+        onChange={() => phase.name === "failed" && setPhase({ name: "idle" })}
+      />
+      <button type="submit" disabled={busy}>Upload</button>
+      <div class="upload-status" role="status" aria-live="polite">
+        <Status phase={phase} />
+      </div>
+    </form>
+  );
+}
+
+function Status({ phase }: { phase: Phase }) {
+  switch (phase.name) {
+    case "idle":
+      return null;
+    case "uploading": {
+      const pct = phase.total ? Math.floor((phase.loaded / phase.total) * 100) : 0;
+      return (
+        <label>
+          Uploading… {pct}% ({size(phase.loaded)} of {size(phase.total)})
+          <progress class="upload-progress" max={phase.total || 1} value={phase.loaded} />
+        </label>
+      );
+    }
+    case "processing":
+      return (
+        <label>
+          {phase.status === "queued" ? "Uploaded. Waiting for a worker…" : "Reading your chat…"}
+          {" "}
+          {Math.floor(phase.progress * 100)}%
+          <progress class="import-progress" max={1} value={phase.progress} />
+        </label>
+      );
+    case "done":
+      return (
+        <p>
+          Imported. <a href={`/c/${phase.conversationId}`}>Open the conversation</a>
+        </p>
+      );
+    case "failed":
+      return <p class="error" role="alert">Import failed: {phase.message}</p>;
+  }
+}
+
+/** Uploads the file as the request body; resolves with the new import's id. */
+function send(
+  file: File,
+  signal: AbortSignal,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/imports?filename=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
+    xhr.responseType = "text";
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+      });
+      if (xhr.status !== 202) return reject(new Error(await errorMessage(res)));
+      onProgress(file.size, file.size);
+      resolve((await res.json()).id);
+    };
+    xhr.onerror = () => reject(new Error("the upload was interrupted (network error)"));
+    signal.addEventListener("abort", () => xhr.abort());
+    xhr.send(file);
+  });
+}
+
+/** Polls the import until it ends; resolves with the conversation id, rejects with its error. */
+async function poll(
+  id: string,
+  signal: AbortSignal,
+  onStatus: (s: ImportStatus) => void,
+): Promise<string> {
+  for (let delay = 250;; delay = Math.min(delay * 1.5, 2000)) {
+    const res = await fetch(`/api/imports/${id}`, {
+      signal,
+      headers: { accept: "application/json" },
+    });
+    if (!res.ok) throw new Error(await errorMessage(res));
+    const s: ImportStatus = await res.json();
+    onStatus(s);
+    if (s.status === "done" && s.conversationId) return s.conversationId;
+    if (s.status === "failed") throw new Error(s.error ?? "the file could not be read as a chat");
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+function size(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}

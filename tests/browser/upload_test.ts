@@ -1,0 +1,95 @@
+/// <reference lib="dom" />
+// The library's upload island: a file goes up with a progress bar, the import's progress is
+// shown while the worker reads it, and the browser ends on the conversation; a file that is
+// not a chat shows the reason.
+import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
+import {
+  browserTest,
+  chatZip,
+  openHydrated,
+  type Reader,
+  screenshot,
+  startReader,
+} from "../helpers/browser.ts";
+
+type Seen = { phase: string; bar: string | null; text: string };
+
+/** Reports every `data-phase` the form goes through, with its progress bar, to the test. */
+async function recordPhases(page: import("playwright-core").Page): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  await page.exposeFunction("__phase", (s: Seen) => seen.push(s));
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>("form[data-phase]")!;
+    new MutationObserver(() => {
+      const bar = form.querySelector("progress");
+      // deno-lint-ignore no-explicit-any
+      (globalThis as any).__phase({
+        phase: form.dataset.phase,
+        bar: bar && `${bar.className}:${bar.value}/${bar.max}`,
+        text: form.querySelector(".upload-status")?.textContent ?? "",
+      });
+    }).observe(form, { attributes: true, attributeFilter: ["data-phase"] });
+  });
+  return seen;
+}
+
+browserTest("browser: upload island", async (t) => {
+  let reader: Reader | undefined;
+  try {
+    reader = await startReader();
+    const context = await reader.context();
+    const page = await context.newPage();
+
+    await t.step("upload progress, import progress, then the conversation", async () => {
+      await openHydrated(page, "/");
+      await screenshot(page, "library-empty");
+      const seen = await recordPhases(page);
+      await page.setInputFiles("input[name=file]", {
+        name: "WhatsApp Chat with Bob.zip",
+        mimeType: "application/zip",
+        buffer: Buffer.from(await chatZip({ days: 3, perDay: 20 })),
+      });
+      await page.click("[data-island=upload] button[type=submit]");
+      await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+      const phases = seen.map((s) => s.phase);
+      assert.deepEqual(
+        phases.filter((p, i) => p !== phases[i - 1]),
+        ["uploading", "processing", "done"],
+        JSON.stringify(seen),
+      );
+      const uploading = seen.find((s) => s.phase === "uploading")!;
+      assert.match(uploading.bar ?? "", /^upload-progress:/);
+      assert.match(uploading.text, /Uploading… \d+%/);
+      const processing = seen.find((s) => s.phase === "processing")!;
+      assert.match(processing.bar ?? "", /^import-progress:/);
+      await page.waitForSelector("html[data-hydrated=true]");
+      assert.match(await page.textContent("ol.messages") ?? "", /Day 3, message 20 from Ann/);
+    });
+
+    await t.step("a file that is not a chat: the reason is shown", async () => {
+      await openHydrated(page, "/");
+      await page.setInputFiles("input[name=file]", {
+        name: "notes.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("shopping list\nmilk\neggs\n"),
+      });
+      await page.click("[data-island=upload] button[type=submit]");
+      const alert = await page.waitForSelector(".upload-status [role=alert]");
+      assert.match(await alert.textContent() ?? "", /^Import failed: .+/);
+      assert.equal(await page.getAttribute("form[data-phase]", "data-phase"), "failed");
+      assert.equal(
+        await page.isEnabled("[data-island=upload] button[type=submit]"),
+        true,
+        "the form can be used again",
+      );
+      await screenshot(page, "library-upload-failed");
+    });
+
+    await t.step("no errors in the browser console", () => {
+      assert.deepEqual(reader!.errors, []);
+    });
+  } finally {
+    await reader?.close();
+  }
+});
