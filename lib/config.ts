@@ -1,7 +1,16 @@
 import { z } from "zod";
+import { parseRateRule, type RateRule } from "./ratelimit.ts";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const empty = (v: unknown) => (v === "" ? undefined : v);
+const rateRule = z.string().refine((v) => {
+  try {
+    parseRateRule(v);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be "<max>/<window>" like "10/15m", or "off"');
 
 /** Every environment variable the web and worker processes read; nothing else reads Deno.env. */
 export const envSchema = z.object({
@@ -29,6 +38,8 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.preprocess(empty, z.string().optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(empty, z.string().optional()),
   S3_FORCE_PATH_STYLE: z.preprocess(empty, bool.default(false)),
+  /** The S3 endpoint as browsers reach it, for presigned upload URLs (default: S3_ENDPOINT). */
+  S3_PUBLIC_ENDPOINT: z.preprocess(empty, z.url().optional()),
   /** Comma-separated signing secrets, newest first; older ones still verify (rotation). */
   JWT_SECRET: z.preprocess(
     empty,
@@ -44,6 +55,20 @@ export const envSchema = z.object({
   ),
   /** Run the import worker inside the web process (the embedded default). */
   WORKER_IN_PROCESS: z.preprocess(empty, bool.optional()),
+  /** Import jobs one worker process runs at once (each a queue consumer). */
+  WORKER_CONCURRENCY: z.preprocess(empty, z.coerce.number().int().min(1).max(64).default(2)),
+  /** Imports of one user processed at once across all workers (fairness); 0 = no cap. */
+  USER_IMPORT_CONCURRENCY: z.preprocess(empty, z.coerce.number().int().min(0).max(64).default(1)),
+  /** Rate limits, `<max>/<window>` (`10/15m`, `5/1h`) or `off`: sign-in per client and per email. */
+  RATE_LIMIT_SIGNIN: z.preprocess(empty, rateRule.default("10/15m")),
+  /** Sign-ups per client address. */
+  RATE_LIMIT_SIGNUP: z.preprocess(empty, rateRule.default("5/1h")),
+  /** Uploads per user. */
+  RATE_LIMIT_UPLOAD: z.preprocess(empty, rateRule.default("30/1h")),
+  /** Proxies in front that append to X-Forwarded-For (CloudFront + ingress: 2); 0 = socket peer. */
+  TRUST_PROXY_HOPS: z.preprocess(empty, z.coerce.number().int().min(0).max(10).default(0)),
+  /** Changes with each deployment (e.g. the image tag): part of every ETag. Default: per process. */
+  BUILD_ID: z.preprocess(empty, z.string().max(128).optional()),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -101,11 +126,19 @@ export interface Config {
     accessKeyId: string;
     secretAccessKey: string;
     forcePathStyle: boolean;
+    /** Endpoint put in presigned URLs (browsers), when it differs from `endpoint`. */
+    publicEndpoint?: string;
   } | null;
   jwtSecrets: string[] | null;
   sessionTtlSeconds: number;
   maxUploadBytes: number;
   workerInProcess: boolean;
+  workerConcurrency: number;
+  userImportConcurrency: number;
+  /** Per-action limits; null means unlimited. */
+  rateLimits: { signin: RateRule | null; signup: RateRule | null; upload: RateRule | null };
+  trustProxyHops: number;
+  buildId: string;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -148,12 +181,22 @@ export function loadConfig(
         accessKeyId: e.S3_ACCESS_KEY_ID!,
         secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
         forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        publicEndpoint: e.S3_PUBLIC_ENDPOINT,
       }
       : null,
     jwtSecrets: e.JWT_SECRET ? e.JWT_SECRET.split(",").map((s) => s.trim()).filter(Boolean) : null,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.UPSTASH_REDIS_REST_URL,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    userImportConcurrency: e.USER_IMPORT_CONCURRENCY,
+    rateLimits: {
+      signin: parseRateRule(e.RATE_LIMIT_SIGNIN),
+      signup: parseRateRule(e.RATE_LIMIT_SIGNUP),
+      upload: parseRateRule(e.RATE_LIMIT_UPLOAD),
+    },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    buildId: e.BUILD_ID ?? crypto.randomUUID(),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -80,6 +80,8 @@ export function authPages(deps: AppDeps) {
     .post("/signout", async (c) => {
       if (c.var.sessionId) await revokeSession(deps.db, c.var.sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      // Media are cached privately for a year: drop them from this browser on sign-out.
+      c.header("Clear-Site-Data", '"cache"');
       return c.redirect("/signin", 303);
     });
 }

@@ -3,6 +3,7 @@ import type { Config } from "../lib/config.ts";
 import type { Sql } from "../lib/db/client.ts";
 import type { Logger } from "../lib/log.ts";
 import type { Metrics } from "../lib/metrics.ts";
+import type { RateLimiter } from "../lib/ratelimit.ts";
 import type { Queue } from "../lib/queue/types.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 
@@ -14,5 +15,7 @@ export interface AppDeps {
   config: Config;
   tokens: TokenSigner;
   logger: Logger;
+  /** Counts sign-ins, sign-ups and uploads (Redis, or memory in the embedded mode). */
+  limiter: RateLimiter;
   metrics?: Metrics;
 }

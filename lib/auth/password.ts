@@ -8,8 +8,13 @@ const MAXMEM = 64 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number) {
   return new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
-      err ? reject(err) : resolve(key))
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      KEYLEN,
+      { N: n, r, p, maxmem: MAXMEM },
+      (err, key) => err ? reject(err) : resolve(key),
+    )
   );
 }
 

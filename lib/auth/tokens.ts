@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { Buffer } from "node:buffer";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 
 /** What a verified session token says. */
@@ -13,6 +14,10 @@ export interface TokenSigner {
   sign(claims: { userId: string; sessionId: string }, ttlSeconds: number): Promise<string>;
   /** Returns null for any token that is malformed, tampered, expired or signed by an unknown key. */
   verify(token: string): Promise<SessionClaims | null>;
+  /** A URL-safe HMAC (128 bits) of `data` for `purpose`, with the newest secret (share links). */
+  mac(purpose: string, data: string): string;
+  /** True when `mac` is `mac(purpose, data)` under any listed secret (rotation, as for JWTs). */
+  verifyMac(purpose: string, data: string, mac: string): boolean;
 }
 
 const encoder = new TextEncoder();
@@ -33,7 +38,19 @@ export function createTokenSigner(secrets: string[]): TokenSigner {
   for (const s of secrets) keys.set(keyId(s), encoder.encode(s));
   const [currentKid] = keys.keys();
   const current = keys.get(currentKid)!;
+  // The purpose prefix separates uses of one secret; JWT signing input never contains "\n".
+  const hmac = (key: Uint8Array, purpose: string, data: string) =>
+    createHmac("sha256", key).update(`wcr:${purpose}\n${data}`).digest().subarray(0, 16);
   return {
+    mac: (purpose, data) => hmac(current, purpose, data).toString("base64url"),
+    verifyMac(purpose, data, mac) {
+      const given = Buffer.from(mac, "base64url");
+      if (given.length !== 16 || given.toString("base64url") !== mac) return false;
+      for (const key of keys.values()) {
+        if (timingSafeEqual(hmac(key, purpose, data), given)) return true;
+      }
+      return false;
+    },
     sign: ({ userId, sessionId }, ttlSeconds) =>
       new SignJWT({ sid: sessionId })
         .setProtectedHeader({ alg: "HS256", kid: currentKid })

@@ -14,10 +14,10 @@ for (const kind of ["real", "embedded"] as const) {
       const tables = await db.sql`
         select table_name from information_schema.tables
         where table_schema = 'public' order by table_name`;
-      assert.deepEqual(tables.map((t) => t.tableName), [
-        "conversations", "imports", "media", "messages", "migrations", "participants", "sessions",
-        "users",
-      ]);
+      const names = new Set(tables.map((t) => t.tableName));
+      for (const core of ["users", "sessions", "imports", "conversations", "participants", "messages", "media"]) {
+        assert.ok(names.has(core), `table ${core} exists`);
+      }
     } finally {
       await db.drop();
     }

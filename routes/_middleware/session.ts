@@ -1,6 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type AccountDeps, authenticate } from "../../lib/auth/accounts.ts";
+import { authenticateApiToken, isApiToken } from "../../lib/db/tokens.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -9,11 +10,23 @@ export const SESSION_COOKIE = "session";
 
 /**
  * Reads the session token from `Authorization: Bearer` or the session cookie and, when it
- * verifies and its session is open, sets `c.var.userId`/`sessionId`. Never rejects by itself.
+ * verifies and its session is open, sets `c.var.userId`/`sessionId`. A bearer `wcr_…` is a
+ * personal API token: it sets `userId` only (`sessionId` stays null). Never rejects by itself.
+ * Shared pages (`/s/…`) are never authenticated: no cookie is read there, so an edge cache
+ * keyed without cookies cannot mix users.
  */
 export function session(deps: AccountDeps) {
   return createMiddleware<AppEnv>(async function session(c, next) {
+    if (c.req.path.startsWith("/s/")) return await next();
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer && isApiToken(bearer)) {
+      const owner = await authenticateApiToken(deps.db, bearer);
+      if (owner) {
+        c.set("userId", owner.userId);
+        c.set("logger", c.var.logger.child({ userId: owner.userId, apiTokenId: owner.tokenId }));
+      }
+      return await next();
+    }
     const token = bearer ?? getCookie(c, SESSION_COOKIE);
     if (token) {
       const claims = await authenticate(deps, token);
@@ -40,6 +53,11 @@ export const requireUserPage = createMiddleware<AppEnv>(async function requireUs
   }
   await next();
 });
+
+/** True when the request was authenticated by a personal API token (not a session). */
+export function viaApiToken(c: { var: AppEnv["Variables"] }): boolean {
+  return c.var.userId !== null && c.var.sessionId === null;
+}
 
 /** The signed-in user's id (after requireUser / requireUserPage). */
 export function userIdOf(c: { var: AppEnv["Variables"] }): string {

@@ -2,6 +2,7 @@ import { createTokenSigner } from "../../lib/auth/tokens.ts";
 import { type Config, loadConfig } from "../../lib/config.ts";
 import { createMetrics } from "../../lib/metrics.ts";
 import { silentLogger } from "../../lib/log.ts";
+import { createMemoryRateLimiter, type RateLimiter } from "../../lib/ratelimit.ts";
 import { createMemoryQueue } from "../../lib/queue/memory.ts";
 import type { Queue } from "../../lib/queue/types.ts";
 import { createFsBlobStore } from "../../lib/storage/fs.ts";
@@ -22,13 +23,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds a TestApp; pass `queue`/`blobs`/`env` to use real services instead. */
+/**
+ * Builds a TestApp; pass `queue`/`blobs`/`env`/`limiter`/`secrets` to use real services instead. Rate
+ * limits are off unless `env` sets RATE_LIMIT_* (tests sign up many users from one "address").
+ */
 export async function createTestApp(
-  options: { queue?: Queue; blobs?: BlobStore; env?: Record<string, string>; db?: "real" | "embedded" | "auto" } = {},
+  options: {
+    queue?: Queue;
+    blobs?: BlobStore;
+    env?: Record<string, string>;
+    db?: "real" | "embedded" | "auto";
+    limiter?: RateLimiter;
+    /** Signing secrets, newest first (default `[TEST_SECRET]`). */
+    secrets?: string[];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(options.db ?? "auto");
   const dir = await Deno.makeTempDir({ prefix: "wcr-blobs-" });
-  const config = loadConfig({ DATA_DIR: dir, ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    RATE_LIMIT_SIGNIN: "off",
+    RATE_LIMIT_SIGNUP: "off",
+    RATE_LIMIT_UPLOAD: "off",
+    ...options.env,
+  });
   const queue = options.queue ?? createMemoryQueue();
   const blobs = options.blobs ?? createFsBlobStore(`${dir}/blobs`);
   const app = createApp({
@@ -36,9 +54,10 @@ export async function createTestApp(
     queue,
     blobs,
     config,
-    tokens: createTokenSigner([TEST_SECRET]),
+    tokens: createTokenSigner(options.secrets ?? [TEST_SECRET]),
     logger: silentLogger,
     metrics: createMetrics(() => queue.stats()),
+    limiter: options.limiter ?? createMemoryRateLimiter(),
   });
   return {
     app,

@@ -1,0 +1,251 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { deleteCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import { type Conversation, listConversations } from "../lib/db/conversations.ts";
+import { createShare, listShares, revokeShare, type Share } from "../lib/db/shares.ts";
+import { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "../lib/db/tokens.ts";
+import { getUser, type User } from "../lib/db/users.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middleware/session.ts";
+import { validate } from "./_middleware/validate.ts";
+import { deleteAccount } from "./api/account.ts";
+import { publicOrigin, shareJson } from "./api/shares.ts";
+import { tokenName } from "./api/tokens.ts";
+import { Layout } from "./_components/layout.tsx";
+import { render } from "./_components/render.ts";
+
+const EXPIRY_CHOICES = [
+  [24, "1 day"],
+  [24 * 7, "1 week"],
+  [24 * 30, "30 days"],
+  [24 * 365, "1 year"],
+] as const;
+
+interface AccountView {
+  user: User;
+  tokens: ApiToken[];
+  conversations: Conversation[];
+  shares: (Share & { title: string; url: string })[];
+  /** A token just created: shown this once. */
+  newToken?: { name: string; token: string };
+  notice?: string;
+  error?: string;
+}
+
+function AccountPage(v: AccountView) {
+  return (
+    <Layout title="Your account" signedIn>
+      <h1>Your account</h1>
+      <p class="muted">Signed in as {v.user.email}</p>
+      {v.error && <p class="error" role="alert">{v.error}</p>}
+      {v.notice && <p class="notice" role="status">{v.notice}</p>}
+
+      <section class="card" id="tokens">
+        <h2>API tokens</h2>
+        <p>
+          For scripts: send <code>Authorization: Bearer wcr_…</code> to the{" "}
+          <a href="/api/docs">API</a>.
+        </p>
+        {v.newToken && (
+          <div class="notice" role="status">
+            <p>
+              New token “{v.newToken.name}” — copy it now, it will not be shown again:
+            </p>
+            <pre><code>{v.newToken.token}</code></pre>
+          </div>
+        )}
+        {v.tokens.length > 0 && (
+          <ul class="tokens">
+            {v.tokens.map((t) => (
+              <li>
+                <strong>{t.name}</strong> <code>{t.hint}…</code>{" "}
+                <span class="muted">
+                  created {t.createdAt.toISOString().slice(0, 10)}
+                  {t.lastUsedAt
+                    ? `, last used ${t.lastUsedAt.toISOString().slice(0, 10)}`
+                    : ", never used"}
+                </span>
+                <form method="post" action={`/account/tokens/${t.id}/revoke`} class="inline">
+                  <button type="submit" class="link">Revoke</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" action="/account/tokens" class="stack">
+          <label>
+            Name <input name="name" required maxLength={100} placeholder="backup script" />
+          </label>
+          <button type="submit">Create token</button>
+        </form>
+      </section>
+
+      <section class="card" id="data">
+        <h2>Your data</h2>
+        {v.conversations.length === 0
+          ? <p class="empty">No conversations yet.</p>
+          : (
+            <ul class="export">
+              {v.conversations.map((conv) => (
+                <li>
+                  <span dir="auto">{conv.title}</span> — download as{" "}
+                  <a href={`/api/conversations/${conv.id}/export?format=json`} download>JSON</a>
+                  {" "}
+                  or the{" "}
+                  <a href={`/api/conversations/${conv.id}/export?format=original`} download>
+                    original file
+                  </a>
+                  <form method="post" action="/account/shares" class="inline">
+                    <input type="hidden" name="conversationId" value={conv.id} />
+                    <label>
+                      Share for{" "}
+                      <select name="expiresInHours">
+                        {EXPIRY_CHOICES.map(([hours, label]) => (
+                          <option value={String(hours)}>{label}</option>
+                        ))}
+                      </select>
+                    </label>{" "}
+                    <button type="submit" class="link">Create share link</button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+
+      <section class="card" id="shares">
+        <h2>Share links</h2>
+        {v.shares.length === 0 ? <p class="empty">No live share links.</p> : (
+          <ul class="shares">
+            {v.shares.map((s) => (
+              <li>
+                <span dir="auto">{s.title}</span>
+                {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`},
+                until {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                <br />
+                <input readOnly value={s.url} aria-label="Share link" size={60} />
+                <form method="post" action={`/account/shares/${s.id}/revoke`} class="inline">
+                  <button type="submit" class="link">Revoke</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card danger" id="delete">
+        <h2>Delete your account</h2>
+        <p>
+          Deletes every conversation, message, upload, media file, token and share link. This cannot
+          be undone.
+        </p>
+        <form method="post" action="/account/delete" class="stack">
+          <label>
+            Password{" "}
+            <input type="password" name="password" required autocomplete="current-password" />
+          </label>
+          <button type="submit" class="danger">Delete my account</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+const idParam = z.object({ id: z.uuid() });
+const shareForm = z.object({
+  conversationId: z.uuid("must be a conversation id"),
+  expiresInHours: z.coerce.number().positive().max(24 * 366),
+});
+
+/**
+ * `/account`: API tokens (create, revoke), exports, share links (create, revoke) and account
+ * deletion. Form posts (CSRF-checked) re-render the page or redirect back to it.
+ */
+export function accountPages(deps: AppDeps) {
+  const { db, tokens } = deps;
+  const view = async (
+    c: Context<AppEnv>,
+    extra: Pick<AccountView, "newToken" | "notice" | "error"> = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const userId = userIdOf(c);
+    const [user, tokenRows, conversations, shares] = await Promise.all([
+      getUser(db, userId),
+      listApiTokens(db, userId),
+      listConversations(db, userId),
+      listShares(db, userId),
+    ]);
+    if (!user) throw notFound("account");
+    const origin = publicOrigin(c);
+    c.header("Cache-Control", "private, no-store");
+    return render(
+      c,
+      <AccountPage
+        user={user}
+        tokens={tokenRows}
+        conversations={conversations}
+        shares={shares.map((s) => ({ ...s, url: shareJson(tokens, origin, s).url }))}
+        {...extra}
+      />,
+      status,
+    );
+  };
+  const back = (c: Context, anchor: string) => c.redirect(`/account#${anchor}`, 303);
+  // A signed-in browser only: an API token (Bearer, exempt from the CSRF check) must not reach
+  // these forms, or it could mint tokens or share links here.
+  const browserOnly = createMiddleware<AppEnv>(async function browserOnly(c, next) {
+    if (viaApiToken(c)) {
+      throw new AppError(403, "forbidden", "the account page needs a signed-in session");
+    }
+    await next();
+  });
+  return new Hono<AppEnv>()
+    .use("/account", requireUserPage, browserOnly)
+    .use("/account/*", requireUserPage, browserOnly)
+    .get("/account", (c) => view(c))
+    .post("/account/tokens", async (c) => {
+      const form = await c.req.parseBody();
+      const name = tokenName.safeParse(form.name);
+      if (!name.success) return view(c, { error: `name: ${name.error.issues[0].message}` }, 400);
+      const created = await createApiToken(db, userIdOf(c), name.data);
+      return view(c, { newToken: { name: created.name, token: created.token } });
+    })
+    .post("/account/tokens/:id/revoke", validate("param", idParam), async (c) => {
+      if (!(await revokeApiToken(db, userIdOf(c), c.req.valid("param").id))) {
+        throw notFound("token");
+      }
+      return back(c, "tokens");
+    })
+    .post("/account/shares", async (c) => {
+      const form = shareForm.safeParse(await c.req.parseBody());
+      if (!form.success) {
+        const issue = form.error.issues[0];
+        return view(c, { error: `${issue.path.join(".")}: ${issue.message}` }, 400);
+      }
+      const share = await createShare(db, { userId: userIdOf(c), ...form.data });
+      if (!share) throw notFound("conversation");
+      return back(c, "shares");
+    })
+    .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
+      if (!(await revokeShare(db, userIdOf(c), c.req.valid("param").id))) throw notFound("share");
+      return back(c, "shares");
+    })
+    .post("/account/delete", async (c) => {
+      const form = await c.req.parseBody();
+      const password = typeof form.password === "string" ? form.password : "";
+      try {
+        await deleteAccount(deps, c.var.logger, userIdOf(c), password);
+      } catch (err) {
+        if (err instanceof AppError && err.status === 403) {
+          return view(c, { error: err.message }, 400);
+        }
+        throw err;
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.redirect("/signup", 303);
+    });
+}

@@ -1,0 +1,60 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { verifyPassword } from "../../lib/auth/password.ts";
+import { deleteAccountRows, passwordHashOf } from "../../lib/db/account.ts";
+import { getUser } from "../../lib/db/users.ts";
+import { AppError, notFound } from "../../lib/errors.ts";
+import type { Logger } from "../../lib/log.ts";
+import type { AppDeps } from "../deps.ts";
+import type { AppEnv } from "../_middleware/env.ts";
+import { userIdOf } from "../_middleware/session.ts";
+import { validate } from "../_middleware/validate.ts";
+
+export const accountDeleteBody = z.object({
+  password: z.string().min(1, "is required to delete the account").max(1024),
+});
+export const accountJsonSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+/**
+ * Deletes the account after checking its password: every row (one transaction), then every
+ * blob under its conversations and imports. A blob that fails to delete is logged with its
+ * prefix (its rows are gone, so nothing can reach it) and the rest are still deleted.
+ */
+export async function deleteAccount(
+  deps: Pick<AppDeps, "db" | "blobs">,
+  logger: Logger,
+  userId: string,
+  password: string,
+) {
+  const hash = await passwordHashOf(deps.db, userId);
+  if (!hash) throw notFound("account");
+  if (!(await verifyPassword(password, hash))) {
+    throw new AppError(403, "wrong_password", "the password does not match: nothing was deleted");
+  }
+  const prefixes = await deleteAccountRows(deps.db, userId);
+  if (!prefixes) throw notFound("account");
+  const failed: string[] = [];
+  for (const prefix of prefixes) {
+    await deps.blobs.deletePrefix(prefix).catch(() => failed.push(prefix));
+  }
+  if (failed.length) logger.error("account deleted, but some blobs remain", { userId, failed });
+  logger.info("account deleted", { userId, blobPrefixes: prefixes.length });
+}
+
+/** `/api/account`: who am I, and deleting the account with everything in it. */
+export function accountApi(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const user = await getUser(deps.db, userIdOf(c));
+      if (!user) throw notFound("account");
+      return c.json({ id: user.id, email: user.email, createdAt: user.createdAt.toISOString() });
+    })
+    .delete("/", validate("json", accountDeleteBody), async (c) => {
+      await deleteAccount(deps, c.var.logger, userIdOf(c), c.req.valid("json").password);
+      return c.body(null, 204);
+    });
+}

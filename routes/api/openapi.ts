@@ -1,0 +1,585 @@
+/**
+ * The registry of every JSON endpoint, built from the same zod schemas the routes validate
+ * with (exported by the route files), and published as an OpenAPI 3.1 document at
+ * `/api/openapi.json` with a reference page at `/api/docs`.
+ *
+ * Adding a route under /api? Export its schemas from the route file and add an entry to
+ * {@link operations}: `routes/api/openapi_test.ts` fails for any mounted route missing here.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { credentialsSchema } from "../../lib/auth/accounts.ts";
+import { accountDeleteBody, accountJsonSchema } from "./account.ts";
+import { idParam as conversationIdParam, pageQuery } from "./conversations.ts";
+import { exportJsonSchema, exportParams, exportQuery } from "./export.ts";
+import { insightsParam } from "./insights.ts";
+import { searchQuery } from "./search.ts";
+import { insightsQuery } from "../../lib/insights/filter.ts";
+import { shareCreateBody, shareJsonSchema, shareListSchema, shareParams } from "./shares.ts";
+import { tokenCreateBody, tokenCreatedSchema, tokenIdParam, tokenListSchema } from "./tokens.ts";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** One response of an operation. */
+export interface ApiResponse {
+  description: string;
+  /** JSON body schema; omit for empty bodies. */
+  schema?: z.ZodType;
+  /** Content type of a non-JSON body (schema omitted): `application/octet-stream`, … */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** One endpoint: method, Hono-style path (`/api/x/:id`) and the schemas its route uses. */
+export interface ApiOperation {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** No authentication needed (sign-up, the document itself). */
+  public?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** JSON request body. */
+  body?: z.ZodType;
+  /** A non-JSON request body (uploads). */
+  rawBody?: { contentTypes: string[]; description: string };
+  responses: Record<number, ApiResponse>;
+}
+
+/** The error body every API error uses. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string().describe("Stable machine-readable code: invalid_request, not_found, …"),
+    message: z.string().describe("Human-readable; validation errors start with the field name"),
+  }),
+});
+
+// Response shapes of the routes that build their JSON by hand (conversations, imports, auth):
+// kept here until those files export schemas of their own.
+const conversationSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  participants: z.array(z.string()),
+  messageCount: z.number().int(),
+  firstDate: z.string().nullable().describe("Wall-clock YYYY-MM-DDTHH:MM:SS of the first message"),
+  lastDate: z.string().nullable(),
+  viewAs: z.string().nullable().describe("The participant shown as “me”"),
+  version: z.number().int().describe("Bumped on every change; ETags derive from it"),
+  summary: z.unknown(),
+  createdAt: z.iso.datetime(),
+});
+const messageSchema = exportJsonSchema.shape.messages.element.extend({
+  mediaUrl: z.string().nullable().describe(
+    "Where the attachment's file is served, if in the export",
+  ),
+});
+const importSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(["queued", "processing", "done", "failed"]),
+  progress: z.number().min(0).max(1),
+  conversationId: z.uuid().nullable(),
+  error: z.string().nullable(),
+  filename: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  summary: z.unknown(),
+  createdAt: z.iso.datetime(),
+});
+const importIdParam = z.object({ id: z.uuid("must be an import id") });
+const sessionSchema = z.object({
+  token: z.string().describe("Session JWT: the `session` cookie's value, or a Bearer token"),
+  userId: z.uuid(),
+});
+const mediaParams = conversationIdParam.extend({ name: z.string().min(1) });
+const viewAsBody = z.object({
+  participant: z.string().min(1).nullable().describe("A participant's name; null: none"),
+});
+// Mirrors of routes/api/uploads.ts's request schemas until that file exports them.
+const uploadStartBody = z.object({
+  filename: z.string().min(1).max(1024),
+  size: z.number().int().positive().describe("The file's size in bytes"),
+});
+const uploadIdParam = z.object({ importId: z.uuid("must be an upload's import id") });
+const uploadCompleteBody = z.object({
+  parts: z.array(z.object({
+    partNumber: z.number().int().min(1).max(10_000),
+    etag: z.string().min(1).max(200).describe("The ETag S3 answered to the part's PUT"),
+  })).min(1).max(10_000),
+});
+const presignedParts = z.array(z.object({ partNumber: z.number().int(), url: z.url() }).loose());
+const uploadStartSchema = z.object({
+  uploadId: z.string(),
+  importId: z.uuid(),
+  partSize: z.number().int(),
+  parts: presignedParts.describe("PUT each part to its URL"),
+}).loose();
+const searchHitSchema = z.object({
+  conversation: z.object({ id: z.uuid(), title: z.string() }),
+  seq: z.number().int(),
+  date: z.string(),
+  author: z.string().nullable(),
+  kind: z.string(),
+  url: z.string().describe("The message's permalink page"),
+  snippet: z.object({
+    text: z.string().describe("Plain text: insert as text, never as HTML"),
+    highlights: z.array(z.tuple([z.number().int(), z.number().int()]))
+      .describe("[start, end) offsets (UTF-16) of the matches in text"),
+  }),
+});
+const binary = (description: string, contentType = "application/octet-stream"): ApiResponse => ({
+  description,
+  contentType,
+});
+
+/** Every endpoint under /api. */
+export const operations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/auth/signup",
+    tag: "Auth",
+    summary: "Create an account",
+    public: true,
+    body: credentialsSchema,
+    responses: { 201: { description: "Signed up and signed in", schema: sessionSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/auth/login",
+    tag: "Auth",
+    summary: "Sign in",
+    public: true,
+    body: credentialsSchema,
+    responses: { 200: { description: "Signed in", schema: sessionSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/auth/logout",
+    tag: "Auth",
+    summary: "Sign out: the session's token stops working at once",
+    public: true,
+    responses: { 204: { description: "Signed out (or there was no session)" } },
+  },
+  {
+    method: "get",
+    path: "/api/account",
+    tag: "Account",
+    summary: "The signed-in account",
+    responses: { 200: { description: "The account", schema: accountJsonSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/account",
+    tag: "Account",
+    summary: "Delete the account and everything in it",
+    description: "Every conversation, message, upload, media file, session, API token and " +
+      "share link is deleted. The password confirms it.",
+    body: accountDeleteBody,
+    responses: {
+      204: { description: "Deleted" },
+      403: { description: "Wrong password: nothing was deleted", schema: errorSchema },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/tokens",
+    tag: "API tokens",
+    summary: "Create a personal API token",
+    description: "The token is in the answer once and never again; only its hash is stored. " +
+      "Needs a signed-in session: a token cannot create tokens.",
+    body: tokenCreateBody,
+    responses: {
+      201: { description: "Created", schema: tokenCreatedSchema },
+      403: { description: "Called with an API token", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/tokens",
+    tag: "API tokens",
+    summary: "List live API tokens",
+    responses: { 200: { description: "Tokens, newest first", schema: tokenListSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/tokens/:id",
+    tag: "API tokens",
+    summary: "Revoke an API token (at once)",
+    params: tokenIdParam,
+    responses: { 204: { description: "Revoked" } },
+  },
+  {
+    method: "post",
+    path: "/api/imports",
+    tag: "Imports",
+    summary: "Upload a WhatsApp export (.txt or .zip)",
+    description: "Multipart with a `file` field, or the file as the raw body with `?filename=`.",
+    query: z.object({
+      filename: z.string().optional().describe("For a raw body: the file's name"),
+    }),
+    rawBody: {
+      contentTypes: ["multipart/form-data", "application/zip", "text/plain"],
+      description: "The export",
+    },
+    responses: {
+      202: { description: "Stored and queued", schema: z.object({ id: z.uuid() }) },
+      413: { description: "Larger than MAX_UPLOAD_BYTES", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/imports",
+    tag: "Imports",
+    summary: "Recent imports",
+    responses: {
+      200: { description: "Newest first", schema: z.object({ imports: z.array(importSchema) }) },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/imports/:id",
+    tag: "Imports",
+    summary: "One import's status",
+    params: importIdParam,
+    responses: { 200: { description: "The import", schema: importSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/uploads",
+    tag: "Imports",
+    summary: "Start a direct upload to S3 (presigned part URLs)",
+    description: "Without S3 (the embedded mode) the answer is 409 `direct_upload_unavailable`: " +
+      "send the file to POST /api/imports instead.",
+    body: uploadStartBody,
+    responses: {
+      201: { description: "Started: PUT the parts, then complete", schema: uploadStartSchema },
+      409: { description: "No S3: use POST /api/imports", schema: errorSchema },
+      413: { description: "Larger than MAX_UPLOAD_BYTES", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/uploads/:importId",
+    tag: "Imports",
+    summary: "A direct upload in progress: parts received, fresh URLs for the rest",
+    params: uploadIdParam,
+    responses: {
+      200: {
+        description: "The upload",
+        schema: uploadStartSchema.extend({ filename: z.string(), size: z.number().int() }),
+      },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/uploads/:importId/complete",
+    tag: "Imports",
+    summary: "Complete a direct upload: the import is queued",
+    params: uploadIdParam,
+    body: uploadCompleteBody,
+    responses: { 202: { description: "Queued", schema: z.object({ id: z.uuid() }) } },
+  },
+  {
+    method: "delete",
+    path: "/api/uploads/:importId",
+    tag: "Imports",
+    summary: "Abort a direct upload",
+    params: uploadIdParam,
+    responses: { 204: { description: "Aborted" } },
+  },
+  {
+    method: "get",
+    path: "/api/conversations",
+    tag: "Conversations",
+    summary: "The library",
+    responses: {
+      200: {
+        description: "Most recent first",
+        schema: z.object({ conversations: z.array(conversationSchema) }),
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id",
+    tag: "Conversations",
+    summary: "One conversation",
+    description: "Answers carry a strong ETag; send it back as If-None-Match for a 304.",
+    params: conversationIdParam,
+    responses: {
+      200: { description: "The conversation", schema: conversationSchema },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/messages",
+    tag: "Conversations",
+    summary: "A page of messages (keyset: after or before a seq)",
+    params: conversationIdParam,
+    query: pageQuery,
+    responses: {
+      200: {
+        description: "Messages in file order",
+        schema: z.object({
+          messages: z.array(messageSchema),
+          total: z.number().int(),
+          prev: z.object({ before: z.number().int() }).nullable(),
+          next: z.object({ after: z.number().int() }).nullable(),
+        }),
+      },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/media/:name",
+    tag: "Conversations",
+    summary: "A media file of the conversation",
+    description: "Served with its real content type and nosniff; anything that is not an " +
+      "image, audio or video is an attachment download.",
+    params: mediaParams,
+    responses: { 200: binary("The file") },
+  },
+  {
+    method: "delete",
+    path: "/api/conversations/:id",
+    tag: "Conversations",
+    summary: "Delete a conversation with its messages, media and upload",
+    params: conversationIdParam,
+    responses: { 204: { description: "Deleted" } },
+  },
+  {
+    method: "put",
+    path: "/api/conversations/:id/view-as",
+    tag: "Conversations",
+    summary: "Choose whose messages are shown as “mine”",
+    params: conversationIdParam,
+    body: viewAsBody,
+    responses: { 200: { description: "The conversation", schema: conversationSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/insights",
+    tag: "Conversations",
+    summary: "Statistics of a conversation (filterable by dates and authors)",
+    params: insightsParam,
+    query: insightsQuery,
+    responses: {
+      200: { description: "The insights", schema: z.object({}).loose() },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/search",
+    tag: "Search",
+    summary: "Full-text search over one's messages, newest first",
+    description:
+      '`q` takes web-search syntax (`"a phrase"`, `or`, `-word`); case and accents are ignored.',
+    query: searchQuery,
+    responses: {
+      200: {
+        description: "Matches",
+        schema: z.object({
+          query: z.string(),
+          more: z.boolean(),
+          results: z.array(searchHitSchema),
+        }),
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/export",
+    tag: "Export",
+    summary: "Download a conversation",
+    description: "`format=json` streams the conversation and every message as one JSON " +
+      "document; `format=original` returns the uploaded file.",
+    params: exportParams,
+    query: exportQuery,
+    responses: { 200: { description: "The export (an attachment)", schema: exportJsonSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/conversations/:id/shares",
+    tag: "Sharing",
+    summary: "Create a read-only share link",
+    description: "For the whole conversation or the messages fromSeq..toSeq. The link works " +
+      "until it expires or is revoked; shared pages may stay in edge caches up to 60 s.",
+    params: shareParams.pick({ id: true }),
+    body: shareCreateBody,
+    responses: { 201: { description: "Created", schema: shareJsonSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/shares",
+    tag: "Sharing",
+    summary: "Live share links of a conversation",
+    params: shareParams.pick({ id: true }),
+    responses: { 200: { description: "Newest first", schema: shareListSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/conversations/:id/shares/:shareId",
+    tag: "Sharing",
+    summary: "Revoke a share link (at once, at the origin)",
+    params: shareParams,
+    responses: { 204: { description: "Revoked" } },
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    tag: "Reference",
+    summary: "This document",
+    public: true,
+    responses: {
+      200: { description: "OpenAPI 3.1", schema: z.object({ openapi: z.string() }).loose() },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/docs",
+    tag: "Reference",
+    summary: "This document as a page",
+    public: true,
+    responses: { 200: binary("HTML", "text/html") },
+  },
+];
+
+type Json = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
+  const out = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    // Formats say it; zod's long patterns and the safe-integer bound only add noise.
+    override: ({ jsonSchema }) => {
+      const js = jsonSchema as Json;
+      if (js.format && js.pattern) delete js.pattern;
+      if (js.maximum === Number.MAX_SAFE_INTEGER) delete js.maximum;
+      if (js.minimum === Number.MIN_SAFE_INTEGER) delete js.minimum;
+    },
+  }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+/** `/api/x/:id` → `/api/x/{id}`. */
+export const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
+
+function parameters(op: ApiOperation): Json[] {
+  const list: Json[] = [];
+  for (const [where, schema] of [["path", op.params], ["query", op.query]] as const) {
+    if (!schema) continue;
+    for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      const js = jsonSchema(field, "input");
+      const { description, ...rest } = js;
+      list.push({
+        name,
+        in: where,
+        required: where === "path" || !field.safeParse(undefined).success,
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
+    }
+  }
+  return list;
+}
+
+const ERROR_REF = { $ref: "#/components/schemas/Error" };
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ERROR_REF } },
+});
+
+function responses(op: ApiOperation): Json {
+  const out: Json = {};
+  for (const [status, r] of Object.entries(op.responses)) {
+    const content = r.schema
+      ? {
+        "application/json": {
+          schema: r.schema === errorSchema ? ERROR_REF : jsonSchema(r.schema, "output"),
+        },
+      }
+      : r.contentType
+      ? { [r.contentType]: { schema: { type: "string", format: "binary" } } }
+      : undefined;
+    out[status] = { description: r.description, ...(content ? { content } : {}) };
+  }
+  const add = (status: number, description: string) => {
+    if (!(status in out)) out[status] = errorResponse(description);
+  };
+  if (op.params || op.query || op.body) add(400, "Invalid request: the message names the field");
+  if (!op.public) add(401, "Not signed in: send the session cookie or `Authorization: Bearer`");
+  if (op.params) add(404, "Not found, or not yours (never 403)");
+  if (op.method !== "get") add(429, "Too many attempts: wait `Retry-After` seconds");
+  return out;
+}
+
+/** Builds the OpenAPI 3.1 document from the registry. */
+export function openApiDocument(ops: ApiOperation[] = operations): Json {
+  const paths: Record<string, Json> = {};
+  const tags: string[] = [];
+  for (const op of ops) {
+    if (!tags.includes(op.tag)) tags.push(op.tag);
+    const params = parameters(op);
+    const body = op.body
+      ? {
+        required: true,
+        content: { "application/json": { schema: jsonSchema(op.body, "input") } },
+      }
+      : op.rawBody
+      ? {
+        required: true,
+        description: op.rawBody.description,
+        content: Object.fromEntries(
+          op.rawBody.contentTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }]),
+        ),
+      }
+      : undefined;
+    (paths[openApiPath(op.path)] ??= {})[op.method] = {
+      operationId: `${op.method}${
+        op.path.replace(/^\/api/, "").replace(
+          /[^A-Za-z0-9]+(.)?/g,
+          (_, ch = "") => ch.toUpperCase(),
+        )
+      }`,
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      ...(op.public ? { security: [] } : {}),
+      ...(params.length ? { parameters: params } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses: responses(op),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "WhatsApp Conversation Reader API",
+      version: "1",
+      description: "Read your WhatsApp chat exports. Authenticate with the `session` cookie " +
+        "(the pages), a session token from /api/auth/login, or a personal API token " +
+        "(`Authorization: Bearer wcr_…`, created on the account page). Errors are " +
+        "`{error: {code, message}}`.",
+    },
+    servers: [{ url: "/" }],
+    tags: tags.map((name) => ({ name })),
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorSchema, "output") },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal API token or a session token",
+        },
+        cookie: { type: "apiKey", in: "cookie", name: "session" },
+      },
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { createTestApp, signUp } from "../../tests/helpers/app.ts";
+import { seedChat } from "../_test_chat.ts";
+
+Deno.test("search API: results with conversation, permalink and highlighted snippet; filters", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app), eve = await signUp(t.app);
+    const club = await seedChat(t, ann.userId, {
+      title: "Book <club>",
+      messages: [
+        { date: "2024-02-01T09:00:00", author: "Ann", text: "Read *Dune* by Friday" },
+        { date: "2024-02-02T09:00:00", author: "Bob", text: "dune is long <3" },
+      ],
+    });
+    const other = await seedChat(t, ann.userId, {
+      title: "Family",
+      messages: [{ date: "2024-01-15T09:00:00", author: "Mum", text: "Dune sounds nice" }],
+    });
+    const secret = await seedChat(t, eve.userId, {
+      title: "Eve",
+      messages: [{ date: "2024-03-01T09:00:00", author: "Eve", text: "dune dune dune" }],
+    });
+    const get = async (query: string, headers = ann.headers, status = 200) => {
+      const res = await t.app.request(`/api/search?${query}`, { headers });
+      const body = await res.json();
+      assert.equal(res.status, status, JSON.stringify(body));
+      return body;
+    };
+
+    const all = await get("q=DUNE");
+    assert.deepEqual(all, {
+      query: "DUNE",
+      more: false,
+      results: [
+        {
+          conversation: { id: club, title: "Book <club>" },
+          seq: 2,
+          date: "2024-02-02T09:00:00",
+          author: "Bob",
+          kind: "text",
+          url: `/c/${club}/m/2#m2`,
+          snippet: { text: "dune is long <3", highlights: [[0, 4]] },
+        },
+        {
+          conversation: { id: club, title: "Book <club>" },
+          seq: 1,
+          date: "2024-02-01T09:00:00",
+          author: "Ann",
+          kind: "text",
+          url: `/c/${club}/m/1#m1`,
+          snippet: { text: "Read *Dune* by Friday", highlights: [[6, 10]] },
+        },
+        {
+          conversation: { id: other, title: "Family" },
+          seq: 1,
+          date: "2024-01-15T09:00:00",
+          author: "Mum",
+          kind: "text",
+          url: `/c/${other}/m/1#m1`,
+          snippet: { text: "Dune sounds nice", highlights: [[0, 4]] },
+        },
+      ],
+    });
+    const seqs = (body: { results: { conversation: { title: string }; seq: number }[] }) =>
+      body.results.map((r) => `${r.conversation.title}#${r.seq}`);
+    assert.deepEqual(seqs(await get(`q=dune&conversation=${other}`)), ["Family#1"]);
+    assert.deepEqual(seqs(await get("q=dune&author=bob")), ["Book <club>#2"]);
+    assert.deepEqual(seqs(await get("q=dune&from=2024-01-16&to=2024-02-01")), ["Book <club>#1"]);
+    assert.deepEqual(seqs(await get("q=dune&from=&to=&author=&conversation=")), seqs(all));
+    const one = await get("q=dune&limit=1");
+    assert.deepEqual([one.results.length, one.more], [1, true]);
+
+    // Never another user's messages; another user's conversation is a 404.
+    assert.deepEqual(seqs(await get("q=dune", eve.headers)), ["Eve#1"]);
+    assert.equal(
+      (await get(`q=dune&conversation=${secret}`, ann.headers, 404)).error.code,
+      "not_found",
+    );
+    assert.equal(
+      (await get(`q=dune&conversation=${club}`, eve.headers, 404)).error.code,
+      "not_found",
+    );
+
+    for (
+      const [query, message] of [
+        ["", /^q: /],
+        ["q=%20%20", /^q: must not be empty/],
+        [`q=${"x".repeat(201)}`, /^q: must be at most 200/],
+        ["q=a&limit=101", /^limit: /],
+        ["q=a&from=2024-02-30", /^from: must be a date/],
+        ["q=a&from=2024-03-01&to=2024-02-01", /^from: must not be after to/],
+        ["q=a&conversation=nope", /^conversation: /],
+      ] as const
+    ) {
+      assert.match((await get(query, ann.headers, 400)).error.message, message, query);
+    }
+    const anon = await t.app.request("/api/search?q=dune");
+    assert.equal(anon.status, 401);
+  } finally {
+    await t.close();
+  }
+});

@@ -1,0 +1,135 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { TokenSigner } from "../../lib/auth/tokens.ts";
+import { getConversation } from "../../lib/db/conversations.ts";
+import { createShare, listShares, revokeShare, type Share } from "../../lib/db/shares.ts";
+import { AppError, notFound } from "../../lib/errors.ts";
+import type { AppDeps } from "../deps.ts";
+import type { AppEnv } from "../_middleware/env.ts";
+import { userIdOf } from "../_middleware/session.ts";
+import { validate } from "../_middleware/validate.ts";
+
+const seq = z.number().int("must be an integer").min(1, "must be >= 1");
+export const shareCreateBody = z.object({
+  fromSeq: seq.optional().describe("First shared message (default: the first)"),
+  toSeq: seq.optional().describe("Last shared message (default: the last)"),
+  expiresInHours: z.number().positive("must be positive").max(
+    24 * 366,
+    "must be at most 8784 (a year)",
+  ),
+}).refine((b) => b.fromSeq === undefined || b.toSeq === undefined || b.fromSeq <= b.toSeq, {
+  message: "must not be before fromSeq",
+  path: ["toSeq"],
+});
+export const shareParams = z.object({
+  id: z.uuid("must be a conversation id"),
+  shareId: z.uuid("must be a share id"),
+});
+export const shareJsonSchema = z.object({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  url: z.url().describe(
+    "The read-only link; anyone holding it can read the range until it expires",
+  ),
+  fromSeq: z.number().int().nullable(),
+  toSeq: z.number().int().nullable(),
+  expiresAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export const shareListSchema = z.object({ shares: z.array(shareJsonSchema) });
+
+const PURPOSE = "share";
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+/** The link token of a share: its id (22 characters) and an HMAC of the id (22 characters). */
+export function shareToken(tokens: TokenSigner, shareId: string): string {
+  const bytes = Uint8Array.from(shareId.replaceAll("-", "").match(/../g)!, (h) => parseInt(h, 16));
+  const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").slice(
+    0,
+    22,
+  );
+  return id + tokens.mac(PURPOSE, shareId);
+}
+
+/** The share id a link token names, when its HMAC verifies (no database hit otherwise). */
+export function shareIdFromToken(tokens: TokenSigner, token: string): string | null {
+  if (!/^[A-Za-z0-9_-]{44}$/.test(token)) return null;
+  const raw = atob(token.slice(0, 22).replace(/-/g, "+").replace(/_/g, "/") + "==");
+  const h = hex(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)));
+  const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${
+    h.slice(20)
+  }`;
+  return tokens.verifyMac(PURPOSE, id, token.slice(22)) ? id : null;
+}
+
+/** The origin the visitor used (behind the proxies: X-Forwarded-Proto/-Host). */
+export function publicOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  const proto = c.req.header("x-forwarded-proto")?.split(",")[0].trim() ||
+    url.protocol.slice(0, -1);
+  const host = c.req.header("x-forwarded-host")?.split(",")[0].trim() || c.req.header("host") ||
+    url.host;
+  return `${proto}://${host}`;
+}
+
+/** The API shape of a share. */
+export function shareJson(
+  tokens: TokenSigner,
+  origin: string,
+  s: Share,
+): z.infer<typeof shareJsonSchema> {
+  return {
+    id: s.id,
+    conversationId: s.conversationId,
+    url: `${origin}/s/${shareToken(tokens, s.id)}`,
+    fromSeq: s.fromSeq,
+    toSeq: s.toSeq,
+    expiresAt: s.expiresAt.toISOString(),
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+/** `/api/conversations/:id/shares`: create, list and revoke read-only share links. */
+export function sharesApi(deps: AppDeps) {
+  const { db, tokens } = deps;
+  const idParam = shareParams.pick({ id: true });
+  return new Hono<AppEnv>()
+    .post(
+      "/:id/shares",
+      validate("param", idParam),
+      validate("json", shareCreateBody),
+      async (c) => {
+        const userId = userIdOf(c);
+        const { id } = c.req.valid("param");
+        const body = c.req.valid("json");
+        const conversation = await getConversation(db, userId, id);
+        if (!conversation) throw notFound("conversation");
+        if (body.fromSeq !== undefined && body.fromSeq > conversation.messageCount) {
+          throw new AppError(
+            400,
+            "invalid_request",
+            `fromSeq: beyond the last message (${conversation.messageCount})`,
+          );
+        }
+        const share = await createShare(db, { userId, conversationId: id, ...body });
+        if (!share) throw notFound("conversation");
+        return c.json(shareJson(tokens, publicOrigin(c), share), 201);
+      },
+    )
+    .get("/:id/shares", validate("param", idParam), async (c) => {
+      const userId = userIdOf(c);
+      const { id } = c.req.valid("param");
+      if (!(await getConversation(db, userId, id))) throw notFound("conversation");
+      const origin = publicOrigin(c);
+      return c.json({
+        shares: (await listShares(db, userId, id)).map((s) => shareJson(tokens, origin, s)),
+      });
+    })
+    .delete("/:id/shares/:shareId", validate("param", shareParams), async (c) => {
+      const { id, shareId } = c.req.valid("param");
+      if (!(await revokeShare(db, userIdOf(c), shareId, id))) throw notFound("share");
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,162 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { VNode } from "preact";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { z } from "zod";
+import { attachedFiles, listMessages } from "../lib/db/messages.ts";
+import { getLiveShare, shareMedia } from "../lib/db/shares.ts";
+import { notFound } from "../lib/errors.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { notModified, strongEtag } from "./_middleware/cache.ts";
+import { mediaHeaders } from "./_middleware/security_headers.ts";
+import { validate } from "./_middleware/validate.ts";
+import { shareIdFromToken } from "./api/shares.ts";
+import { formatDay } from "./_components/dates.ts";
+import { Layout } from "./_components/layout.tsx";
+import { MessageItem } from "./_components/message_item.tsx";
+import { PageCtx } from "./_components/page_context.ts";
+
+const PAGE = 100;
+/** How long an edge cache may serve a shared page: also how long a revoked link may linger there. */
+export const SHARE_EDGE_SECONDS = 60;
+
+const query = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+/** `public` for edge caches, capped by the link's expiry; browsers revalidate (ETag). */
+function shareCacheControl(expiresAt: Date): string {
+  const left = Math.floor((expiresAt.getTime() - Date.now()) / 1000);
+  return `public, max-age=0, s-maxage=${Math.max(0, Math.min(SHARE_EDGE_SECONDS, left))}`;
+}
+
+/** Renders like `render()`, but with the default theme: a shared page never reads a cookie. */
+function renderShared(c: Context, page: VNode) {
+  const url = new URL(c.req.url);
+  const tree = h(
+    PageCtx.Provider,
+    { value: { theme: "auto", path: url.pathname + url.search } },
+    page,
+  );
+  return c.html("<!doctype html>" + renderToString(tree));
+}
+
+/**
+ * `/s/:token`: a read-only page of a shared conversation or message range, paged by keyset,
+ * and `/s/:token/media/:name` for the media of that range only. Mounted before the session
+ * middleware: no cookie is read and nothing of the visitor's account is shown, so the answers
+ * may be cached at the edge keyed by URL alone. The share row is checked on every request:
+ * revoked, expired or deleted → 404 at the origin at once.
+ */
+export function sharePages(deps: AppDeps) {
+  const { db, blobs, tokens } = deps;
+  const buildId = deps.config.buildId;
+  const liveShare = async (c: Context) => {
+    const id = shareIdFromToken(tokens, c.req.param("token") ?? "");
+    const share = id && await getLiveShare(db, id);
+    if (!share) throw notFound("shared conversation");
+    return share;
+  };
+  return new Hono<AppEnv>()
+    .get("/s/:token", validate("query", query), async (c) => {
+      const share = await liveShare(c);
+      const token = c.req.param("token");
+      const first = share.fromSeq ?? 1;
+      const last = Math.min(share.toSeq ?? share.messageCount, share.messageCount);
+      const q = c.req.valid("query");
+      const cacheControl = shareCacheControl(share.expiresAt);
+      const etag = strongEtag([
+        buildId,
+        "share",
+        share.id,
+        share.version,
+        share.updatedAt.getTime(),
+        new URL(c.req.url).search,
+      ]);
+      const cached = notModified(c, etag, cacheControl);
+      if (cached) return cached;
+      const page = q.before !== undefined
+        ? { before: Math.min(q.before, last + 1), limit: PAGE }
+        : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE };
+      const rows = await listMessages(db, share.conversationId, page);
+      const messages = rows.filter((m) => m.seq >= first && m.seq <= last);
+      const files = await attachedFiles(db, share.conversationId, messages);
+      const lo = messages[0]?.seq ?? 0, hi = messages.at(-1)?.seq ?? 0;
+      let day = "", previousAuthor: string | null | undefined = undefined;
+      c.header("ETag", etag);
+      c.header("Cache-Control", cacheControl);
+      c.header("X-Robots-Tag", "noindex, nofollow");
+      return renderShared(
+        c,
+        <Layout title={share.title} wide>
+          <header class="conv-header">
+            <h1 dir="auto">{share.title}</h1>
+            <p class="muted">
+              Shared read-only: messages {first.toLocaleString("en")}–{last.toLocaleString("en")}
+            </p>
+          </header>
+          {lo > first && (
+            <a class="pager" href={`/s/${token}?before=${lo}`} rel="prev">Earlier messages</a>
+          )}
+          <ol class="messages">
+            {messages.flatMap((m) => {
+              const items = [];
+              const d = m.date.slice(0, 10);
+              if (d !== day) {
+                day = d;
+                previousAuthor = undefined;
+                items.push(
+                  <li class="day">
+                    <time dateTime={d}>{formatDay(m.date)}</time>
+                  </li>,
+                );
+              }
+              const f = m.attachment ? files.get(m.attachment) : undefined;
+              items.push(
+                <MessageItem
+                  m={m}
+                  conversationId={share.conversationId}
+                  mine={m.author !== null && m.author === share.viewAs}
+                  group
+                  runStart={m.author !== previousAuthor}
+                  file={f
+                    ? {
+                      url: `/s/${token}/media/${encodeURIComponent(m.attachment!)}`,
+                      contentType: f.contentType,
+                      size: f.size,
+                    }
+                    : null}
+                />,
+              );
+              previousAuthor = m.author;
+              return items;
+            })}
+          </ol>
+          {hi > 0 && hi < last && (
+            <a class="pager" href={`/s/${token}?after=${hi}`} rel="next">Later messages</a>
+          )}
+        </Layout>,
+      );
+    })
+    .get("/s/:token/media/:name", async (c) => {
+      const share = await liveShare(c);
+      const name = c.req.param("name");
+      const row = await shareMedia(db, share, name);
+      if (!row) throw notFound("media");
+      const cacheControl = shareCacheControl(share.expiresAt);
+      const etag = strongEtag(["share-media", share.id, row.blobKey]);
+      const cached = notModified(c, etag, cacheControl);
+      if (cached) return cached;
+      const blob = await blobs.get(row.blobKey);
+      if (!blob) throw notFound("media");
+      return c.body(blob.body, 200, {
+        ...mediaHeaders(row.contentType, name),
+        "Content-Length": String(blob.size),
+        "Cache-Control": cacheControl,
+        ETag: etag,
+      });
+    });
+}
