@@ -35,7 +35,9 @@ async function setup(): Promise<{ t: TestApp; id: string; headers: Record<string
 }
 
 async function get(s: { t: TestApp; id: string; headers: Record<string, string> }, query = "") {
-  const res = await s.t.app.request(`/api/conversations/${s.id}/insights${query}`, { headers: s.headers });
+  const res = await s.t.app.request(`/api/conversations/${s.id}/insights${query}`, {
+    headers: s.headers,
+  });
   assert.equal(res.status, 200, await res.clone().text());
   return await res.json();
 }
@@ -127,7 +129,11 @@ Deno.test("insights API: the hand-computed chat, exactly", async () => {
         { month: "2024-01", total: 27, byParticipant: { Bob: 12, Ann: 11, Cleo: 4 } },
         { month: "2024-02", total: 3, byParticipant: { Bob: 2, Ann: 1, Cleo: 0 } },
       ],
-      heatmap: heat([[0, 9, 6], [0, 10, 1], [0, 22, 1], [1, 8, 6], [2, 12, 5], [2, 19, 3], [3, 7, 4], [
+      heatmap: heat([[0, 9, 6], [0, 10, 1], [0, 22, 1], [1, 8, 6], [2, 12, 5], [2, 19, 3], [
+        3,
+        7,
+        4,
+      ], [
         3,
         9,
         1,
@@ -145,14 +151,62 @@ Deno.test("insights API: the hand-computed chat, exactly", async () => {
         longestSilence: { from: "2024-01-12", to: "2024-01-31", days: 20 },
       },
       monologues: [
-        { author: "Bob", length: 5, startSeq: 23, from: "2024-01-10T12:40:00", to: "2024-01-11T07:03:00" },
-        { author: "Ann", length: 3, startSeq: 5, from: "2024-01-01T09:10:00", to: "2024-01-01T09:31:00" },
-        { author: "Ann", length: 3, startSeq: 11, from: "2024-01-02T08:02:00", to: "2024-01-02T08:04:00" },
-        { author: "Ann", length: 3, startSeq: 20, from: "2024-01-10T12:10:00", to: "2024-01-10T12:12:00" },
-        { author: "Bob", length: 2, startSeq: 3, from: "2024-01-01T09:05:00", to: "2024-01-01T09:06:00" },
-        { author: "Bob", length: 2, startSeq: 14, from: "2024-01-02T08:20:00", to: "2024-01-02T08:21:00" },
-        { author: "Cleo", length: 2, startSeq: 16, from: "2024-01-03T19:00:00", to: "2024-01-03T19:01:00" },
-        { author: "Bob", length: 2, startSeq: 30, from: "2024-02-01T20:05:00", to: "2024-02-01T20:06:00" },
+        {
+          author: "Bob",
+          length: 5,
+          startSeq: 23,
+          from: "2024-01-10T12:40:00",
+          to: "2024-01-11T07:03:00",
+        },
+        {
+          author: "Ann",
+          length: 3,
+          startSeq: 5,
+          from: "2024-01-01T09:10:00",
+          to: "2024-01-01T09:31:00",
+        },
+        {
+          author: "Ann",
+          length: 3,
+          startSeq: 11,
+          from: "2024-01-02T08:02:00",
+          to: "2024-01-02T08:04:00",
+        },
+        {
+          author: "Ann",
+          length: 3,
+          startSeq: 20,
+          from: "2024-01-10T12:10:00",
+          to: "2024-01-10T12:12:00",
+        },
+        {
+          author: "Bob",
+          length: 2,
+          startSeq: 3,
+          from: "2024-01-01T09:05:00",
+          to: "2024-01-01T09:06:00",
+        },
+        {
+          author: "Bob",
+          length: 2,
+          startSeq: 14,
+          from: "2024-01-02T08:20:00",
+          to: "2024-01-02T08:21:00",
+        },
+        {
+          author: "Cleo",
+          length: 2,
+          startSeq: 16,
+          from: "2024-01-03T19:00:00",
+          to: "2024-01-03T19:01:00",
+        },
+        {
+          author: "Bob",
+          length: 2,
+          startSeq: 30,
+          from: "2024-02-01T20:05:00",
+          to: "2024-02-01T20:06:00",
+        },
       ],
       terms: {
         // Ties are ordered by code point: ❤️ (U+2764) < 🇪🇸 < 🎉 < 👍🏽 < 👨‍👩‍👧 < 😂.
@@ -289,9 +343,27 @@ Deno.test("insights API: a date range and two people, applied to every part, exa
         longestSilence: { from: "2024-01-04", to: "2024-01-09", days: 6 },
       },
       monologues: [
-        { author: "Ann", length: 3, startSeq: 11, from: "2024-01-02T08:02:00", to: "2024-01-02T08:04:00" },
-        { author: "Ann", length: 3, startSeq: 20, from: "2024-01-10T12:10:00", to: "2024-01-10T12:12:00" },
-        { author: "Cleo", length: 2, startSeq: 16, from: "2024-01-03T19:00:00", to: "2024-01-03T19:01:00" },
+        {
+          author: "Ann",
+          length: 3,
+          startSeq: 11,
+          from: "2024-01-02T08:02:00",
+          to: "2024-01-02T08:04:00",
+        },
+        {
+          author: "Ann",
+          length: 3,
+          startSeq: 20,
+          from: "2024-01-10T12:10:00",
+          to: "2024-01-10T12:12:00",
+        },
+        {
+          author: "Cleo",
+          length: 2,
+          startSeq: 16,
+          from: "2024-01-03T19:00:00",
+          to: "2024-01-03T19:01:00",
+        },
       ],
       terms: {
         emoji: {
@@ -341,21 +413,33 @@ Deno.test("insights API: whole months and cut months combine; the session gap", 
       terms(["🎉", 3], [THUMB, 3], ["😂", 3], [HEART, 2], [FLAG, 2], [FAMILY, 1]),
     );
     assert.equal(january.totals.messages, 27);
-    assert.deepEqual(january.participants.map((p: { medianReplyMinutes: number }) => p.medianReplyMinutes), [
-      22, // Bob: 5, 16, 28, 29
-      7,
-      120,
-    ]);
+    assert.deepEqual(
+      january.participants.map((p: { medianReplyMinutes: number }) => p.medianReplyMinutes),
+      [
+        22, // Bob: 5, 16, 28, 29
+        7,
+        120,
+      ],
+    );
 
     // Jan 3–31 from day rows, February from its month row.
     const mixed = await get(s, "?from=2024-01-03&to=2024-02-29");
-    assert.deepEqual(mixed.terms.emoji.all, terms(["🎉", 2], [THUMB, 2], [FLAG, 1], [FAMILY, 1], ["😂", 1]));
+    assert.deepEqual(
+      mixed.terms.emoji.all,
+      terms(["🎉", 2], [THUMB, 2], [FLAG, 1], [FAMILY, 1], ["😂", 1]),
+    );
     assert.deepEqual(mixed.terms.words.all.slice(0, 2), terms(["coffee", 5], ["movie", 2]));
     const replies = Object.fromEntries(
-      mixed.participants.map((p: { name: string; medianReplyMinutes: number }) => [p.name, p.medianReplyMinutes]),
+      mixed.participants.map((
+        p: { name: string; medianReplyMinutes: number },
+      ) => [p.name, p.medianReplyMinutes]),
     );
     assert.deepEqual(replies, { Bob: 16.5, Ann: 19.5, Cleo: 120 });
-    assert.deepEqual(mixed.calendar.longestSilence, { from: "2024-01-12", to: "2024-01-31", days: 20 });
+    assert.deepEqual(mixed.calendar.longestSilence, {
+      from: "2024-01-12",
+      to: "2024-01-31",
+      days: 20,
+    });
 
     // A day gap: replies up to a day count, fewer messages start a conversation.
     const day = await get(s, "?gap=24");
@@ -386,7 +470,9 @@ Deno.test("insights API: strong ETag per version and filter, 304 on If-None-Matc
     assert.match(etag, new RegExp(`^"ins-${s.id}-1-[0-9a-f]{16}"$`));
     assert.equal(first.headers.get("cache-control"), "private, no-cache");
 
-    const again = await s.t.app.request(url, { headers: { ...s.headers, "if-none-match": `"x", ${etag}` } });
+    const again = await s.t.app.request(url, {
+      headers: { ...s.headers, "if-none-match": `"x", ${etag}` },
+    });
     assert.equal(again.status, 304);
     assert.equal(again.headers.get("etag"), etag);
     assert.equal(await again.text(), "");
@@ -418,12 +504,16 @@ Deno.test("insights API: bad filters are 400, another user's chat 404, no sessio
         ["?gap=1.5", /^gap: /],
       ] as const
     ) {
-      const res = await s.t.app.request(`/api/conversations/${s.id}/insights${query}`, { headers: s.headers });
+      const res = await s.t.app.request(`/api/conversations/${s.id}/insights${query}`, {
+        headers: s.headers,
+      });
       assert.equal(res.status, 400, query);
       assert.match((await res.json()).error.message, message);
     }
     const eve = await signUp(s.t.app);
-    const peek = await s.t.app.request(`/api/conversations/${s.id}/insights`, { headers: eve.headers });
+    const peek = await s.t.app.request(`/api/conversations/${s.id}/insights`, {
+      headers: eve.headers,
+    });
     assert.equal(peek.status, 404);
     assert.equal((await peek.json()).error.code, "not_found");
     const anon = await s.t.app.request(`/api/conversations/${s.id}/insights`);
@@ -437,12 +527,15 @@ Deno.test("insights API: a chat without insights (imported earlier) is computed 
   const s = await setup();
   try {
     for (const table of ["days", "starts", "replies", "runs", "terms", "state"]) {
-      await s.t.db.sql`delete from ${s.t.db.sql(`insights_${table}`)} where conversation_id = ${s.id}`;
+      await s.t.db.sql`delete from ${
+        s.t.db.sql(`insights_${table}`)
+      } where conversation_id = ${s.id}`;
     }
     const body = await get(s);
     assert.equal(body.totals.messages, 30);
     assert.equal(body.terms.emoji.all[0].term, "😂");
-    const [state] = await s.t.db.sql`select format from insights_state where conversation_id = ${s.id}`;
+    const [state] = await s.t.db
+      .sql`select format from insights_state where conversation_id = ${s.id}`;
     assert.equal(state.format, 1);
   } finally {
     await s.t.close();
