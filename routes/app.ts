@@ -1,19 +1,35 @@
 import { Hono } from "hono";
 import { serveStatic } from "hono/deno";
+import { readIslandManifest } from "../lib/build_islands.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
+import { cacheDefaults, conversationEtag } from "./_middleware/cache.ts";
 import { csrf } from "./_middleware/csrf.ts";
 import { onError, onNotFound } from "./_middleware/errors.ts";
+import { appRateLimits } from "./_middleware/rate_limit.ts";
 import { requestContext } from "./_middleware/request_context.ts";
+import { securityHeaders } from "./_middleware/security_headers.ts";
 import { requireUser, session } from "./_middleware/session.ts";
+import { accountPages } from "./account.tsx";
+import { accountApi } from "./api/account.ts";
 import { authApi } from "./api/auth.ts";
 import { conversationsApi } from "./api/conversations.ts";
+import { openApiRoutes } from "./api/docs.tsx";
+import { exportApi } from "./api/export.ts";
 import { importsApi } from "./api/imports.ts";
+import { uploadsApi } from "./api/uploads.ts";
+import { insightsApi } from "./api/insights.ts";
+import { searchApi } from "./api/search.ts";
+import { sharesApi } from "./api/shares.ts";
+import { tokensApi } from "./api/tokens.ts";
 import { authPages } from "./auth.tsx";
 import { conversationPages } from "./conversations.tsx";
 import { healthRoutes } from "./health.ts";
 import { importPages } from "./imports.tsx";
+import { insightsPages } from "./insights.tsx";
 import { libraryPage } from "./index.tsx";
+import { searchPage } from "./search.tsx";
+import { sharePages } from "./share.tsx";
 
 export type { AppDeps } from "./deps.ts";
 
@@ -22,27 +38,67 @@ export function createApp(deps: AppDeps) {
   const accounts = { db: deps.db, tokens: deps.tokens, sessionTtlSeconds: deps.config.sessionTtlSeconds };
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
+  app.use(securityHeaders());
+  app.use(cacheDefaults());
   app.route("/", healthRoutes(deps));
   if (deps.metrics) {
     const registry = deps.metrics.registry;
     app.get("/metrics", async (c) =>
       c.text(await registry.metrics(), 200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }));
   }
+  // Built islands have content-hashed names: cache them for good (the manifest is not served).
+  app.use("/static/build/*", async function immutableBuild(c, next) {
+    if (c.req.path.endsWith("/manifest.json")) return c.notFound();
+    await next();
+    if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
   app.use("/static/*", serveStatic({ root: "./" }));
+  const islands = readIslandManifest();
+  app.use(async function islandAssets(c, next) {
+    c.set("islands", islands);
+    await next();
+  });
+  // Shared pages come before the session: no cookie is read there (edge-cacheable by URL).
+  app.route("/", sharePages(deps));
   app.use(session(accounts));
   app.use(csrf);
-  app.use("/api/*", async (c, next) => {
-    await next();
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "private, no-cache");
-  });
+  const limits = appRateLimits(deps);
+  for (const path of ["/api/auth/login", "/signin"]) app.use(path, limits.signin);
+  for (const path of ["/api/auth/signup", "/signup"]) app.use(path, limits.signup);
+  for (const path of ["/api/imports", "/api/uploads/:importId/complete", "/imports"]) {
+    app.use(path, limits.upload);
+  }
+  for (const path of ["/api/account", "/account/delete"]) app.use(path, limits.confirmPassword);
   app.route("/api/auth", authApi(deps));
+  app.route("/api", openApiRoutes(deps.config.buildId));
   app.use("/api/*", requireUser);
+  const etag = conversationEtag({ db: deps.db, buildId: deps.config.buildId });
+  // Views of one conversation: an ETag from its version, 304 to a revisit (_middleware/cache.ts).
+  const versioned = [
+    "/api/conversations/:id",
+    "/api/conversations/:id/messages",
+    "/c/:id",
+    "/c/:id/m/:seq",
+  ];
+  for (const path of versioned) {
+    app.use(path, etag);
+  }
+  app.route("/api/tokens", tokensApi(deps));
+  app.route("/api/account", accountApi(deps));
   app.route("/api/imports", importsApi(deps));
+  app.route("/api/uploads", uploadsApi(deps));
+  app.route("/api/conversations", exportApi(deps));
+  app.route("/api/conversations", sharesApi(deps));
   app.route("/api/conversations", conversationsApi(deps));
+  app.route("/api/conversations", insightsApi(deps));
+  app.route("/api/search", searchApi(deps));
   app.route("/", authPages(deps));
   app.route("/", libraryPage(deps));
   app.route("/", importPages(deps));
   app.route("/", conversationPages(deps));
+  app.route("/", insightsPages(deps));
+  app.route("/", searchPage(deps));
+  app.route("/", accountPages(deps));
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

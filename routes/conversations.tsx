@@ -1,78 +1,279 @@
-import { Hono } from "hono";
+/**
+ * The conversation view.
+ *
+ * Routes: `GET /c/:id` (newest page; `?before=seq` / `?after=seq` keyset pages;
+ * `?date=YYYY-MM-DD` redirects to the permalink of the first message on or after that day),
+ * `GET /c/:id/m/:seq` (permalink: the page around a message, highlighted),
+ * `POST /c/:id/view-as` (no-JS form: who is "me").
+ *
+ * Stable markup for the islands (keep these names; tests assert them):
+ * - `<ol class="messages" data-conversation=ID data-first-seq=N data-last-seq=N data-total=N>`
+ *   (class `messages group` in group chats): the page's messages in file order; first/last seq
+ *   are 0 when the page is empty.
+ * - `<li class="day"><time datetime="YYYY-MM-DD">` day separators inside that list.
+ * - `<li id="m<seq>" class="msg mine|theirs kind-<kind> [run-start] [sticker] [current]"
+ *   data-author=NAME>` and
+ *   `<li id="m<seq>" class="system">`, each holding one `<article>`; the target of a permalink
+ *   has `aria-current="true"` and class `current`. Timestamps: `<a class="stamp"
+ *   href="/c/ID/m/SEQ#mSEQ"><time datetime="YYYY-MM-DDTHH:MM:SS">`.
+ * - `<a class="pager older" rel="prev" href="/c/ID?before=FIRST">`,
+ *   `<a class="pager newer" rel="next" href="/c/ID?after=LAST">`, `<a class="pager newest">`.
+ * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
+ * - Forms: `form.search-chat` (GET /search), `form.jump` (GET /c/ID, `input[name=date]`),
+ *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`).
+ *
+ * @module
+ */
+import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { getConversation } from "../lib/db/conversations.ts";
-import { mediaNames } from "../lib/db/media.ts";
-import { listMessages } from "../lib/db/messages.ts";
-import { notFound } from "../lib/errors.ts";
+import { getConversation, setViewAs } from "../lib/db/conversations.ts";
+import {
+  type AttachedFile,
+  attachedFiles,
+  listAround,
+  listMessages,
+  seqOnOrAfter,
+  type StoredMessage,
+} from "../lib/db/messages.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import { type Contact, parseVcard } from "../lib/format/message_kinds.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { mediaUrl } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
-import { MessageItem } from "./_components/message_item.tsx";
+import { MessageItem, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
-import { formatDay } from "./_components/dates.ts";
+import { formatDay, isDay } from "./_components/dates.ts";
+import type { FileView } from "./_components/attachment.tsx";
+import { Island } from "./_components/island.tsx";
+import InfiniteScroll from "../islands/infinite_scroll.tsx";
+import JumpToDate from "../islands/jump_to_date.tsx";
+import Lightbox from "../islands/lightbox.tsx";
+import Search from "../islands/search.tsx";
+import ViewAs from "../islands/view_as.tsx";
 
 const PAGE = 100;
-const query = z.object({
-  before: z.coerce.number().int().min(1).optional(),
-  after: z.coerce.number().int().min(0).optional(),
-});
+/** `before` of the newest page: past any seq (an int column). */
+const NEWEST = 2 ** 31 - 1;
+const VCARD_MAX_BYTES = 64 * 1024;
+const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0").max(
+  NEWEST,
+  `must be at most ${NEWEST}`,
+);
+const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
+const pageQuery = z.object({ before: seq.optional(), after: seq.optional(), date: day.optional() })
+  .refine((q) => [q.before, q.after, q.date].filter((v) => v !== undefined).length <= 1, {
+    message: "give one of before, after or date",
+    path: ["before"],
+  });
+const idParam = z.object({ id: z.uuid("must be a conversation id") });
 
-/** `/c/:id`: the conversation, newest page first, keyset-paged with `?before=` / `?after=`. */
+/** Reads the .vcf files of the contact cards on a page (small files only). */
+async function readContacts(
+  deps: AppDeps,
+  messages: StoredMessage[],
+  files: Map<string, AttachedFile>,
+) {
+  const contacts = new Map<number, Contact | null>();
+  await Promise.all(messages.map(async (m) => {
+    const file = m.kind === "contact" && m.attachment ? files.get(m.attachment) : undefined;
+    if (!file || file.size > VCARD_MAX_BYTES) return;
+    try {
+      const blob = await deps.blobs.get(file.blobKey);
+      if (blob) contacts.set(m.seq, parseVcard(await new Response(blob.body).text()));
+    } catch (err) {
+      deps.logger.warn("contact card unreadable", { error: (err as Error).message });
+    }
+  }));
+  return contacts;
+}
+
+/** `/c/:id`, `/c/:id/m/:seq` and the view-as form. */
 export function conversationPages(deps: AppDeps) {
-  return new Hono<AppEnv>().get(
-    "/c/:id",
-    requireUserPage,
-    validate("param", z.object({ id: z.uuid() })),
-    validate("query", query),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const conv = await getConversation(deps.db, userIdOf(c), id);
-      if (!conv) throw notFound("conversation");
-      const q = c.req.valid("query");
-      const page = q.after !== undefined
-        ? { after: q.after, limit: PAGE }
-        : { before: q.before ?? conv.messageCount + 1, limit: PAGE };
-      const [messages, media] = await Promise.all([
-        listMessages(deps.db, id, page),
-        mediaNames(deps.db, id),
-      ]);
-      const group = conv.participants.length > 2;
-      const first = messages[0]?.seq ?? 0, last = messages.at(-1)?.seq ?? 0;
-      let day = "";
-      return render(
-        c,
-        <Layout title={conv.title} signedIn wide>
-          <header class="conv-header">
-            <a href="/" aria-label="Back to your chats">←</a>
-            <h1 dir="auto">{conv.title}</h1>
-            <p class="muted">{conv.messageCount.toLocaleString("en")} messages · {conv.participants.join(", ")}</p>
-          </header>
-          {first > 1 && <a class="pager" href={`/c/${id}?before=${first}`} rel="prev">Older messages</a>}
-          <ol class="messages">
-            {messages.flatMap((m) => {
-              const items = [];
-              const d = m.date.slice(0, 10);
-              if (d !== day) {
-                day = d;
-                items.push(<li class="day"><time dateTime={d}>{formatDay(m.date)}</time></li>);
-              }
-              items.push(
-                <MessageItem
-                  m={m}
-                  mine={m.author !== null && m.author === conv.viewAs}
-                  showAuthor={group}
-                  mediaUrl={m.attachment && media.has(m.attachment) ? mediaUrl(id, m.attachment) : null}
-                />,
-              );
-              return items;
-            })}
-          </ol>
-          {last < conv.messageCount && <a class="pager" href={`/c/${id}?after=${last}`} rel="next">Newer messages</a>}
-        </Layout>,
+  async function page(c: Context<AppEnv>, id: string, at: {
+    /** Runs alongside the ownership check (one round trip less); shown only to the owner. */
+    messages: () => Promise<StoredMessage[]>;
+    current?: number;
+    notice?: string;
+  }) {
+    const [conv, messages] = await Promise.all([
+      getConversation(deps.db, userIdOf(c), id),
+      at.messages(),
+    ]);
+    if (!conv) throw notFound("conversation");
+    if (at.current !== undefined && at.current > conv.messageCount) throw notFound("message");
+    const files = await attachedFiles(deps.db, id, messages);
+    const contacts = await readContacts(deps, messages, files);
+    const group = conv.participants.length > 2;
+    const first = messages[0]?.seq ?? 0, last = messages.at(-1)?.seq ?? 0;
+    let day = "", previousAuthor: string | null | undefined = undefined;
+    const items = messages.flatMap((m) => {
+      const out = [];
+      const d = m.date.slice(0, 10);
+      if (d !== day) {
+        day = d;
+        previousAuthor = undefined;
+        out.push(
+          <li class="day">
+            <time dateTime={d}>{formatDay(m.date)}</time>
+          </li>,
+        );
+      }
+      const f = m.attachment ? files.get(m.attachment) : undefined;
+      const file: FileView | null = f
+        ? { url: mediaUrl(id, m.attachment!), contentType: f.contentType, size: f.size }
+        : null;
+      out.push(
+        <MessageItem
+          m={m}
+          conversationId={id}
+          mine={m.author !== null && m.author === conv.viewAs}
+          group={group}
+          runStart={m.author !== previousAuthor}
+          file={file}
+          contact={contacts.get(m.seq)}
+          current={m.seq === at.current}
+        />,
       );
-    },
-  );
+      previousAuthor = m.kind === "system" ? undefined : m.author;
+      return out;
+    });
+    return render(
+      c,
+      <Layout title={conv.title} signedIn wide>
+        <header class="conv-header">
+          <a class="back" href="/" aria-label="Back to your chats">←</a>
+          <div class="conv-title">
+            <h1 dir="auto">{conv.title}</h1>
+            <p class="muted">
+              {conv.messageCount.toLocaleString("en")} messages ·{" "}
+              <span dir="auto">{conv.participants.join(", ")}</span>
+            </p>
+          </div>
+        </header>
+        <div class="conv-tools">
+          <Island
+            name="search"
+            component={Search}
+            props={{ conversation: id, label: "Search this chat", class: "search-chat" }}
+          />
+          <Island
+            name="jump_to_date"
+            component={JumpToDate}
+            props={{
+              conversation: id,
+              min: conv.firstDate?.slice(0, 10),
+              max: conv.lastDate?.slice(0, 10),
+              viewAs: conv.viewAs,
+              group,
+            }}
+          />
+          {conv.participants.length > 0 && (
+            <Island
+              name="view_as"
+              component={ViewAs}
+              props={{
+                conversation: id,
+                participants: conv.participants,
+                viewAs: conv.viewAs,
+                group,
+              }}
+            />
+          )}
+        </div>
+        {at.notice && <p class="notice" role="status">{at.notice}</p>}
+        {first > 1 && (
+          <a class="pager older" href={`/c/${id}?before=${first}`} rel="prev">Older messages</a>
+        )}
+        {messages.length === 0 && <p class="empty">No messages here.</p>}
+        <ol
+          class={group ? "messages group" : "messages"}
+          aria-label="Messages"
+          data-conversation={id}
+          data-first-seq={first}
+          data-last-seq={last}
+          data-total={conv.messageCount}
+        >
+          {items}
+        </ol>
+        {last > 0 && last < conv.messageCount && (
+          <>
+            <a class="pager newer" href={`/c/${id}?after=${last}`} rel="next">Newer messages</a>
+            <a class="pager newest" href={`/c/${id}#m${conv.messageCount}`}>Jump to the newest</a>
+          </>
+        )}
+        <Island
+          name="infinite_scroll"
+          component={InfiniteScroll}
+          props={{ conversation: id, viewAs: conv.viewAs, group }}
+        />
+        <Island name="lightbox" component={Lightbox} props={{}} />
+      </Layout>,
+    );
+  }
+
+  return new Hono<AppEnv>()
+    .get(
+      "/c/:id",
+      requireUserPage,
+      validate("param", idParam),
+      validate("query", pageQuery),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const q = c.req.valid("query");
+        if (q.date !== undefined) {
+          const conv = await getConversation(deps.db, userIdOf(c), id);
+          if (!conv) throw notFound("conversation");
+          const target = await seqOnOrAfter(deps.db, id, q.date);
+          if (target !== null) return c.redirect(permalink(id, target), 302);
+          return await page(c, id, {
+            messages: () => listMessages(deps.db, id, { before: NEWEST, limit: PAGE }),
+            notice: `No messages on or after ${formatDay(q.date)}: showing the newest.`,
+          });
+        }
+        return await page(c, id, {
+          messages: () =>
+            listMessages(
+              deps.db,
+              id,
+              q.after !== undefined
+                ? { after: q.after, limit: PAGE }
+                : { before: q.before ?? NEWEST, limit: PAGE },
+            ),
+        });
+      },
+    )
+    .get(
+      "/c/:id/m/:seq",
+      requireUserPage,
+      validate("param", idParam.extend({ seq: seq.min(1, "must be >= 1") })),
+      async (c) => {
+        const { id, seq } = c.req.valid("param");
+        return await page(c, id, {
+          messages: () => listAround(deps.db, id, seq, PAGE),
+          current: seq,
+        });
+      },
+    )
+    .post("/c/:id/view-as", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      const userId = userIdOf(c);
+      const conv = await getConversation(deps.db, userId, id);
+      if (!conv) throw notFound("conversation");
+      const form = await c.req.parseBody();
+      const participant = typeof form.participant === "string" && form.participant !== ""
+        ? form.participant
+        : null;
+      if (participant !== null && !conv.participants.includes(participant)) {
+        throw new AppError(
+          400,
+          "invalid_request",
+          "participant: must be one of the conversation's participants",
+        );
+      }
+      await setViewAs(deps.db, userId, id, participant);
+      return c.redirect(`/c/${id}`, 303);
+    });
 }

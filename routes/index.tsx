@@ -1,71 +1,113 @@
 import { Hono } from "hono";
-import { listConversations } from "../lib/db/conversations.ts";
+import { setCookie } from "hono/cookie";
+import { z } from "zod";
+import { LIBRARY_SORTS, listConversations } from "../lib/db/conversations.ts";
 import { listImports } from "../lib/db/imports.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
+import { validate } from "./_middleware/validate.ts";
+import { ConversationCard } from "./_components/conversation_card.tsx";
 import { Layout } from "./_components/layout.tsx";
+import { THEME_COOKIE, THEMES } from "./_components/page_context.ts";
 import { render } from "./_components/render.ts";
-import { formatDay } from "./_components/dates.ts";
+import { Island } from "./_components/island.tsx";
+import Upload from "../islands/upload.tsx";
 
-/** `/`: the library of the user's conversations, with the upload form and recent imports. */
+const SORT_LABELS = { recent: "Recent", title: "Title", size: "Size" } as const;
+
+/** A same-site path to return to (no scheme, no `//host`, no backslash tricks), else "/". */
+export function localPath(next: unknown): string {
+  return typeof next === "string" && /^\/(?![\/\\])[^\s\\]*$/.test(next) ? next : "/";
+}
+
+/**
+ * `/`: the library of the user's conversations (sortable cards), the upload form and recent
+ * imports. `POST /theme`: the no-JS theme toggle (cookie `theme` = light|dark|auto).
+ */
 export function libraryPage(deps: AppDeps) {
-  return new Hono<AppEnv>().get("/", requireUserPage, async (c) => {
-    const userId = userIdOf(c);
-    const [conversations, imports] = await Promise.all([
-      listConversations(deps.db, userId),
-      listImports(deps.db, userId, 10),
-    ]);
-    const pending = imports.filter((i) => i.status !== "done");
-    return render(
-      c,
-      <Layout title="Your chats" signedIn>
-        <h1>Your chats</h1>
-        <section class="card upload">
-          <h2>Import a chat</h2>
-          <p>
-            In WhatsApp, open a chat, choose <em>More → Export chat</em>, and upload the
-            <code>.txt</code> or <code>.zip</code> it gives you.
-          </p>
-          <form method="post" action="/imports" enctype="multipart/form-data" class="stack">
-            <input type="file" name="file" accept=".txt,.zip,text/plain,application/zip" required />
-            <button type="submit">Upload</button>
-          </form>
-        </section>
-        {pending.length > 0 && (
-          <section>
-            <h2>Imports</h2>
-            <ul class="imports">
-              {pending.map((i) => (
-                <li>
-                  <a href={`/imports/${i.id}`}>{i.filename}</a> — {i.status}
-                  {i.error && <span class="error">: {i.error}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <section>
-          {conversations.length === 0
-            ? <p class="empty">No chats yet: import your first export above.</p>
-            : (
-              <ul class="library">
-                {conversations.map((conv) => (
-                  <li class="card">
-                    <a href={`/c/${conv.id}`}>
-                      <h3 dir="auto">{conv.title}</h3>
-                    </a>
-                    <p class="muted" dir="auto">{conv.participants.join(", ")}</p>
-                    <p class="muted">
-                      {conv.messageCount.toLocaleString("en")} messages
-                      {conv.firstDate && ` · ${formatDay(conv.firstDate)} – ${formatDay(conv.lastDate!)}`}
-                    </p>
-                  </li>
-                ))}
-              </ul>
+  return new Hono<AppEnv>()
+    .get(
+      "/",
+      requireUserPage,
+      validate("query", z.object({ sort: z.enum(LIBRARY_SORTS).default("recent") })),
+      async (c) => {
+        const userId = userIdOf(c);
+        const { sort } = c.req.valid("query");
+        const [conversations, imports] = await Promise.all([
+          listConversations(deps.db, userId, sort),
+          listImports(deps.db, userId, 10),
+        ]);
+        const pending = imports.filter((i) => i.status !== "done");
+        return render(
+          c,
+          <Layout title="Your chats" signedIn>
+            <h1>Your chats</h1>
+            <section class="card upload">
+              <h2>Import a chat</h2>
+              <p>
+                In WhatsApp, open a chat, choose <em>More → Export chat</em>, and upload the{" "}
+                <code>.txt</code> or <code>.zip</code> it gives you.
+              </p>
+              <Island
+                name="upload"
+                component={Upload}
+                props={{ maxBytes: deps.config.maxUploadBytes }}
+              />
+            </section>
+            {pending.length > 0 && (
+              <section>
+                <h2>Imports</h2>
+                <ul class="imports">
+                  {pending.map((i) => (
+                    <li>
+                      <a href={`/imports/${i.id}`}>{i.filename}</a> — {i.status}
+                      {i.error && <span class="error">: {i.error}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             )}
-        </section>
-      </Layout>,
-    );
-  });
+            <section aria-labelledby="chats-heading">
+              <div class="library-head">
+                <h2 id="chats-heading">Chats</h2>
+                {conversations.length > 1 && (
+                  <nav class="sort" aria-label="Sort chats">
+                    Sort by {LIBRARY_SORTS.map((s) => (
+                      <a
+                        href={`/?sort=${s}`}
+                        class="chip"
+                        aria-current={s === sort ? "true" : undefined}
+                      >
+                        {SORT_LABELS[s]}
+                      </a>
+                    ))}
+                  </nav>
+                )}
+              </div>
+              {conversations.length === 0
+                ? <p class="empty">No chats yet: import your first export above.</p>
+                : (
+                  <ul class="library">
+                    {conversations.map((conv) => <ConversationCard key={conv.id} conv={conv} />)}
+                  </ul>
+                )}
+            </section>
+          </Layout>,
+        );
+      },
+    )
+    .post("/theme", async (c) => {
+      const form = await c.req.parseBody();
+      const theme = (THEMES as readonly unknown[]).includes(form.theme)
+        ? form.theme as string
+        : "auto";
+      setCookie(c, THEME_COOKIE, theme, {
+        path: "/",
+        maxAge: 365 * 24 * 3600,
+        sameSite: "Lax",
+        secure: new URL(c.req.url).protocol === "https:",
+      });
+      return c.redirect(localPath(form.next), 303);
+    });
 }

@@ -25,11 +25,43 @@ const columns = (sql: Sql) =>
     coalesce((select array_agg(p.name order by p.message_count desc, p.name)
       from participants p where p.conversation_id = c.id), '{}') as participants`;
 
-/** The user's conversations, most recent activity first. */
-export function listConversations(sql: Sql, userId: string) {
-  return sql<Conversation[]>`
-    select ${columns(sql)} from conversations c
-    where c.user_id = ${userId} order by c.last_date desc nulls last, c.created_at desc`;
+/** The last message of a conversation, as the library card previews it. */
+export interface LastMessage {
+  seq: number;
+  date: string;
+  author: string | null;
+  /** At most 200 characters of the text. */
+  text: string;
+  kind: string;
+  attachment: string | null;
+}
+
+/** A conversation with its last message. */
+export interface ConversationCard extends Conversation {
+  lastMessage: LastMessage | null;
+}
+
+/** Orders of the library: newest activity, title (A–Z) or size (most messages first). */
+export const LIBRARY_SORTS = ["recent", "title", "size"] as const;
+export type LibrarySort = typeof LIBRARY_SORTS[number];
+
+/**
+ * The user's conversations with their last message (one primary-key probe each), most recent
+ * activity first unless another `sort` is asked for.
+ */
+export function listConversations(sql: Sql, userId: string, sort: LibrarySort = "recent") {
+  const order = sort === "title"
+    ? sql`lower(c.title), c.title, c.id`
+    : sort === "size"
+    ? sql`c.message_count desc, lower(c.title), c.id`
+    : sql`c.last_date desc nulls last, c.created_at desc, c.id`;
+  return sql<ConversationCard[]>`
+    select ${columns(sql)},
+      (select json_build_object('seq', m.seq, 'date', to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS'),
+        'author', m.author, 'text', left(m.text, 200), 'kind', m.kind, 'attachment', m.attachment)
+        from messages m where m.conversation_id = c.id order by m.seq desc limit 1) as last_message
+    from conversations c
+    where c.user_id = ${userId} order by ${order}`;
 }
 
 /** One conversation of this user, or null (another user's is indistinguishable from none). */
@@ -40,13 +72,38 @@ export async function getConversation(sql: Sql, userId: string, id: string) {
 }
 
 /**
+ * Sets who "me" is in the reader (null: nobody, every bubble on the left) and bumps the
+ * version (pages and API answers are cached by it). False when the conversation is not the
+ * user's or the name is not one of its participants.
+ */
+export async function setViewAs(sql: Sql, userId: string, id: string, participant: string | null) {
+  const rows = await sql`
+    update conversations c set view_as = ${participant}, version = version + 1, updated_at = now()
+    where c.id = ${id} and c.user_id = ${userId}
+      and (${participant}::text is null
+        or exists (select 1 from participants p where p.conversation_id = c.id and p.name = ${participant}))
+    returning c.id`;
+  return rows.length > 0;
+}
+
+/** Distinct participant names over the user's conversations (search filter suggestions). */
+export async function listAuthors(sql: Sql, userId: string, conversationId?: string) {
+  const rows = await sql<{ name: string }[]>`
+    select distinct p.name from participants p join conversations c on c.id = p.conversation_id
+    where c.user_id = ${userId} ${conversationId ? sql`and c.id = ${conversationId}` : sql``}
+    order by p.name limit 500`;
+  return rows.map((r) => r.name);
+}
+
+/**
  * Deletes a conversation with (by cascade) its participants, messages and media rows, and the
  * import rows that produced it. The caller removes the blobs (see `conversationBlobPrefixes`).
  */
 export async function deleteConversation(sql: Sql, userId: string, id: string) {
   return await sql.begin(async (tx) => {
     await tx`delete from imports where user_id = ${userId} and (conversation_id = ${id} or id = ${id})`;
-    const rows = await tx`delete from conversations where id = ${id} and user_id = ${userId} returning id`;
+    const rows =
+      await tx`delete from conversations where id = ${id} and user_id = ${userId} returning id`;
     return rows.length > 0;
   });
 }

@@ -1,5 +1,3 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { Message } from "../parse/types.ts";
 import type { Sql } from "./client.ts";
 
@@ -8,44 +6,7 @@ export interface StoredMessage extends Message {
   seq: number;
 }
 
-// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-// deno-lint-ignore no-control-regex
-const SPECIAL = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-function field(value: string | null): string {
-  if (value === null) return "\\N";
-  return value.replace(SPECIAL, (c) => ESCAPES[c]);
-}
-
-/**
- * Writes batches of messages with `COPY … FROM STDIN` (postgres.js `.writable()`), numbering
- * them from `firstSeq`. Pass a transaction so a failed import leaves nothing behind.
- * Returns the number of rows written.
- */
-export async function copyMessages(
-  sql: Sql,
-  conversationId: string,
-  batches: AsyncIterable<Message[]>,
-  firstSeq = 1,
-): Promise<number> {
-  let seq = firstSeq;
-  async function* rows() {
-    for await (const batch of batches) {
-      let chunk = "";
-      for (const m of batch) {
-        chunk += `${conversationId}\t${seq++}\t${m.date}\t${field(m.author)}\t${field(m.text)}\t${m.kind}\t${
-          field(m.attachment)
-        }\t${m.edited ? "t" : "f"}\n`;
-      }
-      yield chunk;
-    }
-  }
-  const writable = await sql`
-    copy messages (conversation_id, seq, date, author, text, kind, attachment, edited)
-    from stdin`.writable();
-  await pipeline(Readable.from(rows()), writable);
-  return seq - firstSeq;
-}
+export { copyMessages } from "./copy.ts";
 
 const COLUMNS = "seq, to_char(date, 'YYYY-MM-DD\"T\"HH24:MI:SS') as date, author, text, kind, " +
   "attachment, edited";
@@ -70,4 +31,75 @@ export async function listMessages(
     select ${sql.unsafe(COLUMNS)} from messages
     where conversation_id = ${conversationId} and seq > ${page.after ?? 0}
     order by seq limit ${page.limit}`;
+}
+
+/**
+ * A page of `limit` messages around `seq` (it and about half a page before it, in file
+ * order). Near either end the page is filled from the other side, so it is short only when
+ * the whole conversation is.
+ */
+export async function listAround(
+  sql: Sql,
+  conversationId: string,
+  seq: number,
+  limit: number,
+): Promise<StoredMessage[]> {
+  const half = Math.floor(limit / 2);
+  let [before, after] = await Promise.all([
+    listMessages(sql, conversationId, { before: seq, limit: half }),
+    listMessages(sql, conversationId, { after: seq - 1, limit: limit - half }),
+  ]);
+  if (before.length < half && after.length === limit - half && after.length > 0) {
+    const more = await listMessages(sql, conversationId, {
+      after: after[after.length - 1].seq,
+      limit: half - before.length,
+    });
+    after = after.concat(more);
+  } else if (after.length < limit - half && before.length === half && before.length > 0) {
+    const more = await listMessages(sql, conversationId, {
+      before: before[0].seq,
+      limit: limit - half - after.length,
+    });
+    before = more.concat(before);
+  }
+  return before.concat(after);
+}
+
+/**
+ * The seq of the first message (by date, then file order) on or after a day
+ * (`YYYY-MM-DD`), or null when the conversation ends before it. One index probe
+ * (`messages_date_idx`).
+ */
+export async function seqOnOrAfter(sql: Sql, conversationId: string, day: string) {
+  const rows = await sql<{ seq: number }[]>`
+    select seq from messages
+    where conversation_id = ${conversationId} and date >= ${day}::date
+    order by date, seq limit 1`;
+  return rows[0]?.seq ?? null;
+}
+
+/** A media file an attachment on the page refers to. */
+export interface AttachedFile {
+  size: number;
+  contentType: string;
+  blobKey: string;
+}
+
+/**
+ * The media files (present in the export) among the attachments of a page of messages, by
+ * name: one indexed query for the page rather than every file name of the conversation.
+ */
+export async function attachedFiles(
+  sql: Sql,
+  conversationId: string,
+  messages: { attachment: string | null }[],
+): Promise<Map<string, AttachedFile>> {
+  const names = [...new Set(messages.flatMap((m) => (m.attachment ? [m.attachment] : [])))];
+  if (names.length === 0) return new Map();
+  const rows = await sql<({ name: string } & AttachedFile)[]>`
+    select name, size::float8 as size, content_type, blob_key from media
+    where conversation_id = ${conversationId} and name = any(${names})`;
+  return new Map(
+    rows.map((r) => [r.name, { size: r.size, contentType: r.contentType, blobKey: r.blobKey }]),
+  );
 }

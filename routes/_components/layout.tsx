@@ -1,28 +1,42 @@
 import type { ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
+import ThemeToggle from "../../islands/theme_toggle.tsx";
+import { Island, IslandScripts } from "./island.tsx";
+import { PageCtx } from "./page_context.ts";
 
-/** The HTML shell of every page: title, stylesheet, header with account controls. */
+/**
+ * The HTML shell of every page: title, stylesheet, skip link, the top bar with search, the
+ * no-JS theme toggle (`data-theme` on `<html>`) and account controls.
+ */
 export function Layout(
   props: { title: string; signedIn?: boolean; children: ComponentChildren; wide?: boolean },
 ) {
+  const { theme, path } = useContext(PageCtx);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
+        <meta name="color-scheme" content={theme === "auto" ? "light dark" : theme} />
         <title>{props.title} · WhatsApp Reader</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <IslandScripts />
       </head>
       <body>
+        <a class="skip" href="#main">Skip to content</a>
         <header class="topbar">
           <a class="brand" href="/">WhatsApp Reader</a>
-          {props.signedIn && (
-            <form method="post" action="/signout" class="inline">
-              <button type="submit" class="link">Sign out</button>
-            </form>
-          )}
+          <nav class="topnav" aria-label="Account and display">
+            {props.signedIn && <a href="/search">Search</a>}
+            <Island name="theme_toggle" component={ThemeToggle} props={{ theme, next: path }} />
+            {props.signedIn && (
+              <form method="post" action="/signout" class="inline">
+                <button type="submit" class="link">Sign out</button>
+              </form>
+            )}
+          </nav>
         </header>
-        <main class={props.wide ? "wide" : "narrow"}>{props.children}</main>
+        <main id="main" class={props.wide ? "wide" : "narrow"}>{props.children}</main>
       </body>
     </html>
   );

@@ -1,49 +1,140 @@
 import type { StoredMessage } from "../../lib/db/messages.ts";
-import { contentTypeFor, mediaClass } from "../../lib/media_types.ts";
+import { type Contact, contactNameFromFile } from "../../lib/format/message_kinds.ts";
+import { participantColor } from "../../lib/format/participant.ts";
+import { Attachment, type FileView, isSticker, Omitted } from "./attachment.tsx";
+import { Avatar } from "./avatar.tsx";
+import { formatDay, formatTime } from "./dates.ts";
+import { ContactView, LocationView, PollView } from "./message_kinds.tsx";
+import { RichText } from "./rich_text.tsx";
 
-/** One message: system events centred; others as bubbles, mine on the right. */
-export function MessageItem(
-  props: { m: StoredMessage; mine: boolean; showAuthor: boolean; mediaUrl: string | null },
-) {
+/** Everything one message needs to render. */
+export interface MessageProps {
+  m: StoredMessage;
+  /** When given, timestamps link to the message's permalink in the owner's view. */
+  conversationId?: string;
+  /** The "view as" participant wrote it: on the right. */
+  mine: boolean;
+  /** A group chat: names and avatars on other people's messages. */
+  group?: boolean;
+  /** First of a run of messages by the same author (name and avatar shown there only). */
+  runStart?: boolean;
+  /** The attachment's file when it is in the export. */
+  file?: FileView | null;
+  /** The contact card read from an attached .vcf, when there is one. */
+  contact?: Contact | null;
+  /** The message a permalink or date jump points at. */
+  current?: boolean;
+}
+
+/** The permalink of a message; the fragment scrolls the browser to it. */
+export const permalink = (conversationId: string, seq: number) =>
+  `/c/${conversationId}/m/${seq}#m${seq}`;
+
+function Stamp(props: { m: StoredMessage; conversationId?: string; edited?: boolean }) {
   const { m } = props;
-  const time = m.date.slice(11, 16);
-  if (m.kind === "system") {
-    return (
-      <li class="system" id={`m${m.seq}`}>
-        <span dir="auto">{m.text}</span>
-      </li>
-    );
-  }
+  const time = <time dateTime={m.date}>{formatTime(m.date)}</time>;
+  const title = `${formatDay(m.date)}, ${formatTime(m.date)}`;
   return (
-    <li class={`msg ${props.mine ? "mine" : "theirs"} kind-${m.kind}`} id={`m${m.seq}`}>
-      <article>
-        {props.showAuthor && m.author && <header class="author" dir="auto">{m.author}</header>}
-        {m.attachment && <Attachment name={m.attachment} url={props.mediaUrl} />}
-        {m.kind === "deleted"
-          ? <p class="deleted">🚫 {m.text}</p>
-          : m.text && <p class="text" dir="auto">{m.text}</p>}
-        <footer>
-          {m.edited && <span class="edited">edited</span>}
-          <time dateTime={m.date}>{time}</time>
-        </footer>
-      </article>
-    </li>
+    <footer>
+      {props.edited && <span class="edited">Edited</span>}
+      {props.conversationId
+        ? <a class="stamp" href={permalink(props.conversationId, m.seq)} title={title}>{time}</a>
+        : <span class="stamp" title={title}>{time}</span>}
+    </footer>
   );
 }
 
-function Attachment(props: { name: string; url: string | null }) {
-  if (!props.url) {
-    return <p class="attachment missing">📎 {props.name} (not included in this export)</p>;
+function Body(props: MessageProps & { file: FileView | null }) {
+  const { m, file } = props;
+  switch (m.kind) {
+    case "deleted":
+      return (
+        <p class="deleted" dir="auto">
+          <span aria-hidden="true">🚫</span> {m.text}
+        </p>
+      );
+    case "poll":
+      return <PollView text={m.text} />;
+    case "location":
+      return <LocationView text={m.text} />;
+    case "contact": {
+      if (!m.attachment) return <Omitted what="Contact card" detail={m.text} />;
+      const contact = props.contact ?? { name: contactNameFromFile(m.attachment), phones: [] };
+      return (
+        <>
+          <ContactView contact={contact} fileUrl={file?.url ?? null} fileName={m.attachment} />
+          {m.text && <RichText text={m.text} />}
+        </>
+      );
+    }
+    case "media":
+      return (
+        <>
+          {!m.attachment
+            ? <Omitted detail={m.text} />
+            : file
+            ? <Attachment name={m.attachment} file={file} />
+            : <Omitted name={m.attachment} />}
+          {m.attachment && m.text && <RichText text={m.text} />}
+        </>
+      );
+    default:
+      return (
+        <>
+          {m.attachment &&
+            (file
+              ? <Attachment name={m.attachment} file={file} />
+              : <Omitted name={m.attachment} />)}
+          <RichText text={m.text} />
+        </>
+      );
   }
-  const kind = mediaClass(contentTypeFor(props.name));
-  if (kind === "image") {
+}
+
+/**
+ * One message as `<li id="m<seq>">` holding an `<article>`: system events centred, others as
+ * bubbles (mine on the right), names and avatars in group chats on the first message of a run,
+ * stickers without a bubble. The author is always in the text for screen readers.
+ */
+export function MessageItem(props: MessageProps) {
+  const { m } = props;
+  const file = props.file ?? null;
+  const group = props.group ?? false;
+  const runStart = props.runStart ?? true;
+  const current = props.current ? "true" : undefined;
+  if (m.kind === "system" || m.author === null) {
     return (
-      <a href={props.url} class="media">
-        <img src={props.url} alt={props.name} loading="lazy" />
-      </a>
+      <li
+        class={props.current ? "system current" : "system"}
+        id={`m${m.seq}`}
+        aria-current={current}
+      >
+        <article>
+          <p dir="auto">{m.text}</p>
+          <Stamp m={m} conversationId={props.conversationId} />
+        </article>
+      </li>
     );
   }
-  if (kind === "video") return <video class="media" src={props.url} controls preload="metadata" />;
-  if (kind === "audio") return <audio src={props.url} controls preload="none" />;
-  return <a class="attachment file" href={props.url} download={props.name}>📄 {props.name}</a>;
+  const named = group && !props.mine;
+  const classes = [
+    "msg",
+    props.mine ? "mine" : "theirs",
+    `kind-${m.kind}`,
+    runStart && "run-start",
+    file && isSticker(m.attachment) && "sticker",
+    props.current && "current",
+  ].filter(Boolean).join(" ");
+  return (
+    <li class={classes} id={`m${m.seq}`} data-author={m.author} aria-current={current}>
+      {named && runStart && <Avatar name={m.author} />}
+      <article class={named ? `p${participantColor(m.author)}` : undefined}>
+        {named && runStart
+          ? <header class="author" dir="auto">{m.author}</header>
+          : <span class="sr-only" dir="auto">{m.author}:</span>}
+        <Body {...props} file={file} />
+        <Stamp m={m} conversationId={props.conversationId} edited={m.edited} />
+      </article>
+    </li>
+  );
 }

@@ -3,23 +3,44 @@ import { z } from "zod";
 import {
   type Conversation,
   conversationBlobPrefixes,
-  deleteConversation, getConversation, listConversations } from "../../lib/db/conversations.ts";
-import { getMedia, mediaNames } from "../../lib/db/media.ts";
-import { listMessages, type StoredMessage } from "../../lib/db/messages.ts";
-import { notFound } from "../../lib/errors.ts";
+  deleteConversation,
+  getConversation,
+  listConversations,
+  setViewAs,
+} from "../../lib/db/conversations.ts";
+import { getMedia } from "../../lib/db/media.ts";
+import {
+  type AttachedFile,
+  attachedFiles,
+  listAround,
+  listMessages,
+  seqOnOrAfter,
+  type StoredMessage,
+} from "../../lib/db/messages.ts";
+import { AppError, notFound } from "../../lib/errors.ts";
+import { isDay } from "../_components/dates.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
+import { mediaHeaders } from "../_middleware/security_headers.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 
-const idParam = z.object({ id: z.uuid("must be a conversation id") });
-const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0");
+export const idParam = z.object({ id: z.uuid("must be a conversation id") });
+const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
+  .max(2 ** 31 - 1, "must be at most 2147483647");
+/**
+ * A page of messages: `after`/`before` a seq (keyset), `around` a seq (it and about half a
+ * page before it), or around the first message on or after a `date` (YYYY-MM-DD); none: the
+ * first page.
+ */
 export const pageQuery = z.object({
   after: seq.optional(),
   before: seq.optional(),
+  around: seq.min(1, "must be >= 1").optional(),
+  date: z.string().refine(isDay, "must be a date YYYY-MM-DD").optional(),
   limit: z.coerce.number().int().min(1).max(500, "must be at most 500").default(100),
-}).refine((q) => q.after === undefined || q.before === undefined, {
-  message: "give either after or before, not both",
+}).refine((q) => [q.after, q.before, q.around, q.date].filter((v) => v !== undefined).length <= 1, {
+  message: "give one of after, before, around or date",
   path: ["before"],
 });
 
@@ -43,12 +64,24 @@ export function conversationJson(c: Conversation) {
 export const mediaUrl = (conversationId: string, name: string) =>
   `/api/conversations/${conversationId}/media/${encodeURIComponent(name)}`;
 
-/** Messages with `mediaUrl` set where the attachment's file is in the export. */
-export function messagesJson(conversationId: string, messages: StoredMessage[], media: Set<string>) {
-  return messages.map((m) => ({
-    ...m,
-    mediaUrl: m.attachment && media.has(m.attachment) ? mediaUrl(conversationId, m.attachment) : null,
-  }));
+/**
+ * Messages with `mediaUrl` set where the attachment's file is in the export, and `file`
+ * describing it (`{ url, contentType, size }`, else null).
+ */
+export function messagesJson(
+  conversationId: string,
+  messages: StoredMessage[],
+  files: Map<string, AttachedFile>,
+) {
+  return messages.map((m) => {
+    const f = m.attachment ? files.get(m.attachment) : undefined;
+    const url = f ? mediaUrl(conversationId, m.attachment!) : null;
+    return {
+      ...m,
+      mediaUrl: url,
+      file: f && url ? { url, contentType: f.contentType, size: f.size } : null,
+    };
+  });
 }
 
 /** Conversations of the signed-in user: list, one, messages by keyset, media, delete. */
@@ -71,25 +104,52 @@ export function conversationsApi(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const conversation = await owned(userIdOf(c), id);
       const q = c.req.valid("query");
-      const messages = await listMessages(db, id, q);
+      // `target`: the message asked for by `around`, or found for `date` (null: the chat ends
+      // before that day, and the newest page is returned).
+      const target = q.date !== undefined ? await seqOnOrAfter(db, id, q.date) : q.around ?? null;
+      const messages = target !== null
+        ? await listAround(db, id, target, q.limit)
+        : q.date !== undefined
+        ? await listMessages(db, id, { before: conversation.messageCount + 1, limit: q.limit })
+        : await listMessages(db, id, q);
       const first = messages[0]?.seq, last = messages.at(-1)?.seq;
+      const files = await attachedFiles(db, id, messages);
       return c.json({
-        messages: messagesJson(id, messages, await mediaNames(db, id)),
+        messages: messagesJson(id, messages, files),
+        target,
         total: conversation.messageCount,
         prev: first !== undefined && first > 1 ? { before: first } : null,
         next: last !== undefined && last < conversation.messageCount ? { after: last } : null,
       });
     })
+    .put(
+      "/:id/view-as",
+      validate("param", idParam),
+      validate("json", z.object({ participant: z.string().min(1).nullable() })),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const { participant } = c.req.valid("json");
+        const conversation = await owned(userIdOf(c), id);
+        if (participant !== null && !conversation.participants.includes(participant)) {
+          throw new AppError(
+            400,
+            "invalid_request",
+            "participant: must be one of the conversation's participants",
+          );
+        }
+        await setViewAs(db, userIdOf(c), id, participant);
+        return c.json(conversationJson(await owned(userIdOf(c), id)));
+      },
+    )
     .get("/:id/media/:name", validate("param", idParam.extend({ name: z.string().min(1) })), async (c) => {
       const { id, name } = c.req.valid("param");
       const media = await getMedia(db, userIdOf(c), id, name);
       const blob = media && await blobs.get(media.blobKey);
       if (!media || !blob) throw notFound("media");
       return c.body(blob.body, 200, {
-        "Content-Type": media.contentType,
+        ...mediaHeaders(media.contentType, name),
         "Content-Length": String(blob.size),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Disposition": `${media.contentType.startsWith("image/") || media.contentType.startsWith("audio/") || media.contentType.startsWith("video/") ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`,
+        // Private (the browser's cache only): the URL is stable, and guessable by its owner.
         "Cache-Control": "private, max-age=31536000, immutable",
       });
     })

@@ -58,7 +58,10 @@ Deno.test("messages API: around a seq and at a date, for the islands", async () 
       /^date: must be a date/,
     );
     assert.match((await get("around=0", u.headers, 400)).error.message, /^around: /);
-    assert.match((await get("around=99999999999", u.headers, 400)).error.message, /^around: must be at most/);
+    assert.match(
+      (await get("around=99999999999", u.headers, 400)).error.message,
+      /^around: must be at most/,
+    );
     assert.equal((await get("around=3", eve.headers, 404)).error.code, "not_found");
   } finally {
     await t.close();

@@ -1,0 +1,111 @@
+import { mediaClass } from "../../lib/media_types.ts";
+
+/** A media file of the export, as the page links it. */
+export interface FileView {
+  url: string;
+  contentType: string;
+  size: number;
+}
+
+const STICKER = /(^STK-|-STICKER-).*\.webp$/i;
+const VOICE = /(^PTT-|-AUDIO-).*\.(opus|ogg|m4a|aac|amr)$/i;
+const GIF = /-GIF-|^VID-.*\.gif\.mp4$/i;
+
+/** True for WhatsApp sticker files (shown small, without a bubble). */
+export const isSticker = (name: string | null) => name !== null && STICKER.test(name);
+
+/** "1.2 MB", "640 KB", "12 B". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let v = bytes / 1024, u = 0;
+  while (v >= 1024 && u < units.length - 1) v /= 1024, u++;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+/** The placeholder of media the export left out (or that is missing from the zip). */
+export function Omitted(props: { name?: string | null; what?: string; detail?: string }) {
+  return (
+    <p class="omitted" title={props.detail}>
+      <span aria-hidden="true">{props.what === "Contact card" ? "👤" : "🖼️"}</span> {props.name
+        ? (
+          <>
+            <span dir="auto">{props.name}</span> — not included in this export
+          </>
+        )
+        : <>{props.what ?? "Media"} not included in this export</>}
+    </p>
+  );
+}
+
+/**
+ * An attachment whose file is in the export: images (lazy, with a fixed box so nothing jumps;
+ * `<a href>` is the no-JS lightbox, `data-lightbox` marks it for the JS one), stickers, video,
+ * audio and voice notes, and any other file as a download card.
+ */
+export function Attachment(props: { name: string; file: FileView }) {
+  const { name, file } = props;
+  const kind = mediaClass(file.contentType);
+  if (kind === "image" && STICKER.test(name)) {
+    return (
+      <img
+        class="sticker"
+        src={file.url}
+        alt="Sticker"
+        width={160}
+        height={160}
+        loading="lazy"
+        decoding="async"
+      />
+    );
+  }
+  if (kind === "image") {
+    return (
+      <a class="media image" href={file.url} data-lightbox="">
+        <img src={file.url} alt="Photo" width={320} height={240} loading="lazy" decoding="async" />
+      </a>
+    );
+  }
+  if (kind === "video") {
+    const gif = GIF.test(name);
+    return (
+      <video
+        class={gif ? "media video gif" : "media video"}
+        src={file.url}
+        controls
+        preload="metadata"
+        width={320}
+        height={180}
+        loop={gif}
+        muted={gif}
+        playsInline
+      >
+        <a href={file.url} download={name}>Download the video</a>
+      </video>
+    );
+  }
+  if (kind === "audio") {
+    const voice = VOICE.test(name);
+    return (
+      <figure class={voice ? "audio voice" : "audio"}>
+        <figcaption>
+          <span aria-hidden="true">{voice ? "🎤" : "🎵"}</span>{" "}
+          {voice ? "Voice message" : <span dir="auto">{name}</span>}
+        </figcaption>
+        <audio src={file.url} controls preload="none">
+          <a href={file.url} download={name}>Download the audio</a>
+        </audio>
+      </figure>
+    );
+  }
+  const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toUpperCase() : "File";
+  return (
+    <a class="doc" href={file.url} download={name}>
+      <span class="doc-icon" aria-hidden="true">📄</span>
+      <span class="doc-name" dir="auto">{name}</span>
+      <span class="doc-meta">
+        {[ext, file.size > 0 && formatSize(file.size), "Download"].filter(Boolean).join(" · ")}
+      </span>
+    </a>
+  );
+}

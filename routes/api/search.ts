@@ -1,0 +1,88 @@
+/**
+ * `GET /api/search?q=…[&conversation=ID][&author=NAME][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&limit=N]`
+ *
+ * Full-text search over the signed-in user's messages, newest first. `q` takes web-search
+ * syntax (`"a phrase"`, `or`, `-word`); matching ignores case and accents. The answer:
+ *
+ * ```json
+ * { "query": "cafe", "more": false, "results": [{
+ *     "conversation": { "id": "…", "title": "Book club" }, "seq": 42,
+ *     "date": "2024-01-02T10:00:00", "author": "Ann", "kind": "text",
+ *     "url": "/c/…/m/42#m42",
+ *     "snippet": { "text": "See you at the Café", "highlights": [[15, 19]] } }] }
+ * ```
+ *
+ * `snippet.text` is plain text (the whole message when short, else up to two fragments
+ * joined by " … "); `highlights` are `[start, end)` offsets in UTF-16 code units (JavaScript
+ * string indices), sorted, not overlapping. Insert the text as text and wrap the ranges in
+ * `<mark>`: never build HTML from it. A `conversation` that is not the user's is a 404.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { getConversation } from "../../lib/db/conversations.ts";
+import { type SearchHit, searchMessages } from "../../lib/db/search.ts";
+import { notFound } from "../../lib/errors.ts";
+import type { AppDeps } from "../deps.ts";
+import type { AppEnv } from "../_middleware/env.ts";
+import { userIdOf } from "../_middleware/session.ts";
+import { validate } from "../_middleware/validate.ts";
+import { isDay } from "../_components/dates.ts";
+import { permalink } from "../_components/message_item.tsx";
+
+const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** The search filters, shared by the API and the `/search` page (empty fields are unset). */
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  conversation: optional(z.uuid("must be a conversation id")),
+  author: optional(z.string().trim().min(1).max(200, "must be at most 200 characters")),
+  from: optional(day),
+  to: optional(day),
+  limit: z.coerce.number().int().min(1).max(100, "must be at most 100").default(20),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: "must not be after to",
+  path: ["from"],
+});
+
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+/** Runs a search for the user; a conversation filter naming another user's chat is a 404. */
+export async function runSearch(deps: AppDeps, userId: string, q: SearchQuery) {
+  if (q.conversation && !(await getConversation(deps.db, userId, q.conversation))) {
+    throw notFound("conversation");
+  }
+  return await searchMessages(deps.db, userId, {
+    query: q.q,
+    conversationId: q.conversation,
+    author: q.author,
+    from: q.from,
+    to: q.to,
+    limit: q.limit,
+  });
+}
+
+/** The API shape of a search hit. */
+export function hitJson(h: SearchHit) {
+  return {
+    conversation: { id: h.conversationId, title: h.title },
+    seq: h.seq,
+    date: h.date,
+    author: h.author,
+    kind: h.kind,
+    url: permalink(h.conversationId, h.seq),
+    snippet: h.snippet,
+  };
+}
+
+/** `/api/search` (mounted behind requireUser). */
+export function searchApi(deps: AppDeps) {
+  return new Hono<AppEnv>().get("/", validate("query", searchQuery), async (c) => {
+    const q = c.req.valid("query");
+    const { hits, more } = await runSearch(deps, userIdOf(c), q);
+    return c.json({ query: q.q, more, results: hits.map(hitJson) });
+  });
+}

@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { createTestApp, signUp } from "../tests/helpers/app.ts";
+import { localPath } from "./index.tsx";
+import { page, seedChat } from "./_test_chat.ts";
+
+const titles = (html: string) =>
+  [...html.matchAll(/<h3 dir="auto"><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+
+Deno.test("library: cards with participants, size, dates and the last message; sortable; own chats only", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app), eve = await signUp(t.app);
+    const small = await seedChat(t, u.userId, {
+      title: "Zoë <3",
+      messages: [
+        { date: "2024-05-01T10:00:00", author: "Zoë", text: "hello" },
+        { date: "2024-05-02T11:00:00", author: "Ann", text: "see <b>you</b>\n\n*soon*" },
+      ],
+    });
+    const big = await seedChat(t, u.userId, {
+      title: "Book club",
+      messages: [
+        { date: "2023-01-01T10:00:00", author: "Ann", text: "a" },
+        { date: "2023-01-01T10:01:00", author: "Bob", text: "b" },
+        {
+          date: "2023-02-03T10:02:00",
+          author: "Cy",
+          kind: "media",
+          attachment: "IMG-1.jpg",
+          text: "",
+        },
+      ],
+    });
+    await seedChat(t, eve.userId, {
+      title: "Eve's secret",
+      messages: [{ date: "2025-01-01T00:00:00", text: "x" }],
+    });
+
+    const html = await page(t, "/", u.headers);
+    assert.deepEqual(titles(html), ["Zoë &lt;3", "Book club"]);
+    assert.ok(!html.includes("Eve"));
+    assert.ok(html.includes(
+      `<h3 dir="auto"><a href="/c/${small}#m2">Zoë &lt;3</a></h3><p class="muted participants" dir="auto">Ann, Zoë</p>` +
+        '<p class="muted stats"><span class="count">2 messages</span> · <time datetime="2024-05-01T10:00:00">May 1, 2024</time> – ' +
+        '<time datetime="2024-05-02T11:00:00">May 2, 2024</time></p>' +
+        '<p class="last-message"><span class="who" dir="auto">Ann:</span> <span class="snippet" dir="auto">see &lt;b>you&lt;/b> *soon*</span> ' +
+        '<time class="muted" datetime="2024-05-02T11:00:00">May 2, 2024</time></p>',
+    ));
+    assert.ok(html.includes(`<a href="/c/${big}#m3">Book club</a>`));
+    assert.ok(
+      html.includes(
+        '<span class="who" dir="auto">Cy:</span> <span class="snippet" dir="auto">📎 Media</span>',
+      ),
+    );
+    assert.ok(html.includes('<a href="/?sort=recent" class="chip" aria-current="true">Recent</a>'));
+
+    assert.deepEqual(titles(await page(t, "/?sort=title", u.headers)), ["Book club", "Zoë &lt;3"]);
+    assert.deepEqual(titles(await page(t, "/?sort=size", u.headers)), ["Book club", "Zoë &lt;3"]);
+    assert.deepEqual(titles(await page(t, "/?sort=recent", u.headers)), ["Zoë &lt;3", "Book club"]);
+    await page(t, "/?sort=nope", u.headers, 400);
+    // The upload form stays.
+    assert.match(html, /<form method="post" action="\/imports" enctype="multipart\/form-data"/);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("theme: a cookie set by a no-JS form, rendered as data-theme", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const post = (theme: string, next: string) =>
+      t.app.request("/theme", {
+        method: "POST",
+        headers: { "sec-fetch-site": "same-origin" },
+        body: new URLSearchParams({ theme, next }),
+      });
+    const dark = await post("dark", "/search?q=x");
+    assert.equal(dark.status, 303);
+    assert.equal(dark.headers.get("location"), "/search?q=x");
+    const cookie = dark.headers.get("set-cookie") ?? "";
+    assert.match(cookie, /^theme=dark; Max-Age=31536000; Path=\/; SameSite=Lax$/);
+    const html = await page(t, "/", { ...u.headers, cookie: "theme=dark" });
+    assert.match(
+      html,
+      /^<!doctype html><html lang="en" data-theme="dark"><head><meta charset="utf-8"\/>/,
+    );
+    assert.match(html, /<meta name="color-scheme" content="dark"\/>/);
+    assert.match(
+      html,
+      /<button type="submit" name="theme" value="dark" class="chip" aria-pressed="true">Dark<\/button>/,
+    );
+    assert.match(await page(t, "/", { ...u.headers, cookie: "theme=<x>" }), /data-theme="auto"/);
+    // Unknown themes fall back to auto; the return path never leaves the site.
+    const odd = await post("purple", "//evil.example/x");
+    assert.match(odd.headers.get("set-cookie") ?? "", /^theme=auto;/);
+    assert.equal(odd.headers.get("location"), "/");
+    // A cross-site form cannot set it.
+    const csrf = await t.app.request("/theme", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: new URLSearchParams({ theme: "dark", next: "/" }),
+    });
+    assert.equal(csrf.status, 403);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("localPath: only same-site paths", () => {
+  for (const ok of ["/", "/c/1?before=3", "/search?q=a%20b#x"]) assert.equal(localPath(ok), ok);
+  for (
+    const bad of [
+      "//evil.com",
+      "/\\evil.com",
+      "https://evil.com",
+      "javascript:alert(1)",
+      "",
+      "/a b",
+      5,
+      undefined,
+    ]
+  ) {
+    assert.equal(localPath(bad), "/", String(bad));
+  }
+});

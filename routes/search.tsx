@@ -1,0 +1,137 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { listAuthors, listConversations } from "../lib/db/conversations.ts";
+import type { SearchHit } from "../lib/db/search.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { requireUserPage, userIdOf } from "./_middleware/session.ts";
+import { validate } from "./_middleware/validate.ts";
+import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
+import { formatShortDay, formatTime } from "./_components/dates.ts";
+import { Layout } from "./_components/layout.tsx";
+import { permalink } from "./_components/message_item.tsx";
+import { render } from "./_components/render.ts";
+import { SnippetText } from "./_components/snippet.tsx";
+
+// The page shows the form alone when there is no query yet: `q` is optional here.
+const pageQuery = z.union([
+  searchQuery,
+  z.object({ q: z.literal("").optional(), conversation: z.string().optional() }),
+]);
+
+function moreUrl(q: SearchQuery) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, limit: 100 })) {
+    if (v !== undefined) params.set(k, String(v));
+  }
+  return `/search?${params}`;
+}
+
+function Result(props: { hit: SearchHit; showTitle: boolean }) {
+  const { hit } = props;
+  return (
+    <li>
+      <article class="result">
+        <header>
+          {props.showTitle && <span class="conv" dir="auto">{hit.title}</span>}
+          {hit.author && <span class="who" dir="auto">{hit.author}</span>}
+          <time dateTime={hit.date}>{formatShortDay(hit.date)}, {formatTime(hit.date)}</time>
+        </header>
+        <a href={permalink(hit.conversationId, hit.seq)} class="result-link">
+          <SnippetText snippet={hit.snippet} />
+        </a>
+      </article>
+    </li>
+  );
+}
+
+/** `/search`: search the user's chats without JavaScript, with the API's filters. */
+export function searchPage(deps: AppDeps) {
+  return new Hono<AppEnv>().get(
+    "/search",
+    requireUserPage,
+    validate("query", pageQuery),
+    async (c) => {
+      const userId = userIdOf(c);
+      const raw = c.req.valid("query");
+      const q = raw.q ? raw as SearchQuery : null;
+      const conversationId = q?.conversation ?? raw.conversation;
+      const [conversations, authors, found] = await Promise.all([
+        listConversations(deps.db, userId, "title"),
+        listAuthors(deps.db, userId, q?.conversation),
+        q ? runSearch(deps, userId, q) : null,
+      ]);
+      const inChat = conversations.find((conv) => conv.id === conversationId);
+      return render(
+        c,
+        <Layout title={q ? `Search: ${q.q}` : "Search"} signedIn>
+          <h1>
+            {inChat
+              ? (
+                <>
+                  Search in <span dir="auto">{inChat.title}</span>
+                </>
+              )
+              : "Search your chats"}
+          </h1>
+          <form method="get" action="/search" class="search-form stack" role="search">
+            <label>
+              Words <input type="search" name="q" value={q?.q ?? ""} required maxLength={200} />
+            </label>
+            <div class="filters">
+              <label>
+                Chat{" "}
+                <select name="conversation">
+                  <option value="">All chats</option>
+                  {conversations.map((conv) => (
+                    <option value={conv.id} selected={conv.id === conversationId}>
+                      {conv.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Sender <input type="text" name="author" list="authors" value={q?.author ?? ""} />
+              </label>
+              <datalist id="authors">{authors.map((a) => <option key={a} value={a} />)}</datalist>
+              <label>
+                From <input type="date" name="from" value={q?.from ?? ""} />
+              </label>
+              <label>
+                To <input type="date" name="to" value={q?.to ?? ""} />
+              </label>
+            </div>
+            <button type="submit">Search</button>
+          </form>
+          {q && found && (
+            <section aria-labelledby="results-heading">
+              <h2 id="results-heading">
+                {found.hits.length === 0
+                  ? "No messages found"
+                  : `${found.hits.length}${found.more ? "+" : ""} ${
+                    found.hits.length === 1 ? "message" : "messages"
+                  }, newest first`}
+              </h2>
+              <ol class="results">
+                {found.hits.map((hit) => (
+                  <Result
+                    key={`${hit.conversationId}/${hit.seq}`}
+                    hit={hit}
+                    showTitle={!q.conversation}
+                  />
+                ))}
+              </ol>
+              {found.more && (
+                <p class="muted">
+                  Showing the newest {found.hits.length}. {q.limit < 100
+                    ? <a href={moreUrl(q)}>Show up to 100</a>
+                    : "Narrow the search to see older ones."}
+                </p>
+              )}
+            </section>
+          )}
+        </Layout>,
+      );
+    },
+  );
+}

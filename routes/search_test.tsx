@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { createTestApp, signUp } from "../tests/helpers/app.ts";
+import { page, seedChat } from "./_test_chat.ts";
+
+Deno.test("search page: a no-JS form; results link to the message with the match marked", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app), eve = await signUp(t.app);
+    const id = await seedChat(t, ann.userId, {
+      title: "Trip <2024>",
+      messages: [
+        {
+          date: "2024-06-01T08:30:00",
+          author: "Ann",
+          text: "<img src=x onerror=alert(1)> Zürich trip",
+        },
+        { date: "2024-06-02T08:30:00", author: "Bob", text: "no match here" },
+      ],
+    });
+    const secret = await seedChat(t, eve.userId, {
+      messages: [{ date: "2024-06-01T00:00:00", text: "zurich" }],
+    });
+
+    const empty = await page(t, "/search", ann.headers);
+    assert.match(
+      empty,
+      /<form method="get" action="\/search" class="search-form stack" role="search">/,
+    );
+    assert.match(
+      empty,
+      /<option value>All chats<\/option><option value="[^"]+">Trip &lt;2024><\/option>/,
+    );
+    assert.doesNotMatch(empty, /results-heading/);
+
+    const html = await page(t, "/search?q=zurich", ann.headers);
+    assert.match(html, /<title>Search: zurich · WhatsApp Reader<\/title>/);
+    assert.match(html, /<input type="search" name="q" value="zurich" required maxlength="200"\/>/i);
+    assert.ok(html.includes('<h2 id="results-heading">1 message, newest first</h2>'));
+    assert.ok(
+      html.includes(
+        '<li><article class="result"><header><span class="conv" dir="auto">Trip &lt;2024></span><span class="who" dir="auto">Ann</span>' +
+          '<time datetime="2024-06-01T08:30:00">Jun 1, 2024, 08:30</time></header>' +
+          `<a href="/c/${id}/m/1#m1" class="result-link"><p class="snippet" dir="auto">&lt;img src=x onerror=alert(1)> <mark>Zürich</mark> trip</p></a></article></li>`,
+      ),
+      html,
+    );
+    assert.ok(!html.includes("<img src=x"));
+    assert.match(
+      html,
+      /<datalist id="authors"><option value="Ann"><\/option><option value="Bob"><\/option><\/datalist>/,
+    );
+
+    // Within one chat: the title says so, the chat is selected, results omit the chat name.
+    const inChat = await page(
+      t,
+      `/search?q=trip&conversation=${id}&author=&from=&to=`,
+      ann.headers,
+    );
+    assert.match(inChat, /<h1>Search in <span dir="auto">Trip &lt;2024><\/span><\/h1>/);
+    assert.match(inChat, new RegExp(`<option value="${id}" selected>`));
+    assert.match(
+      inChat,
+      /<li><article class="result"><header><span class="who" dir="auto">Ann<\/span>/,
+    );
+    assert.match(
+      await page(t, "/search?q=nothingatall", ann.headers),
+      /<h2 id="results-heading">No messages found<\/h2>/,
+    );
+
+    await page(t, `/search?q=zurich&conversation=${secret}`, ann.headers, 404);
+    assert.ok(!(await page(t, "/search?q=zurich", eve.headers)).includes("Trip"));
+    await page(t, "/search?q=a&from=tomorrow", ann.headers, 400);
+  } finally {
+    await t.close();
+  }
+});
