@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createLogger } from "./lib/log.ts";
 import { recordJob } from "./lib/job_metrics.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import { createRateLimiter } from "./lib/ratelimit.ts";
 import { openServices } from "./lib/services.ts";
 import { createApp } from "./routes/app.ts";
 import { createWorker } from "./worker/create_worker.ts";
@@ -23,13 +24,16 @@ const logger = createLogger(config.logLevel, { service: "web" });
 const services = await openServices(config, logger);
 const tokens = createTokenSigner(config.jwtSecrets ?? await localSecret(config.dataDir));
 const metrics = createMetrics(() => services.queue.stats());
-const app = createApp({ ...services, config, tokens, logger, metrics });
+const limiter = createRateLimiter(config.redis, logger);
+const app = createApp({ ...services, config, tokens, logger, metrics, limiter });
 
 const stop = new AbortController();
 const worker = config.workerInProcess
   ? createWorker({
     ...services,
     logger: logger.child({ service: "worker" }),
+    concurrency: config.workerConcurrency,
+    userCap: config.userImportConcurrency,
     onJob: recordJob(metrics),
   }).run(stop.signal)
   : null;

@@ -35,7 +35,10 @@ const cases: [Record<string, string>, string][] = [
   [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
   [{ DATABASE_URL: "postgres://x/y" }, "JWT_SECRET"],
   [{ UPSTASH_REDIS_REST_URL: "http://x" }, "UPSTASH_REDIS_REST_TOKEN"],
-  [{ UPSTASH_REDIS_REST_URL: "not a url", UPSTASH_REDIS_REST_TOKEN: "t" }, "UPSTASH_REDIS_REST_URL"],
+  [
+    { UPSTASH_REDIS_REST_URL: "not a url", UPSTASH_REDIS_REST_TOKEN: "t" },
+    "UPSTASH_REDIS_REST_URL",
+  ],
   [{ S3_BUCKET: "uploads" }, "S3_ACCESS_KEY_ID"],
   [{ JWT_SECRET: "short" }, "JWT_SECRET"],
   [{ MAX_UPLOAD_BYTES: "-1" }, "MAX_UPLOAD_BYTES"],

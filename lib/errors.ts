@@ -1,6 +1,10 @@
 /** An error with an HTTP status and a stable code, rendered as `{ error: { code, message } }`. */
 export class AppError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, readonly code: string, message: string) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = "AppError";
   }

@@ -43,7 +43,9 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     blobs,
     where: {
       database: embedded ? `embedded PostgreSQL in ${embedded.dir}` : "DATABASE_URL",
-      queue: config.redis ? `Redis stream '${config.redis.stream}' via ${config.redis.url}` : "in-process",
+      queue: config.redis
+        ? `Redis stream '${config.redis.stream}' via ${config.redis.url}`
+        : "in-process",
       blobs: config.s3 ? `S3 bucket ${config.s3.bucket}` : `${config.dataDir}/blobs`,
     },
     async close() {

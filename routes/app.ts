@@ -1,3 +1,4 @@
+import { setResponseHeader } from "./_middleware/set_header.ts";
 import { Hono } from "hono";
 import { serveStatic } from "hono/deno";
 import { readIslandManifest } from "../lib/build_islands.ts";
@@ -35,7 +36,11 @@ export type { AppDeps } from "./deps.ts";
 
 /** Builds the web app from its dependencies; no socket, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
-  const accounts = { db: deps.db, tokens: deps.tokens, sessionTtlSeconds: deps.config.sessionTtlSeconds };
+  const accounts = {
+    db: deps.db,
+    tokens: deps.tokens,
+    sessionTtlSeconds: deps.config.sessionTtlSeconds,
+  };
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
   app.use(securityHeaders());
@@ -43,14 +48,20 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(deps));
   if (deps.metrics) {
     const registry = deps.metrics.registry;
-    app.get("/metrics", async (c) =>
-      c.text(await registry.metrics(), 200, { "Content-Type": registry.contentType, "Cache-Control": "no-store" }));
+    app.get(
+      "/metrics",
+      async (c) =>
+        c.text(await registry.metrics(), 200, {
+          "Content-Type": registry.contentType,
+          "Cache-Control": "no-store",
+        }),
+    );
   }
   // Built islands have content-hashed names: cache them for good (the manifest is not served).
   app.use("/static/build/*", async function immutableBuild(c, next) {
     if (c.req.path.endsWith("/manifest.json")) return c.notFound();
     await next();
-    if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    if (c.res.ok) setResponseHeader(c, "Cache-Control", "public, max-age=31536000, immutable");
   });
   app.use("/static/*", serveStatic({ root: "./" }));
   const islands = readIslandManifest();

@@ -14,15 +14,28 @@ function safeNext(next: unknown): string {
   return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
-function AuthPage(props: { mode: "signin" | "signup"; error?: string; email?: string; next: string }) {
+function AuthPage(
+  props: { mode: "signin" | "signup"; error?: string; email?: string; next: string },
+) {
   const signin = props.mode === "signin";
   return (
     <Layout title={signin ? "Sign in" : "Create account"}>
       <h1>{signin ? "Sign in" : "Create your account"}</h1>
       {props.error && <p class="error" role="alert">{props.error}</p>}
-      <form method="post" action={`/${props.mode}?next=${encodeURIComponent(props.next)}`} class="stack">
+      <form
+        method="post"
+        action={`/${props.mode}?next=${encodeURIComponent(props.next)}`}
+        class="stack"
+      >
         <label>
-          Email <input type="email" name="email" required autocomplete="email" value={props.email ?? ""} />
+          Email{" "}
+          <input
+            type="email"
+            name="email"
+            required
+            autocomplete="email"
+            value={props.email ?? ""}
+          />
         </label>
         <label>
           Password{" "}
@@ -38,8 +51,16 @@ function AuthPage(props: { mode: "signin" | "signup"; error?: string; email?: st
       </form>
       <p>
         {signin
-          ? <>No account yet? <a href="/signup">Create one</a></>
-          : <>Already have an account? <a href="/signin">Sign in</a></>}
+          ? (
+            <>
+              No account yet? <a href="/signup">Create one</a>
+            </>
+          )
+          : (
+            <>
+              Already have an account? <a href="/signin">Sign in</a>
+            </>
+          )}
       </p>
     </Layout>
   );
@@ -47,7 +68,11 @@ function AuthPage(props: { mode: "signin" | "signup"; error?: string; email?: st
 
 /** Sign-in, sign-up and sign-out pages (forms; the session goes into an HttpOnly cookie). */
 export function authPages(deps: AppDeps) {
-  const accounts = { db: deps.db, tokens: deps.tokens, sessionTtlSeconds: deps.config.sessionTtlSeconds };
+  const accounts = {
+    db: deps.db,
+    tokens: deps.tokens,
+    sessionTtlSeconds: deps.config.sessionTtlSeconds,
+  };
   const handle = (mode: "signin" | "signup") => async (c: import("hono").Context<AppEnv>) => {
     const form = await c.req.parseBody();
     const next = safeNext(c.req.query("next"));
@@ -55,26 +80,46 @@ export function authPages(deps: AppDeps) {
     const parsed = credentialsSchema.safeParse({ email, password: form.password });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return render(c, <AuthPage mode={mode} next={next} email={email} error={`${issue.path.join(".")}: ${issue.message}`} />, 400);
+      return render(
+        c,
+        <AuthPage
+          mode={mode}
+          next={next}
+          email={email}
+          error={`${issue.path.join(".")}: ${issue.message}`}
+        />,
+        400,
+      );
     }
     try {
       const { token } = await (mode === "signin" ? signIn : signUp)(accounts, parsed.data);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "Lax",
-        secure: new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https",
+        secure: new URL(c.req.url).protocol === "https:" ||
+          c.req.header("x-forwarded-proto") === "https",
         path: "/",
         maxAge: deps.config.sessionTtlSeconds,
       });
       return c.redirect(next, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return render(c, <AuthPage mode={mode} next={next} email={email} error={err.message} />, err.status as 400);
+      return render(
+        c,
+        <AuthPage mode={mode} next={next} email={email} error={err.message} />,
+        err.status as 400,
+      );
     }
   };
   return new Hono<AppEnv>()
-    .get("/signin", (c) => render(c, <AuthPage mode="signin" next={safeNext(c.req.query("next"))} />))
-    .get("/signup", (c) => render(c, <AuthPage mode="signup" next={safeNext(c.req.query("next"))} />))
+    .get(
+      "/signin",
+      (c) => render(c, <AuthPage mode="signin" next={safeNext(c.req.query("next"))} />),
+    )
+    .get(
+      "/signup",
+      (c) => render(c, <AuthPage mode="signup" next={safeNext(c.req.query("next"))} />),
+    )
     .post("/signin", handle("signin"))
     .post("/signup", handle("signup"))
     .post("/signout", async (c) => {

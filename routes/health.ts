@@ -33,7 +33,9 @@ export function healthRoutes(deps: ReadinessDeps) {
         await Promise.all([
           check("database", async () => {
             const [row] = await deps.db`select coalesce(max(migration_id), 0) as n from migrations`;
-            if (Number(row.n) < expected) throw new Error(`migrations ${row.n}/${expected} applied`);
+            if (Number(row.n) < expected) {
+              throw new Error(`migrations ${row.n}/${expected} applied`);
+            }
           }),
           check("queue", () => deps.queue.ping()),
           check("blobs", () => deps.blobs.ping()),

@@ -17,29 +17,51 @@ export function importPages(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post("/imports", requireUserPage, async (c) => {
       const upload = await readUpload(c, deps.config.maxUploadBytes);
-      const id = await receiveUpload(uploadDeps, { ...upload, userId: userIdOf(c), requestId: c.var.requestId });
+      const id = await receiveUpload(uploadDeps, {
+        ...upload,
+        userId: userIdOf(c),
+        requestId: c.var.requestId,
+      });
       return c.redirect(`/imports/${id}`, 303);
     })
-    .get("/imports/:id", requireUserPage, validate("param", z.object({ id: z.uuid() })), async (c) => {
-      const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
-      if (!imp) throw notFound("import");
-      const running = imp.status === "queued" || imp.status === "processing";
-      if (imp.status === "done" && imp.conversationId && c.req.query("stay") === undefined) {
-        return c.redirect(`/c/${imp.conversationId}`, 303);
-      }
-      return render(
-        c,
-        <Layout title={`Import of ${imp.filename}`} signedIn>
-          {running && <meta http-equiv="refresh" content="2" />}
-          <h1 dir="auto">{imp.filename}</h1>
-          <p class={`status status-${imp.status}`} role="status">
-            {{ queued: "Waiting for a worker…", processing: "Reading your chat…", done: "Imported.", failed: "Import failed." }[imp.status]}
-          </p>
-          {running && <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>}
-          {imp.error && <p class="error" role="alert">{imp.error}</p>}
-          {imp.conversationId && <p><a href={`/c/${imp.conversationId}`}>Open the conversation</a></p>}
-          <p><a href="/">Back to your chats</a></p>
-        </Layout>,
-      );
-    });
+    .get(
+      "/imports/:id",
+      requireUserPage,
+      validate("param", z.object({ id: z.uuid() })),
+      async (c) => {
+        const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
+        if (!imp) throw notFound("import");
+        const running = imp.status === "queued" || imp.status === "processing";
+        if (imp.status === "done" && imp.conversationId && c.req.query("stay") === undefined) {
+          return c.redirect(`/c/${imp.conversationId}`, 303);
+        }
+        return render(
+          c,
+          <Layout title={`Import of ${imp.filename}`} signedIn>
+            {running && <meta http-equiv="refresh" content="2" />}
+            <h1 dir="auto">{imp.filename}</h1>
+            <p class={`status status-${imp.status}`} role="status">
+              {{
+                queued: "Waiting for a worker…",
+                processing: "Reading your chat…",
+                done: "Imported.",
+                failed: "Import failed.",
+              }[imp.status]}
+            </p>
+            {running && (
+              <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>
+            )}
+            {imp.error && <p class="error" role="alert">{imp.error}</p>}
+            {imp.conversationId && (
+              <p>
+                <a href={`/c/${imp.conversationId}`}>Open the conversation</a>
+              </p>
+            )}
+            <p>
+              <a href="/">Back to your chats</a>
+            </p>
+          </Layout>,
+        );
+      },
+    );
 }

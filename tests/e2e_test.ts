@@ -14,7 +14,12 @@ import { startS3rver } from "./helpers/s3.ts";
 
 async function journey(t: TestApp) {
   const stop = new AbortController();
-  const worker = createWorker({ db: t.db.sql, queue: t.queue, blobs: t.blobs, logger: silentLogger })
+  const worker = createWorker({
+    db: t.db.sql,
+    queue: t.queue,
+    blobs: t.blobs,
+    logger: silentLogger,
+  })
     .run(stop.signal);
   try {
     const { headers } = await signUp(t.app);
@@ -75,11 +80,20 @@ async function journey(t: TestApp) {
     assert.match(newest, /message number 149/);
     const html = await (await t.app.request(`/c/${conversationId}?after=0`, { headers })).text();
     assert.doesNotMatch(html, /message number 149/);
-    assert.match(html, new RegExp(`<img[^>]+src="${photo.mediaUrl.replace(/[.?*+^$()|[\]\\]/g, "\\$&")}"`));
+    assert.match(
+      html,
+      new RegExp(`<img[^>]+src="${photo.mediaUrl.replace(/[.?*+^$()|[\]\\]/g, "\\$&")}"`),
+    );
 
-    const del = await t.app.request(`/api/conversations/${conversationId}`, { method: "DELETE", headers });
+    const del = await t.app.request(`/api/conversations/${conversationId}`, {
+      method: "DELETE",
+      headers,
+    });
     assert.equal(del.status, 204);
-    assert.equal((await t.app.request(`/api/conversations/${conversationId}`, { headers })).status, 404);
+    assert.equal(
+      (await t.app.request(`/api/conversations/${conversationId}`, { headers })).status,
+      404,
+    );
     assert.equal((await t.app.request(photo.mediaUrl, { headers })).status, 404);
     assert.equal(await t.blobs.size(`imports/${id}/original`), null);
     const rows = await t.db.sql`select
@@ -94,7 +108,12 @@ async function journey(t: TestApp) {
 redisTest("e2e on real services: PostgreSQL, Redis stream, S3", async () => {
   const redis = await withRedisBridge();
   const s3 = await startS3rver();
-  const queue = createRedisQueue({ url: redis.url, token: redis.token, stream: redis.stream, blockMs: 200 });
+  const queue = createRedisQueue({
+    url: redis.url,
+    token: redis.token,
+    stream: redis.stream,
+    blockMs: 200,
+  });
   const t = await createTestApp({ db: "real", queue, blobs: createS3BlobStore(s3.config) });
   try {
     await journey(t);

@@ -9,18 +9,24 @@ let passed = 0, failed = 0, skipped = 0;
 
 async function run(label: string, args: string[]): Promise<boolean> {
   console.log(`\n=== ${label}: deno ${args.join(" ")}`);
-  const { code } = await new Deno.Command(Deno.execPath(), { args, stdout: "inherit", stderr: "inherit" })
+  const { code } = await new Deno.Command(Deno.execPath(), {
+    args,
+    stdout: "inherit",
+    stderr: "inherit",
+  })
     .output();
   return code === 0;
 }
 
 const extra = Deno.args;
 if (extra.length === 0) {
-  for (const [label, args] of [
-    ["format", ["fmt", "--check"]],
-    ["lint", ["lint"]],
-    ["types", ["check", "."]],
-  ] as const) {
+  for (
+    const [label, args] of [
+      ["format", ["fmt", "--check"]],
+      ["lint", ["lint"]],
+      ["types", ["check", "."]],
+    ] as const
+  ) {
     if (await run(label, [...args])) passed++;
     else {
       failed++;
@@ -30,7 +36,14 @@ if (extra.length === 0) {
 }
 
 const junit = `${artifacts}/junit.xml`;
-await run("tests", ["test", "-A", "--no-check", "--unstable-no-legacy-abort", `--junit-path=${junit}`, ...extra]);
+await run("tests", [
+  "test",
+  "-A",
+  "--no-check",
+  "--unstable-no-legacy-abort",
+  `--junit-path=${junit}`,
+  ...extra,
+]);
 const xml = await Deno.readTextFile(junit).catch(() => "");
 // Count leaf test cases: a case with steps is reported with its steps as separate cases.
 for (const match of xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)) {

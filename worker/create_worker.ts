@@ -2,9 +2,9 @@ import type { Sql } from "../lib/db/client.ts";
 import { failImport } from "../lib/db/imports.ts";
 import type { Logger } from "../lib/log.ts";
 import { ParseError } from "../lib/parse/types.ts";
-import type { Queue } from "../lib/queue/types.ts";
+import type { Delivery, Queue } from "../lib/queue/types.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
-import { importChat } from "./import_chat.ts";
+import { importChat, type ImportDeps, type ImportOutcome } from "./import_chat.ts";
 
 /** What a worker needs; clients are created by the entry point and passed in. */
 export interface WorkerDeps {
@@ -12,43 +12,100 @@ export interface WorkerDeps {
   queue: Queue;
   blobs: BlobStore;
   logger: Logger;
+  /** Jobs this process works on at once: one queue consumer each (default 1). */
+  concurrency?: number;
+  /** Imports of one user processed at once across all workers (default 1; 0: no cap). */
+  userCap?: number;
+  /** A deferred job (user at the cap) is put back at the end of the queue after ~this (1 s). */
+  deferDelayMs?: number;
+  /** Media files written at once per import (default 4). */
+  mediaConcurrency?: number;
   /** Called after each job with its outcome, for metrics. */
   onJob?: (outcome: "done" | "failed" | "retry", ms: number, messages: number) => void;
+  /** Replaces the import (tests). */
+  runImport?: (deps: ImportDeps, importId: string) => Promise<ImportOutcome>;
 }
 
-/** The import consumer: takes jobs off the queue and imports them. */
+/** Sleeps `ms`, waking early when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
+ * The import consumer: `concurrency` loops take jobs off the (shared) queue and import them.
+ *
+ * Fairness: a job whose user already has `userCap` imports processing (on any worker) is
+ * deferred, not failed: after `deferDelayMs` (±25%) it is enqueued again at the end of the
+ * queue and the delivery acknowledged, so other users' jobs behind it go first and no delivery
+ * attempt is spent. This cannot livelock: a deferral means some transaction holds the user's
+ * slot and is making progress (slots are advisory locks, freed at its end or when its
+ * connection dies), and the delay bounds how fast a loop can spin on jobs it must defer.
+ */
 export function createWorker(deps: WorkerDeps) {
   const { db, queue, logger } = deps;
+  const runImport = deps.runImport ?? importChat;
+  const deferDelayMs = deps.deferDelayMs ?? 1000;
+  const importDeps = (log: Logger): ImportDeps => ({
+    db: deps.db,
+    blobs: deps.blobs,
+    logger: log,
+    userCap: deps.userCap ?? 1,
+    mediaConcurrency: deps.mediaConcurrency,
+  });
+
+  async function handle({ job, attempt }: Delivery, signal: AbortSignal): Promise<void> {
+    const log = logger.child({ importId: job.importId, requestId: job.requestId, attempt });
+    const started = Date.now();
+    let outcome: ImportOutcome;
+    try {
+      outcome = await runImport(importDeps(log), job.importId);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof ParseError) {
+        // Not a chat: retrying cannot help. Fail at once with the parser's reason (job acked).
+        log.warn("import failed: not a chat export", { error: message });
+        await failImport(db, job.importId, message, true);
+        deps.onJob?.("failed", Date.now() - started, 0);
+        return;
+      }
+      log.error("import attempt failed", { error: message });
+      await failImport(db, job.importId, message, false);
+      deps.onJob?.("retry", Date.now() - started, 0);
+      throw err;
+    }
+    if (outcome.status === "done") {
+      deps.onJob?.("done", Date.now() - started, outcome.messages);
+    } else if (outcome.status === "deferred") {
+      log.debug("import deferred", { reason: outcome.reason });
+      await sleep(deferDelayMs * (0.75 + Math.random() / 2), signal);
+      // Shutting down: rejecting releases the job to another consumer (no attempt counted).
+      if (signal.aborted) throw new Error("worker stopping; deferred job released");
+      await queue.enqueue(job);
+    }
+  }
+
   return {
-    /** Consumes until `signal` aborts, then returns once the job in hand is finished. */
-    run(signal: AbortSignal): Promise<void> {
-      return queue.consume(async ({ job, attempt }) => {
-        const log = logger.child({ importId: job.importId, requestId: job.requestId, attempt });
-        const started = Date.now();
-        try {
-          const messages = await importChat({ ...deps, logger: log }, job.importId);
-          deps.onJob?.("done", Date.now() - started, messages);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          if (err instanceof ParseError) {
-            // Not a chat: retrying cannot help. Fail at once with the parser's reason (job acked).
-            log.warn("import failed: not a chat export", { error: message });
-            await failImport(db, job.importId, message, true);
-            deps.onJob?.("failed", Date.now() - started, 0);
-            return;
-          }
-          log.error("import attempt failed", { error: message });
-          await failImport(db, job.importId, message, false);
-          deps.onJob?.("retry", Date.now() - started, 0);
-          throw err;
-        }
-      }, {
-        signal,
-        onDeadLetter: async ({ job }, reason) => {
-          logger.error("import moved to dead letter", { importId: job.importId, reason });
-          await failImport(db, job.importId, reason, true);
-        },
-      });
+    /** Consumes until `signal` aborts, then returns once the jobs in hand are finished. */
+    async run(signal: AbortSignal): Promise<void> {
+      const loops = Math.max(1, deps.concurrency ?? 1);
+      await Promise.all(
+        Array.from({ length: loops }, () =>
+          queue.consume((delivery) => handle(delivery, signal), {
+            signal,
+            onDeadLetter: async ({ job }, reason) => {
+              logger.error("import moved to dead letter", { importId: job.importId, reason });
+              await failImport(db, job.importId, reason, true);
+            },
+          })),
+      );
     },
   };
 }

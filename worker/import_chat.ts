@@ -1,13 +1,22 @@
+import { createHash, type Hash } from "node:crypto";
 import type { Sql } from "../lib/db/client.ts";
-import { copyMessages } from "../lib/db/messages.ts";
+import { copyMessages } from "../lib/db/copy.ts";
 import { insertMedia, type MediaRow } from "../lib/db/media.ts";
 import { getImportById, setImportProgress, startImport } from "../lib/db/imports.ts";
+import { ensureInsights } from "../lib/insights/refresh.ts";
 import type { Logger } from "../lib/log.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
 import { parseChat } from "../lib/parse/parser.ts";
-import { chatNameFromFileName, openExport, sniffZip } from "../lib/parse/zip.ts";
-import type { BlobStore } from "../lib/storage/types.ts";
+import type { Message } from "../lib/parse/types.ts";
+import {
+  chatNameFromFileName,
+  type ExportArchive,
+  openExport,
+  sniffZip,
+} from "../lib/parse/zip.ts";
+import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
+import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
 
 /** What the import job needs. */
@@ -15,124 +24,266 @@ export interface ImportDeps {
   db: Sql;
   blobs: BlobStore;
   logger: Logger;
-  /** Concurrent media uploads (bounded). */
+  /** Media files written to the blob store at once (default 4). */
   mediaConcurrency?: number;
+  /** Imports of one user processed at once across all workers (default 1; 0: no cap). */
+  userCap?: number;
 }
+
+/** What became of one delivery of an import job. */
+export type ImportOutcome =
+  | { status: "done"; messages: number; media: number; ms: number }
+  /** Nothing to do: the import row is gone, or the import is already done. */
+  | { status: "skipped"; reason: string }
+  /** Not now: the user is at their cap, or another worker holds this import. Try again later. */
+  | { status: "deferred"; reason: "user_at_cap" | "in_progress" };
 
 /** Blob key of a conversation's media file. */
 export function mediaKey(conversationId: string, name: string): string {
   return `conversations/${conversationId}/media/${encodeURIComponent(name)}`;
 }
 
-/** Counts bytes flowing through a stream and reports the fraction read about once a second. */
-function withProgress(
-  stream: ReadableStream<Uint8Array>,
-  total: number,
-  report: (fraction: number) => void,
-): ReadableStream<Uint8Array> {
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Reports the fraction of the upload read, at most about once a second, never above 0.95. */
+function progressReporter(total: number, report: (fraction: number) => void) {
   let read = 0, last = Date.now();
+  return (bytes: number) => {
+    read += bytes;
+    if (Date.now() - last < 1000) return;
+    last = Date.now();
+    report(Math.min(0.95, read / Math.max(1, total)));
+  };
+}
+
+/** Passes a stream through, counting its bytes and (optionally) hashing them. */
+function tap(
+  stream: ReadableStream<Uint8Array>,
+  onBytes: (n: number) => void,
+  hash: Hash | null,
+): ReadableStream<Uint8Array> {
   return stream.pipeThrough(
     new TransformStream({
       transform(chunk, controller) {
-        read += chunk.byteLength;
-        if (Date.now() - last > 1000) {
-          last = Date.now();
-          report(Math.min(0.95, read / Math.max(1, total)));
-        }
+        onBytes(chunk.byteLength);
+        hash?.update(chunk);
         controller.enqueue(chunk);
       },
     }),
   );
 }
 
-async function uploadAll(
-  names: string[],
-  concurrency: number,
-  upload: (name: string) => Promise<MediaRow>,
+/** Counts the bytes the zip reader fetches (its progress through the archive). */
+function countingAccess(ra: RandomAccess, onBytes: (n: number) => void): RandomAccess {
+  return {
+    size: ra.size,
+    read: async (offset, length) => {
+      const bytes = await ra.read(offset, length);
+      onBytes(bytes.byteLength);
+      return bytes;
+    },
+  };
+}
+
+/** Participants and date range, gathered while the messages stream by (no extra table scan). */
+class ChatStats {
+  participants = new Map<string, { count: number; firstSeq: number }>();
+  firstDate: string | null = null;
+  lastDate: string | null = null;
+  #seq = 0;
+
+  async *observe(batches: AsyncIterable<Message[]>): AsyncIterable<Message[]> {
+    for await (const batch of batches) {
+      for (const m of batch) {
+        const seq = ++this.#seq;
+        if (this.firstDate === null || m.date < this.firstDate) this.firstDate = m.date;
+        if (this.lastDate === null || m.date > this.lastDate) this.lastDate = m.date;
+        if (m.author === null) continue;
+        const p = this.participants.get(m.author);
+        if (p) p.count++;
+        else this.participants.set(m.author, { count: 1, firstSeq: seq });
+      }
+      yield batch;
+    }
+  }
+}
+
+/**
+ * Writes the archive's media files to the blob store, `concurrency` at a time, until done or
+ * `signal` aborts (files in flight finish; no new one starts).
+ */
+async function uploadMedia(
+  archive: ExportArchive,
+  conversationId: string,
+  blobs: BlobStore,
+  options: { concurrency: number; signal: AbortSignal },
 ): Promise<MediaRow[]> {
   const rows: MediaRow[] = [];
   let next = 0;
   const lane = async () => {
-    while (next < names.length) rows.push(await upload(names[next++]));
+    while (next < archive.media.length && !options.signal.aborted) {
+      const { name, size } = archive.media[next++];
+      const blobKey = mediaKey(conversationId, name);
+      const contentType = contentTypeFor(name);
+      await blobs.put(blobKey, archive.mediaStream(name), { contentType, size });
+      rows.push({ conversationId, name, blobKey, size, contentType });
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, lane));
+  const lanes = Math.max(1, Math.min(options.concurrency, archive.media.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
   return rows;
 }
 
+/** SHA-256 of a whole blob, streamed. */
+async function hashBlob(blobs: BlobStore, key: string): Promise<string> {
+  const blob = await blobs.get(key);
+  if (!blob) throw new Error(`uploaded file ${key} is missing from the blob store`);
+  const hash = createHash("sha256");
+  for await (const chunk of blob.body) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+/** This process's resident set now and at its peak (VmHWM, Linux), in MB, for the logs. */
+function memoryMB(): { rssMB: number; peakRssMB?: number } {
+  const rssMB = Math.round(Deno.memoryUsage().rss / 1048576);
+  try {
+    const status = Deno.readTextFileSync("/proc/self/status");
+    const peak = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+    return peak ? { rssMB, peakRssMB: Math.round(Number(peak) / 1024) } : { rssMB };
+  } catch {
+    return { rssMB };
+  }
+}
+
+/** Rows for `insert … ${sql(rows)}` in slices (the bind-parameter limit is 65,535). */
+function* slices<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
 /**
- * Imports one uploaded export into a conversation whose id is the import's id. Everything is
- * written in one transaction (the conversation is replaced whole), so a re-delivered job never
- * duplicates messages and a failed one leaves nothing half-written visible. Media blobs go to
- * deterministic keys before the commit (a retry overwrites them). Throws on failure; a
- * `ParseError` means the upload is not a chat (the caller fails the import at once). Returns
- * the number of messages written (0 when the job had nothing to do).
+ * Imports one uploaded export into a conversation whose id is the import's id.
+ *
+ * Everything is written in one transaction (the conversation is replaced whole), so a
+ * re-delivered job never duplicates messages and a failed one leaves nothing half-written
+ * visible. That transaction first takes the import's lock and one of the user's `userCap`
+ * slots (advisory locks: released at commit, rollback or a lost connection); when either is
+ * taken, nothing is done and the outcome is "deferred". The parser streams from the blob store
+ * straight into COPY while the media files are written to the blob store concurrently (at
+ * deterministic keys: a retry overwrites them); participants and the date range are gathered
+ * on the way. An upload recorded without its SHA-256 (a direct upload to S3) gets it here.
+ * The conversation is readable at the commit; the insights aggregates are computed after it.
+ * Throws on failure; a `ParseError` means the upload is not a chat (the caller fails the import).
  */
-export async function importChat(deps: ImportDeps, importId: string): Promise<number> {
+export async function importChat(deps: ImportDeps, importId: string): Promise<ImportOutcome> {
   const { db, blobs } = deps;
   const log = deps.logger.child({ importId });
   const imp = await getImportById(db, importId);
   if (!imp) {
     log.warn("import row not found; job dropped");
-    return 0;
+    return { status: "skipped", reason: "import not found" };
   }
   if (imp.status === "done") {
     log.info("import already done; duplicate delivery ignored");
-    return 0;
+    return { status: "skipped", reason: "already done" };
   }
-  await startImport(db, importId);
-  const started = Date.now();
-  const size = (await blobs.size(imp.blobKey)) ?? imp.size;
-  const head = await blobs.getRange(imp.blobKey, 0, Math.min(4, size));
-  const archive = sniffZip(head) ? await openExport(await randomAccess(blobs, imp.blobKey)) : null;
-  try {
-    const source = archive ? archive.chatStream() : (await blobs.get(imp.blobKey))?.body;
-    if (!source) throw new Error(`uploaded file ${imp.blobKey} is missing from the blob store`);
-    const progress = (f: number) => void setImportProgress(db, importId, f).catch(() => {});
-    const parse = parseChat(withProgress(source, archive ? size : size, progress));
-    const title = archive?.chatName ?? chatNameFromFileName(imp.filename);
-    return await db.begin(async (tx) => {
+  const outcome = await db.begin(async (tx): Promise<ImportOutcome> => {
+    const claim = await claimImport(tx, imp.userId, importId, deps.userCap ?? 1);
+    if (claim !== "claimed") return { status: "deferred", reason: claim };
+    await startImport(db, importId);
+    const started = Date.now();
+    const size = (await blobs.size(imp.blobKey)) ?? imp.size;
+    const head = await blobs.getRange(imp.blobKey, 0, Math.min(4, size));
+    const progress = progressReporter(size, (f) => {
+      setImportProgress(db, importId, f).catch(() => {});
+    });
+    const needsHash = !SHA256_HEX.test(imp.sha256);
+    let archive: ExportArchive | null = null;
+    let hash: Hash | null = null;
+    let hashing: Promise<string> | null = null;
+    let source: ReadableStream<Uint8Array>;
+    if (sniffZip(head)) {
+      archive = await openExport(countingAccess(await randomAccess(blobs, imp.blobKey), progress));
+      source = archive.chatStream();
+      if (needsHash) hashing = hashBlob(blobs, imp.blobKey);
+    } else {
+      const blob = await blobs.get(imp.blobKey);
+      if (!blob) throw new Error(`uploaded file ${imp.blobKey} is missing from the blob store`);
+      if (needsHash) hash = createHash("sha256");
+      source = tap(blob.body, progress, hash);
+    }
+    hashing?.catch(() => {}); // awaited below; a failure before that must not go unhandled
+    const stopMedia = new AbortController();
+    try {
+      const parse = parseChat(source);
+      const title = archive?.chatName ?? chatNameFromFileName(imp.filename) ?? imp.filename;
       await tx`delete from conversations where id = ${importId}`;
       await tx`
-        insert into conversations (id, user_id, title)
-        values (${importId}, ${imp.userId}, ${title ?? imp.filename})`;
-      const count = await copyMessages(tx as unknown as Sql, importId, parse.batches());
-      const summary = parse.summary();
-      await tx`
-        insert into participants (conversation_id, name, message_count, first_seq)
-        select conversation_id, author, count(*), min(seq) from messages
-        where conversation_id = ${importId} and author is not null group by conversation_id, author`;
+        insert into conversations (id, user_id, title) values (${importId}, ${imp.userId}, ${title})`;
       const media = archive
-        ? await uploadAll(archive.media.map((m) => m.name), deps.mediaConcurrency ?? 4, async (name) => {
-          const key = mediaKey(importId, name);
-          const entry = archive.media.find((m) => m.name === name)!;
-          const contentType = contentTypeFor(name);
-          await blobs.put(key, archive.mediaStream(name), { contentType, size: entry.size });
-          return { conversationId: importId, name, blobKey: key, size: entry.size, contentType };
+        ? uploadMedia(archive, importId, blobs, {
+          concurrency: deps.mediaConcurrency ?? 4,
+          signal: stopMedia.signal,
         })
-        : [];
-      await insertMedia(tx as unknown as Sql, media);
-      const people = await tx<{ name: string; messageCount: number }[]>`
-        select name, message_count from participants where conversation_id = ${importId}`;
-      const viewAs = guessViewAs(people, title);
+        : Promise.resolve([]);
+      media.catch(() => {}); // awaited below
+      const stats = new ChatStats();
+      let count: number;
+      try {
+        count = await copyMessages(tx as unknown as Sql, importId, stats.observe(parse.batches()));
+      } catch (err) {
+        stopMedia.abort();
+        await media.catch(() => {});
+        throw err;
+      }
+      const people = [...stats.participants].map(([name, p]) => ({
+        conversation_id: importId,
+        name,
+        message_count: p.count,
+        first_seq: p.firstSeq,
+      }));
+      for (const rows of slices(people, 5000)) await tx`insert into participants ${tx(rows)}`;
+      const mediaRows = await media;
+      await insertMedia(tx as unknown as Sql, mediaRows);
+      const summary = JSON.parse(JSON.stringify(parse.summary()));
+      const viewAs = guessViewAs(
+        people.map((p) => ({ name: p.name, messageCount: p.message_count })),
+        title,
+      );
+      const sha256 = hash ? hash.digest("hex") : hashing ? await hashing : imp.sha256;
       await tx`
-        update conversations c set message_count = ${count}, view_as = ${viewAs},
-          summary = ${tx.json(JSON.parse(JSON.stringify(summary)))},
-          first_date = (select min(date) from messages where conversation_id = c.id),
-          last_date = (select max(date) from messages where conversation_id = c.id)
+        update conversations set message_count = ${count}, view_as = ${viewAs},
+          summary = ${tx.json(summary)},
+          first_date = ${stats.firstDate}, last_date = ${stats.lastDate}
         where id = ${importId}`;
       await tx`
         update imports set status = 'done', progress = 1, error = null, updated_at = now(),
-          conversation_id = ${importId}, summary = ${tx.json(JSON.parse(JSON.stringify(summary)))}
+          conversation_id = ${importId}, summary = ${tx.json(summary)}, sha256 = ${sha256}
         where id = ${importId}`;
+      const ms = Date.now() - started;
       log.info("import done", {
         messages: count,
-        media: media.length,
+        media: mediaRows.length,
         unplacedLines: summary.unplacedLines,
-        ms: Date.now() - started,
+        ms,
+        ...memoryMB(),
       });
-      return count;
-    });
-  } finally {
-    await archive?.close();
+      return { status: "done", messages: count, media: mediaRows.length, ms };
+    } finally {
+      stopMedia.abort();
+      await archive?.close();
+    }
+  });
+  if (outcome.status === "done") {
+    // Derived data that must not delay reading: the insights aggregates, computed after the
+    // commit (a 1M-message chat takes tens of seconds). Were this to fail or the worker to
+    // die here, the insights page computes them on first view (ensureInsights is idempotent).
+    const t0 = Date.now();
+    try {
+      await ensureInsights(db, importId);
+      log.info("insights computed", { ms: Date.now() - t0, ...memoryMB() });
+    } catch (err) {
+      log.warn("insights not computed; left to the first view", { error: err });
+    }
   }
+  return outcome;
 }

@@ -67,7 +67,11 @@ Deno.test("importChat: a .txt becomes a conversation; re-delivery never duplicat
     ]);
     const people = await s.db.sql`
       select name, message_count, first_seq from participants where conversation_id = ${id} order by name`;
-    assert.deepEqual(people.map((p) => [p.name, p.messageCount, p.firstSeq]), [["Ann", 2, 1], ["Bob", 1, 2]]);
+    assert.deepEqual(people.map((p) => [p.name, p.messageCount, p.firstSeq]), [["Ann", 2, 1], [
+      "Bob",
+      1,
+      2,
+    ]]);
 
     // A second delivery of a finished job is a no-op; a crashed-then-retried one replaces whole.
     await importChat(deps, id);
@@ -86,10 +90,12 @@ Deno.test("importChat: a .zip's media go to the blob store, linked to their mess
   try {
     const id = await s.upload("WhatsApp Chat - Bob.zip", await iosChatZip(5));
     await importChat({ db: s.db.sql, blobs: s.blobs, logger: silentLogger }, id);
-    const media = await s.db.sql`select name, blob_key, content_type from media where conversation_id = ${id}`;
+    const media = await s.db
+      .sql`select name, blob_key, content_type from media where conversation_id = ${id}`;
     assert.deepEqual(media.map((m) => [m.name, m.contentType]), [[PHOTO_NAME, "image/jpeg"]]);
     assert.ok(await s.blobs.size(media[0].blobKey));
-    const [m] = await s.db.sql`select kind from messages where conversation_id = ${id} and attachment = ${PHOTO_NAME}`;
+    const [m] = await s.db
+      .sql`select kind from messages where conversation_id = ${id} and attachment = ${PHOTO_NAME}`;
     assert.equal(m.kind, "media");
   } finally {
     await s.close();
@@ -100,9 +106,14 @@ Deno.test("worker: an upload that is not a chat fails at once with the parser's 
   const s = await setup();
   const queue = createMemoryQueue({ retryDelayMs: 10 });
   const stop = new AbortController();
-  const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(stop.signal);
+  const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(
+    stop.signal,
+  );
   try {
-    const id = await s.upload("photo.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    const id = await s.upload(
+      "photo.txt",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    );
     await queue.enqueue({ importId: id });
     const row = await waitFor(s.db, id, "failed");
     assert.equal(row.attempts, 1);
@@ -116,28 +127,39 @@ Deno.test("worker: an upload that is not a chat fails at once with the parser's 
   }
 });
 
-redisTest("worker on the Redis stream: 3 failed deliveries → dead letter, import failed", async () => {
-  const s = await setup();
-  const redis = await withRedisBridge();
-  const queue = createRedisQueue({ url: redis.url, token: redis.token, stream: redis.stream, claimIdleMs: 100, blockMs: 100 });
-  const stop = new AbortController();
-  const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(stop.signal);
-  try {
-    const id = await s.upload("WhatsApp Chat with Bob.txt", ANDROID);
-    await s.blobs.delete(`imports/${id}/original`); // every attempt now fails the same way
-    await queue.enqueue({ importId: id });
-    const row = await waitFor(s.db, id, "failed", 20_000);
-    assert.equal(row.attempts, 3);
-    assert.ok(row.error);
-    assert.equal((await queue.stats()).deadLetters, 1);
-  } finally {
-    stop.abort();
-    await run;
-    await queue.close();
-    await redis.close();
-    await s.close();
-  }
-});
+redisTest(
+  "worker on the Redis stream: 3 failed deliveries → dead letter, import failed",
+  async () => {
+    const s = await setup();
+    const redis = await withRedisBridge();
+    const queue = createRedisQueue({
+      url: redis.url,
+      token: redis.token,
+      stream: redis.stream,
+      claimIdleMs: 100,
+      blockMs: 100,
+    });
+    const stop = new AbortController();
+    const run = createWorker({ db: s.db.sql, queue, blobs: s.blobs, logger: silentLogger }).run(
+      stop.signal,
+    );
+    try {
+      const id = await s.upload("WhatsApp Chat with Bob.txt", ANDROID);
+      await s.blobs.delete(`imports/${id}/original`); // every attempt now fails the same way
+      await queue.enqueue({ importId: id });
+      const row = await waitFor(s.db, id, "failed", 20_000);
+      assert.equal(row.attempts, 3);
+      assert.ok(row.error);
+      assert.equal((await queue.stats()).deadLetters, 1);
+    } finally {
+      stop.abort();
+      await run;
+      await queue.close();
+      await redis.close();
+      await s.close();
+    }
+  },
+);
 
 async function waitFor(db: TestDb, id: string, status: string, ms = 10_000) {
   const until = Date.now() + ms;
@@ -146,5 +168,7 @@ async function waitFor(db: TestDb, id: string, status: string, ms = 10_000) {
     if (row?.status === status) return row;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`import ${id} did not reach ${status}: ${JSON.stringify(await getImportById(db.sql, id))}`);
+  throw new Error(
+    `import ${id} did not reach ${status}: ${JSON.stringify(await getImportById(db.sql, id))}`,
+  );
 }

@@ -30,13 +30,20 @@ const stop = new AbortController();
 const running = createWorker({
   ...services,
   logger,
+  concurrency: config.workerConcurrency,
+  userCap: config.userImportConcurrency,
   onJob: recordJob(metrics),
 }).run(stop.signal);
 
 const app = new Hono()
   .route("/", healthRoutes(services))
-  .get("/metrics", async (c) =>
-    c.text(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType }));
+  .get(
+    "/metrics",
+    async (c) =>
+      c.text(await metrics.registry.metrics(), 200, {
+        "Content-Type": metrics.registry.contentType,
+      }),
+  );
 const server = Deno.serve({
   port: config.workerPort,
   hostname: config.host,

@@ -26,10 +26,14 @@
  * @module
  */
 
-/** The app has no direct uploads (no S3): send the file to `POST /api/imports` instead. */
+/**
+ * No direct upload here: the app has no S3, or the browser cannot reach the bucket at all (a
+ * Content-Security-Policy or CORS configuration that does not allow it). Send the file to
+ * `POST /api/imports` instead.
+ */
 export class DirectUploadUnavailable extends Error {
-  constructor() {
-    super("direct uploads are not available here");
+  constructor(message = "direct uploads are not available here") {
+    super(message);
     this.name = "DirectUploadUnavailable";
   }
 }
@@ -199,6 +203,7 @@ export async function uploadDirect(
   const done = plan.uploaded.reduce((sum, p) => sum + p.size, 0);
   const inFlight = new Map<number, number>();
   let sent = done;
+  let reachedS3 = plan.uploaded.length > 0;
   const report = () => {
     let loaded = sent;
     for (const n of inFlight.values()) loaded += n;
@@ -222,6 +227,7 @@ export async function uploadDirect(
         }, signal);
         inFlight.delete(partNumber);
         sent += body.size;
+        reachedS3 = true;
         etags.set(partNumber, etag);
         report();
         return;
@@ -232,6 +238,10 @@ export async function uploadDirect(
         const retriable = status === 0 || status === 403 || status === 408 || status === 429 ||
           status >= 500;
         if (signal.aborted || !retriable || attempt >= attempts) throw err;
+        if (status === 0 && !reachedS3 && attempt >= 2) {
+          // Never reached the bucket: most likely blocked (CSP connect-src, CORS), not a blip.
+          throw new DirectUploadUnavailable("the browser cannot reach the upload bucket");
+        }
         await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)), signal);
         if (status === 403) await refreshUrls(); // an expired URL
       }
@@ -251,6 +261,11 @@ export async function uploadDirect(
   };
   const lanes = Math.max(1, Math.min(options.concurrency ?? 4, queue.length));
   await Promise.all(Array.from({ length: lanes }, lane));
+  if (failure instanceof DirectUploadUnavailable) {
+    store?.removeItem(memo);
+    const res = await call(`/api/uploads/${importId}`, { method: "DELETE" }).catch(() => null);
+    await res?.body?.cancel();
+  }
   if (failure !== null) throw failure;
 
   const parts = [...etags].sort((a, b) => a[0] - b[0]).map(([partNumber, etag]) => ({

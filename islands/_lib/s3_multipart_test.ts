@@ -174,3 +174,29 @@ Deno.test("uploadDirect resumes: only missing parts are sent, expired URLs are r
   assert.deepEqual(deleted, [`DELETE /api/uploads/${importId}`]);
   assert.equal(store.map.size, 0);
 });
+
+Deno.test("uploadDirect: a bucket the browser cannot reach at all (CSP, CORS) means fall back", async () => {
+  const file = randomFile(1000, "chat.txt");
+  const importId = crypto.randomUUID();
+  const calls: string[] = [];
+  const api = (path: string, init: RequestInit = {}) => {
+    calls.push(`${init.method ?? "GET"} ${path}`);
+    if (path === "/api/uploads") {
+      return Promise.resolve(Response.json({
+        uploadId: "u",
+        importId,
+        partSize: 5 * MiB,
+        parts: [{ partNumber: 1, url: "https://bucket.test/p1" }],
+      }, { status: 201 }));
+    }
+    return Promise.resolve(new Response(null, { status: 204 }));
+  };
+  const blocked: SendPart = () => Promise.reject(new PartError(0, "network error"));
+  const store = memoryStore();
+  await assert.rejects(
+    uploadDirect(file, { api, store, sendPart: blocked }),
+    DirectUploadUnavailable,
+  );
+  assert.deepEqual(calls, ["POST /api/uploads", `DELETE /api/uploads/${importId}`]);
+  assert.equal(store.map.size, 0);
+});

@@ -8,7 +8,7 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres(
   options: { persistent?: boolean } = {},
 ): Promise<EmbeddedServer> {
   const databaseDir = resolve(dir);
-  const port = await freePort();
+  const port = freePort();
   const password = "postgres";
   const pg = new EmbeddedPostgres({
     databaseDir,

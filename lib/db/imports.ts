@@ -23,7 +23,14 @@ export interface ImportRow {
 /** Records an uploaded export (already in the blob store), queued for the worker. */
 export async function createImport(
   sql: Sql,
-  row: { id: string; userId: string; filename: string; size: number; sha256: string; blobKey: string },
+  row: {
+    id: string;
+    userId: string;
+    filename: string;
+    size: number;
+    sha256: string;
+    blobKey: string;
+  },
 ) {
   const [created] = await sql<ImportRow[]>`
     insert into imports (id, user_id, filename, size, sha256, blob_key)
@@ -34,7 +41,9 @@ export async function createImport(
 
 /** An import of this user, or null (another user's import is indistinguishable from none). */
 export async function getImport(sql: Sql, userId: string, id: string) {
-  const rows = await sql<ImportRow[]>`select * from imports where id = ${id} and user_id = ${userId}`;
+  const rows = await sql<
+    ImportRow[]
+  >`select * from imports where id = ${id} and user_id = ${userId}`;
   return rows[0] ?? null;
 }
 

@@ -15,7 +15,17 @@ for (const kind of ["real", "embedded"] as const) {
         select table_name from information_schema.tables
         where table_schema = 'public' order by table_name`;
       const names = new Set(tables.map((t) => t.tableName));
-      for (const core of ["users", "sessions", "imports", "conversations", "participants", "messages", "media"]) {
+      for (
+        const core of [
+          "users",
+          "sessions",
+          "imports",
+          "conversations",
+          "participants",
+          "messages",
+          "media",
+        ]
+      ) {
         assert.ok(names.has(core), `table ${core} exists`);
       }
     } finally {

@@ -3,19 +3,31 @@
  * `@aws-sdk/lib-storage` `Upload` (a single PutObject up to one part, multipart above it, with
  * at most `queueSize × partSize` bytes in memory), byte arrays through PutObject.
  *
+ * The store also drives multipart uploads made by someone else (`multipart`: a browser PUTs the
+ * parts to presigned URLs, the app creates, lists, completes or aborts the upload), so big
+ * exports go straight to the bucket. Presigned URLs use `publicEndpoint` when the browser
+ * reaches S3 by another address than the app.
+ *
  * @module
  */
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Config } from "../config.ts";
 import {
   BlobNotFoundError,
@@ -34,6 +46,45 @@ export interface S3BlobStoreOptions {
   queueSize?: number;
 }
 
+/** A part of a multipart upload, as S3 lists it. */
+export interface UploadedPart {
+  partNumber: number;
+  /** The ETag S3 returned for the part, quotes included. */
+  etag: string;
+  size: number;
+}
+
+/**
+ * Multipart uploads whose parts someone else sends to presigned URLs (a browser).
+ * Errors are the SDK's (`NoSuchUpload`, `InvalidPart`…; see {@link s3ErrorCode}).
+ */
+export interface S3Multipart {
+  /** CreateMultipartUpload; returns the upload id. */
+  create(key: string, options?: { contentType?: string }): Promise<string>;
+  /** A presigned UploadPart URL (PUT the part's bytes; the response's ETag header names it). */
+  presignPart(
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    expiresInSeconds: number,
+  ): Promise<string>;
+  /** ListParts, every page: the parts uploaded so far, by part number. */
+  listParts(key: string, uploadId: string): Promise<UploadedPart[]>;
+  /** CompleteMultipartUpload with the parts in order; returns the object's ETag. */
+  complete(
+    key: string,
+    uploadId: string,
+    parts: { partNumber: number; etag: string }[],
+  ): Promise<{ etag: string }>;
+  /** AbortMultipartUpload: the parts are deleted. */
+  abort(key: string, uploadId: string): Promise<void>;
+}
+
+/** The S3 store: a {@link BlobStore} that can also drive direct (browser) multipart uploads. */
+export interface S3BlobStore extends BlobStore {
+  multipart: S3Multipart;
+}
+
 /**
  * Creates a blob store over `s3.bucket`. Call `close()` at shutdown to release sockets.
  *
@@ -47,17 +98,23 @@ export interface S3BlobStoreOptions {
 export function createS3BlobStore(
   s3: NonNullable<Config["s3"]>,
   options: S3BlobStoreOptions = {},
-): BlobStore {
+): S3BlobStore {
   const Bucket = s3.bucket;
-  const client = new S3Client({
+  const clientConfig = (endpoint: string | undefined): S3ClientConfig => ({
     region: s3.region,
-    endpoint: s3.endpoint,
+    endpoint,
     forcePathStyle: s3.forcePathStyle,
     credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    // Without these a streamed body is stored with its aws-chunked framing on S3-compatibles.
+    // Without these a streamed body is stored with its aws-chunked framing on S3-compatibles,
+    // and presigned part URLs would ask the browser for checksums it does not send.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
+  const client = new S3Client(clientConfig(s3.endpoint));
+  // Presigning is local computation: this client never opens a socket.
+  const presigner = s3.publicEndpoint && s3.publicEndpoint !== s3.endpoint
+    ? new S3Client(clientConfig(s3.publicEndpoint))
+    : client;
   const partSize = options.partSize ?? 8 * 1024 * 1024;
   const queueSize = options.queueSize ?? 2;
 
@@ -171,8 +228,79 @@ export function createS3BlobStore(
 
     close() {
       client.destroy();
+      if (presigner !== client) presigner.destroy();
+    },
+
+    multipart: {
+      async create(key, options = {}) {
+        validateKey(key);
+        const res = await client.send(
+          new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: options.contentType }),
+        );
+        if (!res.UploadId) throw new Error(`CreateMultipartUpload '${key}' returned no UploadId`);
+        return res.UploadId;
+      },
+
+      presignPart(key, uploadId, partNumber, expiresInSeconds) {
+        validateKey(key);
+        return getSignedUrl(
+          presigner,
+          new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
+          { expiresIn: expiresInSeconds },
+        );
+      },
+
+      async listParts(key, uploadId) {
+        validateKey(key);
+        const parts: UploadedPart[] = [];
+        let PartNumberMarker: string | undefined;
+        do {
+          const page = await client.send(
+            new ListPartsCommand({ Bucket, Key: key, UploadId: uploadId, PartNumberMarker }),
+          );
+          for (const p of page.Parts ?? []) {
+            if (p.PartNumber && p.ETag) {
+              parts.push({ partNumber: p.PartNumber, etag: p.ETag, size: p.Size ?? 0 });
+            }
+          }
+          PartNumberMarker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+        } while (PartNumberMarker);
+        return parts.sort((a, b) => a.partNumber - b.partNumber);
+      },
+
+      async complete(key, uploadId, parts) {
+        validateKey(key);
+        const res = await client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket,
+            Key: key,
+            UploadId: uploadId,
+            MultipartUpload: {
+              Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+            },
+          }),
+        );
+        return { etag: res.ETag ?? "" };
+      },
+
+      async abort(key, uploadId) {
+        validateKey(key);
+        await client.send(
+          new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }),
+        );
+      },
     },
   };
+}
+
+/**
+ * The S3 error code of an SDK error (`NoSuchUpload`, `InvalidPart`, `NotImplemented`…) and its
+ * HTTP status, or nulls for anything else.
+ */
+export function s3ErrorCode(err: unknown): { code: string | null; status: number | null } {
+  const code = (err as { Code?: string; name?: string })?.Code ??
+    (err as { name?: string })?.name ?? null;
+  return { code: typeof code === "string" ? code : null, status: httpStatus(err) ?? null };
 }
 
 function httpStatus(err: unknown): number | undefined {

@@ -1,3 +1,4 @@
+import { setResponseHeader } from "./set_header.ts";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { createHash } from "node:crypto";
@@ -27,7 +28,7 @@ export function cacheDefaults() {
     if (path.startsWith("/static/") && c.res.status === 200) {
       value = path.startsWith("/static/build/") ? IMMUTABLE : "public, no-cache";
     }
-    c.header("Cache-Control", value);
+    setResponseHeader(c, "Cache-Control", value);
   });
 }
 
@@ -87,8 +88,8 @@ export function conversationEtag(options: { db: Sql; buildId: string }) {
     if (cached) return cached;
     await next();
     if (c.res.status === 200 && !c.res.headers.has("ETag")) {
-      c.header("ETag", etag);
-      c.header("Cache-Control", PRIVATE);
+      setResponseHeader(c, "ETag", etag);
+      setResponseHeader(c, "Cache-Control", PRIVATE);
     }
   });
 }

@@ -16,7 +16,9 @@ const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/pl
  */
 export const csrf = createMiddleware<AppEnv>(async function csrf(c, next) {
   const method = c.req.method;
-  if (SAFE.has(method) || /^Bearer\s/i.test(c.req.header("authorization") ?? "")) return await next();
+  if (SAFE.has(method) || /^Bearer\s/i.test(c.req.header("authorization") ?? "")) {
+    return await next();
+  }
   const cookie = getCookie(c, SESSION_COOKIE) !== undefined;
   const form = FORM.test(c.req.header("content-type") ?? "");
   if (!cookie && !form) return await next();
@@ -28,5 +30,9 @@ export const csrf = createMiddleware<AppEnv>(async function csrf(c, next) {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;
   } catch { /* malformed Origin: rejected below */ }
   if (site === "same-origin" || (originHost !== null && originHost === host)) return await next();
-  throw new AppError(403, "csrf", "cross-site request refused: send it from the reader's own pages");
+  throw new AppError(
+    403,
+    "csrf",
+    "cross-site request refused: send it from the reader's own pages",
+  );
 });

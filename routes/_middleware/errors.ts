@@ -26,7 +26,9 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (isApi(c)) return c.json(errorBody(code, message), status as 400);
   return c.html(
     `<!doctype html><meta charset="utf-8"><title>Error</title><link rel="stylesheet" href="/static/app.css">` +
-      `<main class="narrow"><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to your chats</a></p></main>`,
+      `<main class="narrow"><h1>${status}</h1><p>${
+        escapeHtml(message)
+      }</p><p><a href="/">Back to your chats</a></p></main>`,
     status as 400,
   );
 }

@@ -1,3 +1,4 @@
+import { setResponseHeader } from "./set_header.ts";
 import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import type { Logger } from "../../lib/log.ts";
@@ -21,7 +22,7 @@ export function requestContext(options: { logger: Logger; metrics?: Metrics }) {
     c.set("userId", null);
     c.set("sessionId", null);
     await next();
-    c.header("X-Request-Id", requestId);
+    setResponseHeader(c, "X-Request-Id", requestId);
     const seconds = (performance.now() - started) / 1000;
     const pattern = routePath(c);
     const route = pattern === "/*" || pattern === "*" || pattern === "" ? "unmatched" : pattern;

@@ -1,3 +1,4 @@
+import { setResponseHeader } from "./set_header.ts";
 import { createMiddleware } from "hono/factory";
 
 /**
@@ -46,7 +47,7 @@ export function securityHeaders() {
       new URL(c.req.url).protocol === "https:";
     const add = https ? [...HEADERS, HSTS] : HEADERS;
     for (const [name, value] of add) {
-      if (!c.res.headers.has(name)) c.header(name, value);
+      if (!c.res.headers.has(name)) setResponseHeader(c, name, value);
     }
   });
 }

@@ -14,6 +14,7 @@ export interface UploadBody {
 const MULTIPART_SLACK = 64 * 1024;
 
 function cleanFilename(raw: string | undefined | null): string {
+  // deno-lint-ignore no-control-regex
   const name = (raw ?? "").split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, "").trim();
   if (!name) throw new AppError(400, "invalid_request", "filename: a file name is required");
   return name.slice(0, 255);
@@ -32,14 +33,22 @@ export function readUpload(c: Context, maxBytes: number): Promise<UploadBody> {
   if (!raw) throw new AppError(400, "invalid_request", "file: the request has no body");
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
     if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
-    return Promise.resolve({ filename: cleanFilename(c.req.query("filename")), body: raw, declaredSize: declared });
+    return Promise.resolve({
+      filename: cleanFilename(c.req.query("filename")),
+      body: raw,
+      declaredSize: declared,
+    });
   }
   if (declared !== undefined && declared > maxBytes + MULTIPART_SLACK) throw tooLarge(maxBytes);
   return new Promise((resolve, reject) => {
     let found = false;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": type }, defParamCharset: "utf8", limits: { files: 1 } });
+      parser = busboy({
+        headers: { "content-type": type },
+        defParamCharset: "utf8",
+        limits: { files: 1 },
+      });
     } catch {
       throw new AppError(400, "invalid_request", "file: malformed multipart body");
     }
@@ -47,15 +56,25 @@ export function readUpload(c: Context, maxBytes: number): Promise<UploadBody> {
       if (field !== "file" || found) return stream.resume();
       found = true;
       try {
-        resolve({ filename: cleanFilename(info.filename), body: Readable.toWeb(stream) as ReadableStream<Uint8Array> });
+        resolve({
+          filename: cleanFilename(info.filename),
+          body: Readable.toWeb(stream) as ReadableStream<Uint8Array>,
+        });
       } catch (err) {
         stream.resume();
         reject(err);
       }
     });
-    parser.on("error", () => reject(new AppError(400, "invalid_request", "file: malformed multipart body")));
+    parser.on(
+      "error",
+      () => reject(new AppError(400, "invalid_request", "file: malformed multipart body")),
+    );
     parser.on("close", () => {
-      if (!found) reject(new AppError(400, "invalid_request", "file: a multipart field named 'file' is required"));
+      if (!found) {
+        reject(
+          new AppError(400, "invalid_request", "file: a multipart field named 'file' is required"),
+        );
+      }
     });
     Readable.fromWeb(raw as import("node:stream/web").ReadableStream).pipe(parser);
   });

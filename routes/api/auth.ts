@@ -7,7 +7,11 @@ import { validate } from "../_middleware/validate.ts";
 
 /** `POST /api/auth/signup|login|logout`: `{email, password}` → `{token}` (also a Bearer token). */
 export function authApi(deps: AppDeps) {
-  const accounts = { db: deps.db, tokens: deps.tokens, sessionTtlSeconds: deps.config.sessionTtlSeconds };
+  const accounts = {
+    db: deps.db,
+    tokens: deps.tokens,
+    sessionTtlSeconds: deps.config.sessionTtlSeconds,
+  };
   return new Hono<AppEnv>()
     .post("/signup", validate("json", credentialsSchema), async (c) => {
       const { token, userId } = await signUp(accounts, c.req.valid("json"));

@@ -141,18 +141,22 @@ export function conversationsApi(deps: AppDeps) {
         return c.json(conversationJson(await owned(userIdOf(c), id)));
       },
     )
-    .get("/:id/media/:name", validate("param", idParam.extend({ name: z.string().min(1) })), async (c) => {
-      const { id, name } = c.req.valid("param");
-      const media = await getMedia(db, userIdOf(c), id, name);
-      const blob = media && await blobs.get(media.blobKey);
-      if (!media || !blob) throw notFound("media");
-      return c.body(blob.body, 200, {
-        ...mediaHeaders(media.contentType, name),
-        "Content-Length": String(blob.size),
-        // Private (the browser's cache only): the URL is stable, and guessable by its owner.
-        "Cache-Control": "private, max-age=31536000, immutable",
-      });
-    })
+    .get(
+      "/:id/media/:name",
+      validate("param", idParam.extend({ name: z.string().min(1) })),
+      async (c) => {
+        const { id, name } = c.req.valid("param");
+        const media = await getMedia(db, userIdOf(c), id, name);
+        const blob = media && await blobs.get(media.blobKey);
+        if (!media || !blob) throw notFound("media");
+        return c.body(blob.body, 200, {
+          ...mediaHeaders(media.contentType, name),
+          "Content-Length": String(blob.size),
+          // Private (the browser's cache only): the URL is stable, and guessable by its owner.
+          "Cache-Control": "private, max-age=31536000, immutable",
+        });
+      },
+    )
     .delete("/:id", validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");
       await owned(userIdOf(c), id);

@@ -41,7 +41,10 @@ export function importsApi(deps: AppDeps) {
       c.var.logger.info("import queued", { importId: id, filename: upload.filename });
       return c.json({ id }, 202, { Location: `/api/imports/${id}` });
     })
-    .get("/", async (c) => c.json({ imports: (await listImports(deps.db, userIdOf(c))).map(importJson) }))
+    .get(
+      "/",
+      async (c) => c.json({ imports: (await listImports(deps.db, userIdOf(c))).map(importJson) }),
+    )
     .get("/:id", validate("param", idParam), async (c) => {
       const row = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
       if (!row) throw notFound("import");

@@ -14,12 +14,16 @@ Deno.test("imports API: raw and multipart uploads are stored, hashed, queued and
     });
     assert.equal(raw.status, 202);
     const { id } = await raw.json();
-    const status = await (await t.app.request(`/api/imports/${id}`, { headers: ann.headers })).json();
+    const status = await (await t.app.request(`/api/imports/${id}`, { headers: ann.headers }))
+      .json();
     assert.equal(status.status, "queued");
     assert.equal(status.filename, "WhatsApp Chat with Bob.txt");
     assert.equal(status.size, CHAT.length);
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(CHAT));
-    assert.equal(status.sha256, Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join(""));
+    assert.equal(
+      status.sha256,
+      Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join(""),
+    );
     const stored = await t.blobs.get(`imports/${id}/original`);
     assert.equal(await new Response(stored!.body).text(), CHAT);
     assert.deepEqual((await t.queue.stats()).length, 1);
@@ -27,9 +31,15 @@ Deno.test("imports API: raw and multipart uploads are stored, hashed, queued and
     const form = new FormData();
     form.append("note", "ignored");
     form.append("file", new File([CHAT], "chat.txt", { type: "text/plain" }));
-    const multi = await t.app.request("/api/imports", { method: "POST", headers: ann.headers, body: form });
+    const multi = await t.app.request("/api/imports", {
+      method: "POST",
+      headers: ann.headers,
+      body: form,
+    });
     assert.equal(multi.status, 202);
-    const second = await (await t.app.request(`/api/imports/${(await multi.json()).id}`, { headers: ann.headers })).json();
+    const second = await (await t.app.request(`/api/imports/${(await multi.json()).id}`, {
+      headers: ann.headers,
+    })).json();
     assert.equal(second.filename, "chat.txt");
 
     // Another user sees neither import: 404, never 403.
@@ -55,7 +65,9 @@ Deno.test("imports API: bad uploads get clear 4xx errors and store nothing", asy
     assert.equal(noName.status, 400);
     assert.match((await noName.json()).error.message, /^filename: /);
 
-    const big = await post("/api/imports?filename=big.txt", "x".repeat(101), { "content-type": "text/plain" });
+    const big = await post("/api/imports?filename=big.txt", "x".repeat(101), {
+      "content-type": "text/plain",
+    });
     assert.equal(big.status, 413);
     assert.equal((await big.json()).error.code, "too_large");
 
@@ -66,7 +78,9 @@ Deno.test("imports API: bad uploads get clear 4xx errors and store nothing", asy
         c.close();
       },
     });
-    const streamed = await post("/api/imports?filename=s.txt", stream, { "content-type": "text/plain" });
+    const streamed = await post("/api/imports?filename=s.txt", stream, {
+      "content-type": "text/plain",
+    });
     assert.equal(streamed.status, 413);
 
     const empty = await post("/api/imports?filename=e.txt", "", { "content-type": "text/plain" });

@@ -18,7 +18,8 @@ export async function iosChatZip(count: number): Promise<Uint8Array<ArrayBuffer>
     "[02/01/2024, 09:59:00] Bob: \u200eMessages and calls are end-to-end encrypted. Only people in this chat can read, listen to, or share them.",
   ];
   for (let i = 1; i <= count - 1; i++) {
-    const minute = String(i % 60).padStart(2, "0"), hour = String(10 + Math.floor(i / 60)).padStart(2, "0");
+    const minute = String(i % 60).padStart(2, "0"),
+      hour = String(10 + Math.floor(i / 60)).padStart(2, "0");
     const who = i % 2 ? "Ann" : "Bob";
     lines.push(
       i === 1

@@ -1,0 +1,112 @@
+/**
+ * Bulk loading of messages with `COPY … FROM STDIN` (postgres.js `.writable()`), the import's
+ * hot path: one TSV chunk per parser batch, written with back-pressure so that at most a few
+ * batches wait in memory while PostgreSQL catches up (the parser is paused meanwhile).
+ *
+ * @module
+ */
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import type { Message } from "../parse/types.ts";
+import type { Sql } from "./client.ts";
+
+// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_G = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const escape = (c: string) => ESCAPES[c];
+
+/** A text field in COPY text format (most values need no escaping: one regex test). */
+function field(value: string | null): string {
+  if (value === null) return "\\N";
+  return SPECIAL.test(value) ? value.replace(SPECIAL_G, escape) : value;
+}
+
+/**
+ * The TSV lines of a batch, numbered from `seq`.
+ *
+ * @example
+ * ```ts
+ * tsvRows("c1", 1, [{ date: "2024-01-02T10:00:00", author: "Ann", text: "a\tb", kind: "text",
+ *   attachment: null, edited: false }]);
+ * // "c1\t1\t2024-01-02T10:00:00\tAnn\ta\\tb\ttext\t\\N\tf\n"
+ * ```
+ */
+export function tsvRows(conversationId: string, seq: number, batch: readonly Message[]): string {
+  let chunk = "";
+  for (const m of batch) {
+    chunk += conversationId + "\t" + seq++ + "\t" + m.date + "\t" + field(m.author) + "\t" +
+      field(m.text) + "\t" + m.kind + "\t" + field(m.attachment) + (m.edited ? "\tt\n" : "\tf\n");
+  }
+  return chunk;
+}
+
+/** Waits for `drain`, failing at once if the stream closes first (errored or destroyed). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error) => {
+      stream.off("drain", onDrain);
+      stream.off("close", onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () =>
+      settle(stream.errored ?? new Error("COPY stream closed before the data was written"));
+    stream.on("drain", onDrain);
+    stream.on("close", onClose);
+  });
+}
+
+/**
+ * Writes batches of messages with `COPY … FROM STDIN`, numbering them from `firstSeq`. Pass a
+ * transaction so a failed import leaves nothing behind: when `batches` throws (e.g. a
+ * ParseError), the COPY is aborted and the error rethrown. Returns the number of rows written.
+ *
+ * @example
+ * ```ts
+ * await sql.begin((tx) => copyMessages(tx, conversationId, parseChat(stream).batches()));
+ * ```
+ */
+export async function copyMessages(
+  sql: Sql,
+  conversationId: string,
+  batches: AsyncIterable<Message[]>,
+  firstSeq = 1,
+): Promise<number> {
+  let seq = firstSeq;
+  const query = sql`
+    copy messages (conversation_id, seq, date, author, text, kind, attachment, edited)
+    from stdin`;
+  const writable: Writable = await query.writable();
+  // postgres.js detaches the stream once CopyDone is sent: an error PostgreSQL reports after
+  // that (a duplicate key in the last rows) only reaches the query's `reject`, a no-op once the
+  // stream was handed out, and 'finish' would never come. Route it to the stream instead.
+  const internal = query as unknown as { reject?: (err: unknown) => void };
+  const reject = internal.reject;
+  if (typeof reject === "function") {
+    internal.reject = (err) => {
+      if (!writable.destroyed) {
+        writable.destroy(err instanceof Error ? err : new Error(String(err)));
+      }
+      reject.call(query, err);
+    };
+  }
+  const finished = once(writable, "finish");
+  finished.catch(() => {}); // observed below; an early error must not go unhandled
+  try {
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const ok = writable.write(tsvRows(conversationId, seq, batch));
+      seq += batch.length;
+      if (!ok) await drained(writable);
+    }
+  } catch (err) {
+    // CopyFail: PostgreSQL ends the COPY with an error and the transaction is aborted.
+    writable.destroy(err instanceof Error ? err : new Error(String(err)));
+    throw err;
+  }
+  writable.end();
+  await finished;
+  return seq - firstSeq;
+}

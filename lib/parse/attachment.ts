@@ -1,0 +1,89 @@
+/**
+ * Attachments referenced by a message body, in any language: Android `NAME (file attached)`
+ * (caption on the following lines), iOS `<attached: NAME>` (caption: the text outside the tag,
+ * e.g. a document's `Title.pdf • 3 pages`), Turkish `<NAME eklendi>`, old iOS `NAME <attached>`.
+ * A keyword in an unknown language is accepted when the file name has WhatsApp's shape
+ * (`IMG-20240301-WA0001.jpg`, `00000012-PHOTO-….jpg`, `2015-08-04-PHOTO-00004762.jpg`).
+ *
+ * @module
+ */
+import { ATTACH_KEYWORDS } from "./wordings.ts";
+
+const TAG_COLON = /<([^\s\d<>:\uFF1A][^<>:\uFF1A\n]{0,30}?) ?[:\uFF1A] ?([^<>\n]+?)>/y;
+const TAG_AFTER = /<([^<>\n]+?\.[^\s.<>]{1,6}) ([^\s\d<>]+)>/y;
+const OLD_TAG = /^(.+?\.[^\s.<>]{1,6}) <([^\s\d<>:]+)>$/;
+const IOS_NAME = /^\d{8}-/;
+const OLD_IOS_NAME = /^\d{4}-\d{2}-\d{2}-[A-Z]+-/;
+const ANDROID_NAME = /^(?:[A-Z]{3}-\d{8}-WA\d+|[0-9a-f]{32})\.\w+$/;
+const HAS_EXTENSION = /\.[^\s.()]{1,6}$/;
+const ANDROID_EN = " (file attached)";
+
+/** An attachment found in a body. */
+export interface Attachment {
+  /** The file name as the export references it. */
+  name: string;
+  /** The body without the attachment reference. */
+  caption: string;
+  /** Language of the keyword, null when recognised by shape only. */
+  lang: string | null;
+}
+
+function joinAround(before: string, after: string): string {
+  const a = before.trimEnd(), b = after.trimStart();
+  return a === "" ? b : b === "" ? a : `${a} ${b}`;
+}
+
+function keywordLang(keyword: string): string | null | undefined {
+  return ATTACH_KEYWORDS.get(keyword.toLowerCase());
+}
+
+/** Android `NAME (keyword)`: by the keyword in any known language, else by the file name's shape. */
+function androidAttachment(first: string): [string, string | null] | null {
+  if (first.endsWith(ANDROID_EN)) return [first.slice(0, -ANDROID_EN.length), "en"];
+  const open = first.lastIndexOf(" (");
+  if (open <= 0) return null;
+  const keyword = first.slice(open + 2, -1), name = first.slice(0, open);
+  if (keyword.indexOf("(") >= 0 || keyword.indexOf(")") >= 0) return null;
+  const lang = keywordLang(keyword);
+  if (lang !== undefined) return [name, lang];
+  const shaped = HAS_EXTENSION.test(name) && !/\d/.test(keyword) &&
+    (ANDROID_NAME.test(name) || !/\s/.test(name));
+  return shaped ? [name, null] : null;
+}
+
+/**
+ * The attachment a body references, with the caption left once it is removed; else null.
+ * `firstLineEnd` is the index of the first `\n` in `text`, or -1.
+ */
+export function findAttachment(text: string, firstLineEnd: number): Attachment | null {
+  const first = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
+  const rest = () => (firstLineEnd < 0 ? "" : text.slice(firstLineEnd + 1));
+  if (first.charCodeAt(first.length - 1) === 41) { // ")"
+    const found = androidAttachment(first);
+    if (found !== null) return { name: found[0], caption: rest(), lang: found[1] };
+  }
+  for (let lt = text.indexOf("<"); lt >= 0; lt = text.indexOf("<", lt + 1)) {
+    TAG_COLON.lastIndex = lt;
+    let m = TAG_COLON.exec(text);
+    let name = "", keyword = "";
+    if (m !== null) name = m[2], keyword = m[1];
+    else {
+      TAG_AFTER.lastIndex = lt;
+      m = TAG_AFTER.exec(text);
+      if (m !== null) name = m[1], keyword = m[2];
+    }
+    if (m === null) continue;
+    const lang = keywordLang(keyword);
+    if (lang === undefined && !IOS_NAME.test(name)) continue;
+    const caption = joinAround(text.slice(0, lt), text.slice(lt + m[0].length));
+    return { name, caption, lang: lang ?? null };
+  }
+  const m = first.charCodeAt(first.length - 1) === 62 ? OLD_TAG.exec(first) : null;
+  if (m !== null) {
+    const lang = keywordLang(m[2]);
+    if (lang !== undefined || OLD_IOS_NAME.test(m[1])) {
+      return { name: m[1], caption: rest(), lang: lang ?? null };
+    }
+  }
+  return null;
+}

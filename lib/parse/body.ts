@@ -1,0 +1,249 @@
+/**
+ * Turning a raw author and body into a {@link Message}: invisible marks removed, the edited marker,
+ * the attachment and its caption, and the kind.
+ *
+ * Signals, in order: no author → `system`; a whole-body wording (deleted, omitted media, contact
+ * card, live location; wordings.ts) → its kind; an attachment (attachment.ts) → `media`, or
+ * `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines → `poll`; an
+ * iOS body starting with U+200E that is none of these → `system` (the chat name or actor standing
+ * where the author would be is dropped); iOS `Name: Name created this group` → `system`.
+ *
+ * @module
+ */
+import type { Message, MessageKind } from "./types.ts";
+import { type Attachment, findAttachment } from "./attachment.ts";
+import {
+  ACTOR_EVENT,
+  EDITED,
+  EXACT,
+  LOCATION_LABELS,
+  NOTICE,
+  OMITTED_ENDINGS,
+  SYSTEM_ANY,
+  systemLanguage,
+  type Wording,
+} from "./wordings.ts";
+
+/** Invisible formatting characters removed from authors and texts (not the BOM: file start only). */
+export const INVISIBLE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Global twin of {@link INVISIBLE}: `lastIndex` based searches and replacement. */
+export const INVISIBLE_G = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes the invisible formatting characters (LRM, RLM, U+202A–U+202E, U+2066–U+2069). */
+export function stripInvisible(s: string): string {
+  return INVISIBLE.test(s) ? s.replace(INVISIBLE_G, "") : s;
+}
+
+/** Per-file state the classifier reads and updates. */
+export class BodyContext {
+  /** iOS layouts: pseudo-authored system lines are possible. */
+  ios = false;
+  /** Messages built so far. */
+  count = 0;
+  /** System messages whose language was looked at (capped). */
+  systemChecked = 0;
+  /** Votes for the export's language. */
+  langs = new Map<string, number>();
+
+  /** Counts one piece of evidence for a language. */
+  vote(lang: string | null): void {
+    if (lang !== null) this.langs.set(lang, (this.langs.get(lang) ?? 0) + 1);
+  }
+
+  /** The language with most votes, or null. */
+  language(): string | null {
+    let best: string | null = null, n = 0;
+    for (const [lang, v] of this.langs) if (v > n) best = lang, n = v;
+    return best;
+  }
+}
+
+/**
+ * True when the text before the first `": "` of a line is not a name but part of a system text:
+ * it opens a quote it does not close (`X changed the subject to “Book club: 2024”`), or it is a
+ * long known notice/event phrase.
+ */
+export function isSystemAuthor(candidate: string): boolean {
+  let straight = 0, curly = 0, guillemets = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c === 34) straight++;
+    else if (c === 0x201c || c === 0x201d || c === 0x201e) curly++;
+    else if (c === 0xab || c === 0xbb) guillemets++;
+  }
+  if (straight % 2 === 1 || curly % 2 === 1 || guillemets % 2 === 1) return true;
+  return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
+}
+
+const LOCATION = /^(\p{L}[\p{L} -]{0,24}?) ?: (https?:\/\/\S+)$/u;
+const MAPS =
+  /^https?:\/\/(?:maps\.google\.|www\.google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|maps\.apple\.com|foursquare\.com)/;
+const POLL_HEAD = /^\p{Lu}+ ?:$/u;
+const POLL_OPTION = /^\p{Lu}+ ?: .*\(\d+[^()\n]*\)$/mu;
+/**
+ * True when the first word of `src[start, end)` is followed by `: http` or ` : http` (as in
+ * `location: https://…`), without allocating.
+ */
+function labelled(src: string, start: number, end: number): boolean {
+  const stop = Math.min(end, start + 16);
+  for (let i = start + 1; i < stop; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 32 && src.charCodeAt(i + 1) === 58) i++;
+    else if (c === 32) return false;
+    else if (c !== 58) continue;
+    return src.charCodeAt(i + 1) === 32 && src.charCodeAt(i + 2) === 104 &&
+      src.charCodeAt(i + 3) === 116;
+  }
+  return false;
+}
+
+function isPoll(first: string, rest: string): boolean {
+  return first.charCodeAt(first.length - 1) === 58 && POLL_HEAD.test(first) &&
+    POLL_OPTION.test(rest);
+}
+
+function locationLang(first: string): string | null | undefined {
+  const m = LOCATION.exec(first);
+  if (m === null) return undefined;
+  const lang = LOCATION_LABELS.get(m[1].toLowerCase());
+  return lang !== undefined ? lang : MAPS.test(m[2]) ? null : undefined;
+}
+
+function omittedEnding(text: string): MessageKind | null {
+  for (const [phrase, w] of OMITTED_ENDINGS) {
+    if (text.endsWith(phrase) && text.length > phrase.length) {
+      const c = text.charCodeAt(text.length - phrase.length - 1);
+      if (c === 32 || c === 10 || c === 0xa0) return w.kind;
+    }
+  }
+  return null;
+}
+
+/**
+ * Builds a message from its author (already normalised; null for system lines) and the raw body
+ * `src.slice(start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
+ * contains invisible marks to remove. The `date` is left empty for the caller to fill in.
+ *
+ * The body is examined in place (on the flat block it comes from) and sliced once: a plain message
+ * is classified with a handful of character tests, because every `<…>` feature ends a line with
+ * `>`, an Android attachment line ends with `)`, and a location URL follows a one-word label.
+ *
+ * @example
+ * ```ts
+ * const raw = "IMG-20240102-WA0001.jpg (file attached)\nLook";
+ * const m = buildMessage(new BodyContext(), "Ann", raw, 0, raw.length, true, false);
+ * // m.kind === "media", m.attachment === "IMG-20240102-WA0001.jpg", m.text === "Look"
+ * ```
+ */
+export function buildMessage(
+  ctx: BodyContext,
+  author: string | null,
+  src: string,
+  start: number,
+  end: number,
+  multiline: boolean,
+  marks: boolean,
+): Message {
+  ctx.count++;
+  const lrm = src.charCodeAt(start) === 0x200e;
+  let text: string | null = null;
+  if (marks) {
+    text = src.slice(start, end).replace(INVISIBLE_G, "");
+    src = text, start = 0, end = text.length;
+  }
+  let last = end > start ? src.charCodeAt(end - 1) : -1;
+  let edited = false;
+  if (last === 62) { // ">": maybe the edited marker
+    text ??= src.slice(start, end);
+    const lt = text.lastIndexOf("<");
+    const shaped = lt >= 0 &&
+      EDITED_SHAPES[((text.length - lt) * 31 + text.charCodeAt(lt + 1)) & 0x3ff] === 1;
+    const lang = shaped ? EDITED.get(text.slice(lt + 1, -1)) : undefined;
+    if (lang !== undefined) {
+      edited = true;
+      text = text.slice(0, lt).trimEnd();
+      src = text, start = 0, end = text.length;
+      last = end > start ? src.charCodeAt(end - 1) : -1;
+      ctx.vote(lang);
+    }
+  }
+  let kind: MessageKind = "text";
+  let attachment: string | null = null;
+  if (author === null) kind = "system";
+  else {
+    let firstEnd = multiline ? src.indexOf("\n", start) : end;
+    if (firstEnd < 0 || firstEnd > end) firstEnd = end;
+    const lastOfFirst = firstEnd > start ? src.charCodeAt(firstEnd - 1) : -1;
+    let exact: Wording | undefined;
+    if (EXACT_SHAPES[((end - start) * 31 + last) & 0x3fff] === 1) {
+      text ??= src.slice(start, end);
+      exact = EXACT.get(text);
+    }
+    let found: Attachment | null = null;
+    if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {
+      text ??= src.slice(start, end);
+      found = findAttachment(text, firstEnd === end ? -1 : firstEnd - start);
+    }
+    if (found !== null) {
+      attachment = found.name;
+      text = found.caption;
+      kind = /\.vcf$/i.test(found.name) ? "contact" : "media";
+      ctx.vote(found.lang);
+    } else if (exact !== undefined) {
+      kind = exact.kind;
+      ctx.vote(exact.lang);
+    } else {
+      const loc = labelled(src, start, firstEnd)
+        ? locationLang(src.slice(start, firstEnd))
+        : undefined;
+      if (loc !== undefined) {
+        kind = "location";
+        ctx.vote(loc);
+      } else if (
+        lastOfFirst === 58 && firstEnd < end &&
+        isPoll(src.slice(start, firstEnd), src.slice(firstEnd + 1, end))
+      ) {
+        kind = "poll";
+      } else if (lrm && ctx.ios) kind = omittedEnding(text ??= src.slice(start, end)) ?? "system";
+      else if (ctx.ios && end - start > 8 && OMITTED_TAILS[tail4(src, end)] === 1) {
+        // `Title.pdf • 3 pages document omitted` (title first, so no U+200E at the start)
+        text ??= src.slice(start, end);
+        if (text.indexOf("\u2022") >= 0) kind = omittedEnding(text) ?? kind;
+      } else if (
+        ctx.ios && src.charCodeAt(start) === author.charCodeAt(0) &&
+        src.charCodeAt(start + author.length) === 32 && src.startsWith(author, start)
+      ) {
+        if (ACTOR_EVENT.test(src.slice(start + author.length + 1, end))) kind = "system";
+      } else if (ctx.ios && ctx.count <= 100 && NOTICE.test(text ??= src.slice(start, end))) {
+        kind = "system";
+      }
+    }
+    if (kind === "system") author = null;
+  }
+  text ??= src.slice(start, end);
+  if (kind === "system" && ctx.systemChecked < 200) {
+    ctx.systemChecked++;
+    ctx.vote(systemLanguage(text));
+  }
+  return { date: "", author, text, kind, attachment, edited };
+}
+
+/** A hash of the last four code units before `end`. */
+function tail4(s: string, end: number): number {
+  return (s.charCodeAt(end - 1) * 7 + s.charCodeAt(end - 2) * 31 + s.charCodeAt(end - 3) * 131 +
+    s.charCodeAt(end - 4) * 523) & 0x3fff;
+}
+
+/** Bitmap of {@link tail4} of the {@link OMITTED_ENDINGS} phrases. */
+const OMITTED_TAILS = new Uint8Array(16384);
+for (const [k] of OMITTED_ENDINGS) OMITTED_TAILS[tail4(k, k.length)] = 1;
+
+/** Bitmap of (length, first code unit) hashes of the {@link EDITED} markers (with `<` `>`). */
+const EDITED_SHAPES = new Uint8Array(1024);
+for (const k of EDITED.keys()) EDITED_SHAPES[((k.length + 2) * 31 + k.charCodeAt(0)) & 0x3ff] = 1;
+
+/** Bitmap of (length, last code unit) hashes of the {@link EXACT} keys: a gate before hashing. */
+const EXACT_SHAPES = new Uint8Array(16384);
+for (const k of EXACT.keys()) {
+  EXACT_SHAPES[(k.length * 31 + k.charCodeAt(k.length - 1)) & 0x3fff] = 1;
+}

@@ -1,0 +1,145 @@
+/**
+ * Clock details of a header: the AM/PM words of 12-hour exports and non-ASCII digits.
+ *
+ * The marker words come from FORMAT.md §2.2 (`AM`, `am`, `a.m.`, `a. m.` with U+00A0 inside,
+ * U+202F or U+0020 before them, Arabic `ص`/`م`) plus the CJK words written before the time (H34) and
+ * the CLDR short day periods of other 12-hour locales (Persian, Greek, Vietnamese, Malay,
+ * Afrikaans, Albanian, Hindi, Bengali, Thai, Hebrew): tolerant by design, unverified for most.
+ *
+ * @module
+ */
+
+const AM = 1;
+const PM = 2;
+
+/** Marker value: 0 unknown/none, 1 AM, 2 PM. */
+export type Meridiem = 0 | 1 | 2;
+
+/** Normalised spelling (no dots, spaces, lower case) → meridiem and a language hint. */
+const WORDS: Record<string, [Meridiem, string | null]> = {
+  am: [AM, null],
+  pm: [PM, null],
+  "ص": [AM, "ar"],
+  "م": [PM, "ar"],
+  "قظ": [AM, "fa"],
+  "بظ": [PM, "fa"],
+  "오전": [AM, "ko"],
+  "오후": [PM, "ko"],
+  "上午": [AM, "zh"],
+  "下午": [PM, "zh"],
+  "午前": [AM, "ja"],
+  "午後": [PM, "ja"],
+  "πμ": [AM, "el"],
+  "μμ": [PM, "el"],
+  sa: [AM, "vi"],
+  ch: [PM, "vi"],
+  vm: [AM, "af"],
+  nm: [PM, "af"],
+  pg: [AM, "ms"],
+  ptg: [PM, "ms"],
+  eparadites: [AM, "sq"],
+  epasdites: [PM, "sq"],
+  "पूर्वाह्न": [AM, "hi"],
+  "अपराह्न": [PM, "hi"],
+  "পূর্বাহ্ণ": [AM, "bn"],
+  "অপরাহ্ণ": [PM, "bn"],
+  "ก่อนเที่ยง": [AM, "th"],
+  "หลังเที่ยง": [PM, "th"],
+  "לפנה״צ": [AM, "he"],
+  "אחה״צ": [PM, "he"],
+};
+
+/**
+ * Regex source (no capture groups, no flags needed) matching one AM/PM marker in any supported
+ * spelling. Longer alternatives come first so that backtracking is rare.
+ */
+export const MARKER_SOURCE = [
+  "[AaPp]\\.?[ \\u00A0\\u202F]?[Mm]\\.?",
+  "e[ \\u00A0]pa(?:ra|s)dites",
+  "ق\\.?ظ\\.?",
+  "ب\\.?ظ\\.?",
+  "ص",
+  "م",
+  "[오午上下][전후前後午]",
+  "[πμ]\\.?[ \\u00A0]?μ\\.?",
+  "PTG|PG|SA|CH",
+  "[vn]m\\.?",
+  "पूर्वाह्न|अपराह्न|পূর্বাহ্ণ|অপরাহ্ণ|ก่อนเที่ยง|หลังเที่ยง|לפנה״צ|אחה״צ",
+].join("|");
+
+const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);
+const NOISE_G = /[.\s\u00A0\u202F\u200E\u200F\u061C]/g;
+
+/**
+ * Meridiem of a marker as written (`"p. m."`, `"PM"`, `"م"`, `"오후"`), 0 when unknown.
+ *
+ * @example
+ * ```ts
+ * markerValue("p.\u00A0m."); // 2
+ * ```
+ */
+export function markerValue(word: string): Meridiem {
+  const entry = WORDS[word.replace(NOISE_G, "").toLowerCase()];
+  return entry === undefined ? 0 : entry[0];
+}
+
+/** Language hint of a marker (`"ar"` for `م`), or null for the Latin `AM/PM` family. */
+export function markerLanguage(word: string): string | null {
+  const entry = WORDS[word.replace(NOISE_G, "").toLowerCase()];
+  return entry === undefined ? null : entry[1];
+}
+
+/**
+ * Meridiem of the first marker found in `text[from, to)`, 0 when there is none. The Latin
+ * `a…`/`p…m` spellings are classified from their first letters without allocating.
+ */
+export function findMarker(text: string, from: number, to: number): Meridiem {
+  let i = from;
+  let c = 0;
+  while (i < to) {
+    c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 0x200e && c !== 0x200f) break;
+    i++;
+  }
+  if (c === 97 || c === 65) return AM; // a, A
+  if (c === 112 || c === 80) { // p, P: `pm` or Malay `pg`/`ptg`
+    let j = i + 1;
+    while (
+      j < to &&
+      (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)
+    ) j++;
+    const d = text.charCodeAt(j);
+    if (d === 109 || d === 77) return PM;
+  }
+  const m = MARKER_RE.exec(text.slice(from, to));
+  return m === null ? 0 : markerValue(m[0]);
+}
+
+/**
+ * Converts a 12-hour hour to 24-hour: `12 AM` → 0, `12 PM` → 12, `1 PM` → 13. Returns -1 when
+ * the hour cannot be on a 12-hour clock. `0 AM` (seen in a fixture) stays 0.
+ */
+export function to24h(hour: number, meridiem: Meridiem): number {
+  if (hour > 12 || meridiem === 0) return -1;
+  if (meridiem === AM) return hour === 12 ? 0 : hour;
+  return hour === 12 || hour === 0 ? 12 : hour + 12;
+}
+
+/**
+ * True for a UTF-16 code unit that is a decimal digit of another script that exports use:
+ * Arabic-Indic (U+0660…), Extended Arabic-Indic/Persian (U+06F0…), Devanagari, Bengali, fullwidth.
+ */
+export function isForeignDigit(c: number): boolean {
+  return (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) ||
+    (c >= 0x966 && c <= 0x96f) || (c >= 0x9e6 && c <= 0x9ef) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** The ASCII digit for a foreign digit code unit (see {@link isForeignDigit}), else the input. */
+export function asciiDigit(c: number): number {
+  if (c >= 0x660 && c <= 0x669) return c - 0x660 + 48;
+  if (c >= 0x6f0 && c <= 0x6f9) return c - 0x6f0 + 48;
+  if (c >= 0x966 && c <= 0x96f) return c - 0x966 + 48;
+  if (c >= 0x9e6 && c <= 0x9ef) return c - 0x9e6 + 48;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10 + 48;
+  return c;
+}

@@ -1,0 +1,323 @@
+/**
+ * The streaming parser state machine: blocks of complete lines in, messages out.
+ *
+ * 1. **Detection** (detect.ts): the first blocks are buffered until the format is voted, then
+ *    replayed here.
+ * 2. **Hot loop** ({@link ChatParser.feed}): one `indexOf("\n")` per line; a line is a header
+ *    candidate only if its first code unit is a digit, `[`, a mark or a foreign digit; then a fused
+ *    scanner (scan.ts) reads it, else one sticky regex `test()` and a scan of the numbers. A body is
+ *    examined in place on the block and sliced once (a multi-line body within a block is one slice;
+ *    across blocks, parts are joined once). Invisible marks are located with one range-regex pass
+ *    per block.
+ * 3. **Dates** (dates.ts): messages are held back while the date order is unknown.
+ *
+ * @module
+ */
+import { Authors } from "./authors.ts";
+import { BodyContext, buildMessage, INVISIBLE, stripInvisible } from "./body.ts";
+import { findMarker, isForeignDigit, type Meridiem, to24h } from "./clock.ts";
+import { defaultOrder, STRIDE } from "./date_order.ts";
+import { DateBook } from "./dates.ts";
+import { Detection, isHeadStart } from "./detect.ts";
+import { candidateOf, type CompiledFormat, compileFormat } from "./header.ts";
+import { isMark, mapBack, needsNormalizing, normalizeHead, readNumbers } from "./head.ts";
+import type { Block } from "./lines.ts";
+import { compileScanner, type HeaderScanner } from "./scan.ts";
+import type { Message, ParseOptions, ParseSummary } from "./types.ts";
+
+const MAX_SAMPLES = 20;
+const SAMPLE_CHARS = 200;
+/** A line that starts like a date (for counting header-like lines that do not fit the format). */
+const DATE_START = /[\[\u200E\u200F\uFEFF\u061C]*\d{1,4}(?:[/.-]|\. )\d{1,4}/y;
+/**
+ * A superset of the invisible marks as two ranges, which irregexp scans ~2x faster than the exact
+ * class. It leaves out U+202F (before AM/PM in every 12-hour header: a false hit per line); its
+ * false hits (dashes, quotes, bullets U+2010–U+2029) are rejected by {@link isTextMark}.
+ */
+const MARK_RANGE_G = /[\u200E-\u202E\u2066-\u2069]/g;
+
+/** The marks removed from authors and texts: U+200E, U+200F, U+202A–U+202E, U+2066–U+2069. */
+function isTextMark(c: number): boolean {
+  return c <= 0x200f || (c >= 0x202a && c <= 0x202e) || c >= 0x2066;
+}
+
+/**
+ * Parses an export incrementally: {@link feed} blocks of complete lines, {@link take} the
+ * messages ready so far, {@link end} once, then read {@link summary}. Throws ParseError for input
+ * without any message.
+ */
+export class ChatParser {
+  #detection: Detection | null = new Detection();
+  #noMessage: Detection | null = null;
+  #fmt: CompiledFormat | null = null;
+  #headerLang: string | null = null;
+  #dates: DateBook;
+  #authors = new Authors();
+  #ctx = new BodyContext();
+  #out: Message[] = [];
+  #line = 0;
+  #unplaced = 0;
+  #lastUnplaced = 0;
+  #samples: { line: number; text: string }[] = [];
+  #preamble: string[] = [];
+  // The open message: its author, cache slot, numbers, and body run(s).
+  #started = false;
+  #open = false;
+  #author: string | null = null;
+  #slot = -1;
+  #nums = new Int32Array(STRIDE);
+  #multiline = false;
+  /** A line of the open message ended with CRLF (its multi-line body then contains CRs). */
+  #crlf = false;
+  #parts: string[] = [];
+  #runStart = -1;
+  #runEnd = 0;
+  /** The block being run (bodies are sliced from it). */
+  #text = "";
+  /** Next position of an invisible mark in #text (valid when >= the current line). */
+  #nextMark = 0;
+  #n = new Int32Array(12);
+  #scanner: HeaderScanner | null = null;
+
+  /** Options: `dateOrder` forces the date order. */
+  constructor(options: ParseOptions = {}) {
+    this.#dates = new DateBook(options.dateOrder ?? null);
+  }
+
+  /** Feeds a block of complete lines, each ending with `\n` (see LineBlocks). */
+  feed(block: Block): void {
+    const detection = this.#detection;
+    if (detection === null) return this.#run(block.text, block.start, block.end);
+    if (detection.add(block)) this.#startParsing();
+  }
+
+  /** Ends the input: closes the last message and settles the date order. */
+  end(): void {
+    if (this.#detection !== null) this.#startParsing();
+    if (this.#open) this.#close();
+    if (!this.#started) throw this.#noMessage!.error();
+    this.#dates.finish(this.#out);
+  }
+
+  /** Takes the messages ready so far (in file order). */
+  take(): Message[] {
+    const out = this.#out;
+    if (out.length > 0) this.#out = [];
+    return out;
+  }
+
+  /** What was detected and counted so far (complete after {@link end}). */
+  summary(): ParseSummary {
+    const f = this.#fmt?.format;
+    return {
+      messages: this.#ctx.count,
+      participants: this.#authors.participants(),
+      layout: f === undefined ? "android" : f.bare ? "ios-old" : f.layout,
+      dateOrder: this.#dates.dateOrder,
+      dateOrderCertainty: this.#dates.certainty,
+      clock: f?.clock ?? "24h",
+      language: this.#ctx.language() ?? this.#headerLang,
+      unplacedLines: this.#unplaced,
+      unplacedSamples: this.#samples.slice(),
+    };
+  }
+
+  #startParsing(): void {
+    const detection = this.#detection!;
+    const chosen = detection.choose();
+    this.#detection = null;
+    this.#noMessage = detection;
+    this.#fmt = compileFormat(chosen.format);
+    this.#scanner = compileScanner(chosen.format);
+    this.#headerLang = chosen.lang;
+    this.#ctx.ios = chosen.format.layout !== "android";
+    this.#dates.yearFirst = chosen.format.markerBefore;
+    for (const b of detection.release()) this.#run(b.text, b.start, b.end);
+  }
+
+  #run(text: string, start: number, end: number): void {
+    this.#text = text;
+    this.#nextMark = -1;
+    this.#runStart = -1;
+    let pos = start;
+    while (pos < end) {
+      const nl = text.indexOf("\n", pos);
+      // CRLF is left in the text (rewriting it costs a full copy): the line ends before the CR.
+      const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
+      const eol = cr ? nl - 1 : nl;
+      this.#line++;
+      if (isHeadStart(text.charCodeAt(pos)) && this.#header(text, pos, eol)) {
+        this.#crlf = cr;
+        pos = nl + 1;
+        continue;
+      }
+      if (this.#open) {
+        if (this.#runStart < 0) this.#runStart = pos;
+        this.#runEnd = eol;
+        this.#multiline = true;
+        if (cr) this.#crlf = true;
+      } else this.#addPreamble(text.slice(pos, eol));
+      pos = nl + 1;
+    }
+    if (this.#open && this.#runStart >= 0) {
+      this.#parts.push(text.slice(this.#runStart, this.#runEnd));
+      this.#runStart = -1;
+    }
+  }
+
+  /** Opens a message if the line `text[pos, nl)` is a valid header of the file's format. */
+  #header(text: string, pos: number, nl: number): boolean {
+    const n = this.#n, format = this.#fmt!.format, scanner = this.#scanner;
+    let hEnd = scanner === null ? -1 : scanner(text, pos, n);
+    let meridiem = n[11] as Meridiem;
+    if (hEnd < 0) {
+      const { sticky, anchored } = this.#fmt!;
+      let src = text, from = pos, to: number;
+      sticky.lastIndex = pos;
+      if (sticky.test(text)) {
+        to = hEnd = sticky.lastIndex;
+      } else if (needsNormalizing(text, pos, nl)) {
+        src = normalizeHead(text, pos, nl);
+        const m = anchored.exec(src);
+        if (m === null) return this.#reject(text, pos, nl);
+        from = 0;
+        to = m[0].length;
+        hEnd = mapBack(text, pos, to);
+      } else return this.#reject(text, pos, nl);
+      readNumbers(src, from, to, n);
+      if (format.clock === "12h") {
+        meridiem = format.markerBefore ? findMarker(src, n[8], n[9]) : findMarker(src, n[10], to);
+      }
+    }
+    let h = n[3];
+    if (format.clock === "12h") {
+      h = to24h(h, meridiem);
+      if (h < 0) return this.#reject(text, pos, nl);
+    } else if (h > 23) return this.#reject(text, pos, nl);
+    if (n[4] > 59 || n[5] > 59) return this.#reject(text, pos, nl);
+    const dates = this.#dates;
+    if (!dates.check(n[0], n[1], n[2], n[6], n[7])) return this.#reject(text, pos, nl);
+    if (this.#open) this.#close();
+    const o = this.#nums;
+    o[0] = n[0], o[1] = n[1], o[2] = n[2], o[3] = n[6], o[4] = n[7], o[5] = h, o[6] = n[4];
+    o[7] = n[5];
+    if (!this.#started) {
+      this.#started = true;
+      if (dates.order === 0) {
+        dates.fallback = defaultOrder(format.clock === "12h", format.sep, n[7]);
+      }
+      this.#emitPreamble();
+    }
+    dates.settleIfSingle(this.#out);
+    this.#openAt(text, hEnd, nl);
+    return true;
+  }
+
+  /** Splits the first line into author and body (`Name: text`; none for system lines). */
+  #openAt(text: string, hEnd: number, nl: number): void {
+    let author: string | null = null;
+    let bodyStart = hEnd;
+    let end = text.indexOf(": ", hEnd);
+    if (end < 0 || end >= nl) end = nl > hEnd + 1 && text.charCodeAt(nl - 1) === 58 ? nl - 1 : -1;
+    if (
+      end >= 0 && this.#ctx.ios && text.charCodeAt(end + 2) !== 0x200e &&
+      this.#markFrom(text, end) < nl
+    ) {
+      // iOS system line whose pseudo-author (a chat name) contains ": ": the body is what follows
+      // the ": " + U+200E.
+      const signal = text.indexOf(": \u200e", end + 2);
+      if (signal >= 0 && signal < nl) end = signal;
+    }
+    this.#slot = -1;
+    if (end >= 0) {
+      const authors = this.#authors;
+      author = authors.find(text, hEnd, end) ?? authors.add(text.slice(hEnd, end));
+      this.#slot = authors.slot;
+      if (author !== null) bodyStart = end === nl - 1 ? nl : end + 2;
+    }
+    this.#author = author;
+    this.#runStart = bodyStart;
+    this.#runEnd = nl;
+    this.#multiline = false;
+    this.#open = true;
+  }
+
+  #close(): void {
+    const parts = this.#parts;
+    let msg: Message;
+    if (parts.length === 0) {
+      const text = this.#text, start = this.#runStart, end = this.#runEnd;
+      const marks = this.#markFrom(text, start) < end;
+      if (this.#multiline && this.#crlf) {
+        const body = text.slice(start, end).replaceAll("\r\n", "\n");
+        msg = buildMessage(this.#ctx, this.#author, body, 0, body.length, true, marks);
+      } else msg = buildMessage(this.#ctx, this.#author, text, start, end, this.#multiline, marks);
+    } else {
+      if (this.#runStart >= 0) parts.push(this.#text.slice(this.#runStart, this.#runEnd));
+      let body = parts.join("\n");
+      if (this.#crlf) body = body.replaceAll("\r\n", "\n");
+      this.#parts = [];
+      msg = buildMessage(this.#ctx, this.#author, body, 0, body.length, true, INVISIBLE.test(body));
+    }
+    this.#runStart = -1;
+    this.#open = false;
+    if (msg.author !== null) this.#authors.count(msg.author, this.#slot);
+    this.#dates.emit(msg, this.#nums, this.#out);
+  }
+
+  /** Position of the next invisible mark in `text` at or after `pos` (text length if none). */
+  #markFrom(text: string, pos: number): number {
+    if (this.#nextMark < pos) {
+      MARK_RANGE_G.lastIndex = pos;
+      let at = text.length;
+      while (MARK_RANGE_G.test(text)) {
+        const i = MARK_RANGE_G.lastIndex - 1;
+        if (isTextMark(text.charCodeAt(i))) {
+          at = i;
+          break;
+        }
+      }
+      this.#nextMark = at;
+    }
+    return this.#nextMark;
+  }
+
+  /** Lines before the first message: kept for a leading system message, counted as unplaced. */
+  #addPreamble(line: string): void {
+    const blank = !/\S/.test(stripInvisible(line));
+    if (blank && this.#preamble.length === 0) return;
+    this.#preamble.push(line);
+    if (!blank && this.#lastUnplaced !== this.#line) this.#unplace(line);
+  }
+
+  #emitPreamble(): void {
+    const lines = this.#preamble;
+    while (lines.length > 0 && !/\S/.test(stripInvisible(lines[lines.length - 1]))) lines.pop();
+    if (lines.length === 0) return;
+    this.#preamble = [];
+    const text = lines.join("\n");
+    const marks = INVISIBLE.test(text);
+    const msg = buildMessage(this.#ctx, null, text, 0, text.length, lines.length > 1, marks);
+    this.#dates.emit(msg, this.#nums, this.#out);
+  }
+
+  /** A header candidate that does not fit: a continuation line, counted if it looks like a header. */
+  #reject(text: string, pos: number, nl: number): false {
+    DATE_START.lastIndex = pos;
+    const c = text.charCodeAt(pos);
+    if (DATE_START.test(text) || isForeignDigit(c) || isMark(c)) {
+      const line = text.slice(pos, nl);
+      if (candidateOf(line) !== null) this.#unplace(line);
+    }
+    return false;
+  }
+
+  #unplace(text: string): void {
+    this.#lastUnplaced = this.#line;
+    this.#unplaced++;
+    if (this.#samples.length < MAX_SAMPLES) {
+      const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+      this.#samples.push({ line: this.#line, text: sample });
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Date order (DMY, MDY, YMD) inference and date formatting.
+ *
+ * The order is not written in the file (FORMAT.md §3). Each header eliminates the orders under
+ * which its date is impossible (month > 12, day > days in month); a 4-digit first component means
+ * YMD. When one order is left it is **certain**. A file where no date ever eliminates DMY or MDY
+ * is settled by chronology: the order under which consecutive messages go back in time less often
+ * wins; on a tie, the component that changes more often is the day (**inferred**). A file with a
+ * single date falls back to a default (**guessed**): MDY for `M/D/YY` 12-hour files (en-US), else DMY.
+ * Year-first with a 2-digit year (`23. 1. 5.`) is assumed only for the CJK locales (AM/PM word
+ * before the time), otherwise it needs `dateOrder: "YMD"`.
+ *
+ * @module
+ */
+import type { Certainty, DateOrder } from "./types.ts";
+
+/** Bit of an order in a candidate set. */
+export const ORDER_BIT: Record<DateOrder, number> = { DMY: 1, MDY: 2, YMD: 4 };
+/** Every order a file may still have before its first header. */
+export const ALL_ORDERS = 7;
+/** Numbers stored per pending message: d1, d2, d3, len(d1), len(d3), hour (24h), minute, second. */
+export const STRIDE = 8;
+
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real calendar date (leap years included). */
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS[m]) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
+/** The year written with `len` digits: `23` → 2023, `2023` → 2023, other lengths → -1. */
+export function fullYear(v: number, len: number): number {
+  return len === 4 ? v : len === 2 ? 2000 + v : -1;
+}
+
+/**
+ * Writes `[year, month, day]` of the components under `order` into `out`; false when that date
+ * is impossible under that order.
+ */
+export function resolveDate(
+  order: number,
+  d1: number,
+  d2: number,
+  d3: number,
+  len1: number,
+  len3: number,
+  out: Int32Array,
+): boolean {
+  let y: number, m: number, d: number;
+  if (order === 4) {
+    y = fullYear(d1, len1), m = d2, d = d3;
+  } else {
+    if (len1 > 2) return false;
+    y = fullYear(d3, len3);
+    if (order === 1) m = d2, d = d1;
+    else m = d1, d = d2;
+  }
+  if (y < 0 || !isValidDate(y, m, d)) return false;
+  out[0] = y, out[1] = m, out[2] = d;
+  return true;
+}
+
+const SCRATCH = new Int32Array(3);
+
+/**
+ * Bit set of the orders under which a date is possible (see {@link ORDER_BIT}). Year-first is a
+ * candidate only with a 4-digit first component, unless `yearFirst` says the locale writes the
+ * year first anyway (ko `23. 1. 5.`), in which case it is the only candidate.
+ */
+export function possibleOrders(
+  d1: number,
+  d2: number,
+  d3: number,
+  len1: number,
+  len3: number,
+  yearFirst = false,
+): number {
+  if (yearFirst || len1 === 4) return resolveDate(4, d1, d2, d3, len1, len3, SCRATCH) ? 4 : 0;
+  let bits = 0;
+  if (resolveDate(1, d1, d2, d3, len1, len3, SCRATCH)) bits |= 1;
+  if (resolveDate(2, d1, d2, d3, len1, len3, SCRATCH)) bits |= 2;
+  return bits;
+}
+
+/** The order of a single-bit candidate set, else null. */
+export function orderOf(bits: number): DateOrder | null {
+  return bits === 1 ? "DMY" : bits === 2 ? "MDY" : bits === 4 ? "YMD" : null;
+}
+
+function key(order: number, n: ArrayLike<number>, i: number): number {
+  if (!resolveDate(order, n[i], n[i + 1], n[i + 2], n[i + 3], n[i + 4], SCRATCH)) return -1;
+  return ((((SCRATCH[0] * 13 + SCRATCH[1]) * 32 + SCRATCH[2]) * 24 + n[i + 5]) * 60 + n[i + 6]) *
+      60 +
+    n[i + 7];
+}
+
+/** How many times consecutive messages go back in time under `order` ({@link STRIDE} numbers each). */
+export function countInversions(order: number, nums: ArrayLike<number>, count: number): number {
+  let inversions = 0;
+  let prev = -1;
+  for (let i = 0; i < count; i++) {
+    const k = key(order, nums, i * STRIDE);
+    if (prev >= 0 && k >= 0 && k < prev) inversions++;
+    if (k >= 0) prev = k;
+  }
+  return inversions;
+}
+
+/**
+ * Settles the order of a file whose dates left several candidates, from the buffered numbers
+ * ({@link STRIDE} per message). `fallback` is used when the dates cannot tell.
+ */
+export function settleOrder(
+  candidates: number,
+  nums: ArrayLike<number>,
+  count: number,
+  fallback: DateOrder,
+): { order: DateOrder; certainty: Certainty } {
+  const single = orderOf(candidates);
+  if (single !== null) return { order: single, certainty: "certain" };
+  if ((candidates & 3) === 3) {
+    const dmy = countInversions(1, nums, count);
+    const mdy = countInversions(2, nums, count);
+    if (dmy !== mdy) return { order: dmy < mdy ? "DMY" : "MDY", certainty: "inferred" };
+    let first = 0, second = 0;
+    for (let i = STRIDE; i < count * STRIDE; i += STRIDE) {
+      if (nums[i] !== nums[i - STRIDE]) first++;
+      if (nums[i + 1] !== nums[i + 1 - STRIDE]) second++;
+    }
+    if (first !== second) return { order: first > second ? "DMY" : "MDY", certainty: "inferred" };
+  }
+  const allowed = (candidates & ORDER_BIT[fallback]) !== 0 || candidates === 0;
+  return { order: allowed ? fallback : orderOf(candidates & -candidates)!, certainty: "guessed" };
+}
+
+/**
+ * The default order of a file whose dates cannot tell: MDY for the en-US shape (12-hour clock,
+ * `/` separator, 2-digit year), DMY otherwise (most locales).
+ */
+export function defaultOrder(clock12: boolean, sep: string, len3: number): DateOrder {
+  return clock12 && sep === "/" && len3 === 2 ? "MDY" : "DMY";
+}
+
+/** `"00"`…`"99"`. */
+const PAD: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
+
+/** `YYYY-MM-DD` of a date. */
+export function formatDay(y: number, m: number, d: number): string {
+  return `${y}-${PAD[m]}-${PAD[d]}`;
+}
+
+/** `THH:MM:SS` of a time (the `T` included). */
+export function formatTime(h: number, mi: number, s: number): string {
+  return `T${PAD[h]}:${PAD[mi]}:${PAD[s]}`;
+}

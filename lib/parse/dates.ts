@@ -1,0 +1,172 @@
+/**
+ * The dates of one file while it is parsed: the date order (forced, made certain by a header, or
+ * settled by chronology), the messages held back while it is unknown, and the
+ * `YYYY-MM-DDTHH:MM:SS` strings (cached: consecutive headers mostly share their day).
+ *
+ * Pathological case: a file of more than {@link PENDING_CAP} messages in which no date tells DMY
+ * from MDY is settled by chronology on its first {@link PENDING_CAP} messages; a later header that
+ * contradicts that choice is kept as text and counted in `unplacedLines`.
+ *
+ * @module
+ */
+import {
+  ALL_ORDERS,
+  formatDay,
+  formatTime,
+  ORDER_BIT,
+  orderOf,
+  possibleOrders,
+  resolveDate,
+  settleOrder,
+  STRIDE,
+} from "./date_order.ts";
+import type { Certainty, DateOrder, Message } from "./types.ts";
+
+/** Messages held back at most while the date order is unknown. */
+export const PENDING_CAP = 100_000;
+
+/** `"00"`…`"99"`. */
+const PAD: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
+/**
+ * `THH:MM:` by minute of the day. Small tables only: with one string per SECOND (86,400) almost
+ * every lookup of an iOS export (which has seconds) was a cache miss, ~400 ns a message.
+ */
+const HOUR_MINUTES: string[] = Array.from(
+  { length: 1440 },
+  (_, m) => formatTime(Math.floor(m / 60), m % 60, 0).slice(0, -2),
+);
+
+/**
+ * Date order state and date strings of one file.
+ *
+ * @example
+ * ```ts
+ * const book = new DateBook(null);
+ * book.check(13, 2, 2020, 2, 4); // true, and DMY is now the only candidate
+ * ```
+ */
+export class DateBook {
+  /** The order's bit (see ORDER_BIT) once known, else 0. */
+  order = 0;
+  /** Orders still possible (bit set) while the order is unknown. */
+  possible = ALL_ORDERS;
+  /** How the order was settled. */
+  certainty: Certainty = "guessed";
+  /** The order used when the dates cannot tell (set from the first header). */
+  fallback: DateOrder = "DMY";
+  /** The locale writes the year first even with 2 digits (CJK: AM/PM word before the time). */
+  yearFirst = false;
+  #pending: Message[] = [];
+  #pendingNums: number[] = [];
+  #ymd = new Int32Array(3);
+  // Raw components #ymd was resolved from.
+  #r1 = -1;
+  #r2 = -1;
+  #r3 = -1;
+  #cDayKey = -1;
+  #cMinute = -1;
+  #cSecond = -1;
+  #cDay = "";
+  #cPrefix = "";
+  #cFull = "";
+
+  /** `forced` is the user's override (ParseOptions.dateOrder), or null to infer. */
+  constructor(forced: DateOrder | null) {
+    if (forced !== null) {
+      this.order = ORDER_BIT[forced];
+      this.certainty = "certain";
+    }
+  }
+
+  /** The order known or, while unknown, the fallback. */
+  get dateOrder(): DateOrder {
+    return orderOf(this.order) ?? this.fallback;
+  }
+
+  /**
+   * Whether a header's date is possible; narrows the candidate orders while the order is unknown.
+   * `len1`/`len3` are the digit counts of the first and last components.
+   */
+  check(d1: number, d2: number, d3: number, len1: number, len3: number): boolean {
+    if (this.order === 0) {
+      const bits = this.possible & possibleOrders(d1, d2, d3, len1, len3, this.yearFirst);
+      if (bits === 0) return false;
+      this.possible = bits;
+      return true;
+    }
+    if (d1 === this.#r1 && d2 === this.#r2 && d3 === this.#r3) return true;
+    if (!resolveDate(this.order, d1, d2, d3, len1, len3, this.#ymd)) return false;
+    this.#r1 = d1, this.#r2 = d2, this.#r3 = d3;
+    return true;
+  }
+
+  /** Settles the order as certain when a single candidate is left; held messages go to `out`. */
+  settleIfSingle(out: Message[]): void {
+    const single = this.order === 0 ? orderOf(this.possible) : null;
+    if (single !== null) this.#settle(ORDER_BIT[single], "certain", out);
+  }
+
+  /**
+   * Dates `msg` from `nums` (STRIDE numbers: d1, d2, d3, len1, len3, hour, minute, second) and
+   * appends it to `out`, or holds it back while the order is unknown.
+   */
+  emit(msg: Message, nums: Int32Array, out: Message[]): void {
+    if (this.order !== 0) {
+      if (nums[0] !== this.#r1 || nums[1] !== this.#r2 || nums[2] !== this.#r3) {
+        resolveDate(this.order, nums[0], nums[1], nums[2], nums[3], nums[4], this.#ymd);
+        this.#r1 = nums[0], this.#r2 = nums[1], this.#r3 = nums[2];
+      }
+      msg.date = this.#date(nums[5], nums[6], nums[7]);
+      out.push(msg);
+      return;
+    }
+    this.#pending.push(msg);
+    for (let i = 0; i < STRIDE; i++) this.#pendingNums.push(nums[i]);
+    if (this.#pending.length >= PENDING_CAP) this.finish(out);
+  }
+
+  /** Settles an order still unknown by chronology (end of input, or too many held back). */
+  finish(out: Message[]): void {
+    if (this.order !== 0) return;
+    const n = this.#pending.length;
+    const { order, certainty } = settleOrder(this.possible, this.#pendingNums, n, this.fallback);
+    this.#settle(ORDER_BIT[order], certainty, out);
+  }
+
+  #settle(order: number, certainty: Certainty, out: Message[]): void {
+    this.order = order;
+    this.certainty = certainty;
+    const p = this.#pendingNums, pending = this.#pending;
+    for (let i = 0; i < pending.length; i++) {
+      const k = i * STRIDE;
+      resolveDate(order, p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], this.#ymd);
+      this.#r1 = p[k], this.#r2 = p[k + 1], this.#r3 = p[k + 2];
+      pending[i].date = this.#date(p[k + 5], p[k + 6], p[k + 7]);
+      out.push(pending[i]);
+    }
+    this.#pending = [];
+    this.#pendingNums = [];
+    this.#r1 = -1;
+  }
+
+  #date(h: number, mi: number, s: number): string {
+    const ymd = this.#ymd;
+    const day = (ymd[0] * 16 + ymd[1]) * 32 + ymd[2];
+    if (day !== this.#cDayKey) {
+      this.#cDayKey = day;
+      this.#cDay = formatDay(ymd[0], ymd[1], ymd[2]);
+      this.#cMinute = -1;
+    }
+    const minute = h * 60 + mi;
+    if (minute !== this.#cMinute) {
+      this.#cMinute = minute;
+      this.#cPrefix = this.#cDay + HOUR_MINUTES[minute];
+      this.#cSecond = -1;
+    }
+    if (s !== this.#cSecond) {
+      this.#cSecond = s;
+      this.#cFull = this.#cPrefix + PAD[s];
+    }
+    return this.#cFull;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Message headers: the format of a file (layout, date separator, joiner, clock) is detected by
+ * vote over its first header-like lines, then compiled into ONE sticky regex used for every line.
+ *
+ * Generic grammar (FORMAT.md §2): `DATE<joiner>TIME[ AMPM]` followed by ` - ` (Android), wrapped in
+ * `[…] ` (iOS), followed by `: ` (old iOS) or, for the H31 style, by a plain space. The file regex
+ * is specialised to the detected separator, joiner and clock so that a body line such as
+ * `26/09/2022 09:00 dentist` or a pasted header of another format is not taken for a message.
+ *
+ * @module
+ */
+import { MARKER_SOURCE, markerLanguage } from "./clock.ts";
+import type { Clock, Layout } from "./types.ts";
+import { normalizeHead } from "./head.ts";
+
+/** The header format of one export, as detected from its first header lines. */
+export interface HeaderFormat {
+  layout: Layout;
+  /** H31 style: nothing but a space between the time and the author (reported as `ios-old`). */
+  bare: boolean;
+  /** Date separator as written: `/`, `.`, `-` or `. ` (with a space). */
+  sep: string;
+  /** What stands between date and time: `, `, ` `, ` à `, ` klo `, `، `… (marker excluded). */
+  joiner: string;
+  clock: Clock;
+  /** True when the AM/PM word precedes the time (ko/zh/ja, H34). */
+  markerBefore: boolean;
+}
+
+/** One header-like line seen during detection. */
+export interface Candidate {
+  format: HeaderFormat;
+  /** Language suggested by the header itself (`à` → fr, `klo` → fi, `م` → ar), or null. */
+  lang: string | null;
+}
+
+const SP = "[ \\u00A0\\u202F]";
+/** Invisible marks tolerated before a header and inside the iOS bracket. */
+export const MARKS = "[\\uFEFF\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]*";
+const TIME = "\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\.?";
+const EOL = "(?:[ \\u00A0]|(?=\\r?\\n)|$)";
+const END: Record<string, string> = {
+  android: `${SP}+[-\u2013]${EOL}`,
+  ios: `${MARKS}\\]${SP}?`,
+  "ios-old": `:${EOL}`,
+  bare: `[ \\u00A0]+`,
+};
+
+function escape(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/[ \u00A0\u202F]/g, SP);
+}
+
+/** Regex source (unanchored, no flags) of the headers of one format. */
+export function formatSource(f: HeaderFormat): string {
+  const sep = escape(f.sep);
+  const date = `\\d{1,4}${sep}\\d{1,4}${sep}\\d{1,4}\\.?`;
+  const marker = `(?:${MARKER_SOURCE})`;
+  let time = TIME;
+  if (f.clock === "12h") {
+    time = f.markerBefore ? `${marker}${SP}*${TIME}` : `${TIME}${SP}*${marker}`;
+  }
+  const open = f.layout === "ios" ? `\\[${MARKS}` : "";
+  return `${MARKS}${open}${date}${escape(f.joiner)}${time}${END[f.bare ? "bare" : f.layout]}`;
+}
+
+/** The compiled regexes of a format: sticky for the hot loop, anchored for normalised heads. */
+export interface CompiledFormat {
+  format: HeaderFormat;
+  /** Use with `lastIndex = lineStart; sticky.test(text)`; `lastIndex` is then the header end. */
+  sticky: RegExp;
+  /** `^`-anchored twin, for heads rewritten by {@link normalizeHead}. */
+  anchored: RegExp;
+}
+
+/** Compiles a format's regexes once per file. */
+export function compileFormat(format: HeaderFormat): CompiledFormat {
+  const src = formatSource(format);
+  return { format, sticky: new RegExp(src, "y"), anchored: new RegExp(`^${src}`) };
+}
+
+// Detection: liberal regexes with captures, tried in this order on a normalised head.
+const DATE_CAP = "(\\d{1,4})([/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\2(\\d{1,4})\\.?";
+const JOIN_CAP =
+  "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10}[ \\u00A0\\u202F]*)?)";
+const TIME_CAP = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\.?(?:${SP}*(${MARKER_SOURCE}))?`;
+const DETECTORS: [Layout, boolean, RegExp][] = [
+  ["android", false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.android}`)],
+  ["ios", false, new RegExp(`^\\[${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.ios}`)],
+  ["ios-old", false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END["ios-old"]}`)],
+  ["ios-old", true, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.bare}`)],
+];
+const MARKER_AT_END = new RegExp(`(?:${MARKER_SOURCE})${SP}*$`);
+const JOINER_LANG: Record<string, string> = {
+  "à": "fr",
+  klo: "fi",
+  um: "de",
+  alle: "it",
+  om: "nl",
+};
+
+/**
+ * The header format a line would have if it were a message header of any known layout, or null.
+ * Used to detect a file's format and to recognise header-like lines that do not fit it.
+ *
+ * @example
+ * ```ts
+ * candidateOf("[1/4/23, 7:02:11\u202FPM] Ann: hi")?.format.layout; // "ios"
+ * ```
+ */
+export function candidateOf(line: string): Candidate | null {
+  const head = normalizeHead(line, 0, line.length);
+  for (const [layout, bare, re] of DETECTORS) {
+    const m = re.exec(head);
+    if (m === null) continue;
+    const [, d1, sep, d2, d3, rawJoiner, h, mi, s, after] = m;
+    if (+h > 24 || +mi > 59 || (s !== undefined && +s > 59)) continue;
+    if (d2.length > 2 || +d2 > 31 || (d1.length > 2 && d3.length > 2)) continue;
+    if (+d1 > 12 && +d2 > 12 && d1.length <= 2) continue;
+    if (bare && line.indexOf(": ", m[0].length) < 0) continue;
+    let joiner = rawJoiner;
+    let before: string | null = null;
+    const mb = MARKER_AT_END.exec(joiner);
+    if (mb !== null && after === undefined) {
+      before = mb[0];
+      joiner = joiner.slice(0, mb.index);
+    }
+    const marker = after ?? before;
+    const word = joiner.replace(/[\s,\u060C.]/g, "");
+    const lang = marker ? markerLanguage(marker) : JOINER_LANG[word] ?? null;
+    const format: HeaderFormat = {
+      layout,
+      bare,
+      sep,
+      joiner,
+      clock: marker ? "12h" : "24h",
+      markerBefore: before !== null,
+    };
+    return { format, lang };
+  }
+  return null;
+}
+
+/** A stable key of a format, for voting. */
+export function formatKey(f: HeaderFormat): string {
+  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}`;
+}
+
+/**
+ * Picks the format most of the candidates share (ties: the one seen first), or null for none.
+ * Non-bare layouts always beat the bare H31 style, which only wins when nothing else matched.
+ */
+export function voteFormat(candidates: Candidate[]): Candidate | null {
+  const counts = new Map<string, { n: number; first: Candidate }>();
+  for (const c of candidates) {
+    const k = formatKey(c.format);
+    const entry = counts.get(k);
+    if (entry) entry.n++;
+    else counts.set(k, { n: 1, first: c });
+  }
+  let best: { n: number; first: Candidate } | null = null;
+  for (const e of counts.values()) {
+    if (best === null) best = e;
+    else if (best.first.format.bare && !e.first.format.bare) best = e;
+    else if (e.n > best.n && e.first.format.bare === best.first.format.bare) best = e;
+  }
+  return best === null ? null : best.first;
+}

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import {
+  candidateOf,
+  compileFormat,
+  formatSource,
+  type HeaderFormat,
+  voteFormat,
+} from "./header.ts";
+import { mapBack, normalizeHead, readNumbers } from "./head.ts";
+
+Deno.test("candidateOf recognises each layout and the format details", () => {
+  const f = (line: string) => candidateOf(line)?.format;
+  assert.deepEqual(f("06/03/2017, 00:45 - Ann: hi"), {
+    layout: "android",
+    bare: false,
+    sep: "/",
+    joiner: ", ",
+    clock: "24h",
+    markerBefore: false,
+  });
+  assert.deepEqual(f("\u200E[1/4/23, 7:02:11\u202FPM] Ann: hi"), {
+    layout: "ios",
+    bare: false,
+    sep: "/",
+    joiner: ", ",
+    clock: "12h",
+    markerBefore: false,
+  });
+  assert.equal(f("13.06.18 21.25.15: a: m")?.layout, "ios-old");
+  assert.equal(f("13. 6. 2018. 21:25:15 a: m")?.bare, true);
+  assert.equal(f("13. 6. 2018. 21:25:15 a: m")?.sep, ". ");
+  assert.equal(f("31.5.2019 klo 16.58 - Matti: moi")?.joiner, " klo ");
+  assert.equal(candidateOf("31.5.2019 klo 16.58 - Matti: moi")?.lang, "fi");
+  assert.deepEqual(f("2023/1/5 下午3:04 - 王伟: 你好"), {
+    layout: "android",
+    bare: false,
+    sep: "/",
+    joiner: " ",
+    clock: "12h",
+    markerBefore: true,
+  });
+  assert.equal(candidateOf("١٢/٠١/٢٠٢٣، ١٠:٠٥ م - أحمد: مرحبا")?.lang, "ar");
+});
+
+Deno.test("candidateOf rejects look-alikes", () => {
+  for (
+    const line of [
+      "26/09/2022 09:00 dentist",
+      "2 eggs",
+      "[1/2/23 ok]",
+      "12/03/2021, 25:00 - Ann: no such hour",
+      "13/13/2021, 10:00 - Ann: no such month",
+      "13. 6. 2018. 21:25:15 no author here",
+    ]
+  ) assert.equal(candidateOf(line), null, line);
+});
+
+Deno.test("voting: the most common format wins; the bare style only when nothing else", () => {
+  const lines = [
+    "26/09/2022 09:00 Note: bare-looking preamble",
+    "06/03/2017, 00:45 - Ann: a",
+    "06/03/2017, 00:46 - Ann: b",
+    "[06/03/2017, 00:47:00] Ann: pasted",
+  ];
+  const winner = voteFormat(lines.map((l) => candidateOf(l)).filter((c) => c !== null));
+  assert.equal(winner?.format.layout, "android");
+  assert.equal(winner?.format.bare, false);
+  assert.equal(voteFormat([]), null);
+});
+
+Deno.test("the file regex is specialised to separator, joiner and clock", () => {
+  const format: HeaderFormat = {
+    layout: "android",
+    bare: false,
+    sep: "/",
+    joiner: ", ",
+    clock: "24h",
+    markerBefore: false,
+  };
+  const { anchored } = compileFormat(format);
+  assert.match("06/03/2017, 00:45 - ", anchored);
+  assert.match("6/3/17, 0:45 - ", anchored);
+  assert.doesNotMatch("06.03.2017, 00:45 - ", anchored);
+  assert.doesNotMatch("06/03/2017 00:45 - ", anchored);
+  assert.doesNotMatch("06/03/2017, 00:45 PM - ", anchored);
+  assert.doesNotMatch("06/03/2017, 00:45 dentist", anchored);
+  const ios = compileFormat({ ...format, layout: "ios", joiner: " " }).anchored;
+  assert.match("\u200E[06/03/2017 00:45:00] ", ios);
+  assert.doesNotMatch("06/03/2017 00:45 - ", ios);
+  assert.equal(formatSource(format).includes("\\["), false);
+});
+
+Deno.test("normalizeHead drops marks, converts digits, and mapBack finds the original index", () => {
+  const line = "\u200F١٢/٠١/٢٠٢٣، ١٠:٠٥ م - x";
+  const head = normalizeHead(line, 0, line.length);
+  assert.equal(head, "12/01/2023، 10:05 م - x");
+  assert.equal(mapBack(line, 0, head.length - 1), line.length - 1);
+  const out = new Int32Array(11);
+  assert.equal(readNumbers(head, 0, head.length, out), 5);
+  assert.deepEqual([...out.slice(0, 8)], [12, 1, 2023, 10, 5, 0, 2, 4]);
+});

@@ -1,0 +1,93 @@
+// The feature-rich iOS fixture: chat-name/actor system lines, media, documents, deleted, edited.
+import assert from "node:assert/strict";
+import { parseString } from "./parser.ts";
+import { msg, parseFixture } from "./testdata/helpers.ts";
+
+const T = (hms: string) => `2025-11-13T${hms}`;
+
+Deno.test("ios_en.txt: every message exactly", async () => {
+  const { messages, summary } = await parseFixture("ios_en.txt");
+  assert.deepEqual(messages, [
+    // chat-name-attributed events (U+200E starts the body): system, no author
+    msg(
+      T("12:25:55"),
+      null,
+      "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, " +
+        "can read or listen to them.",
+    ),
+    msg(T("12:25:55"), null, "Ann created group “Book club”"),
+    msg(T("12:26:01"), null, "Ann added Bob"),
+    msg(T("12:26:30"), "Ann", "Hello everyone"),
+    msg(T("12:27:00"), "Ann", "image omitted", "media"),
+    msg(T("12:27:05"), "Bob", "", "media", "00000012-PHOTO-2025-11-13-12-27-05.jpg"),
+    msg(T("12:27:05"), "Bob", "Sunset from the office"),
+    // a document: title and page count are the text outside the tag
+    msg(
+      T("12:28:00"),
+      "Ann",
+      "Q1 Budget Review.pdf • 3 pages",
+      "media",
+      "00000013-Q1 Budget Review (final).v2.pdf",
+    ),
+    msg(T("12:28:30"), "Bob", "Plan 2024.xlsx • 2 pages document omitted", "media"),
+    msg(T("12:29:00"), "Ann", "Contact card omitted", "contact"),
+    msg(T("12:29:10"), "Bob", "", "contact", "00000014-Jane Doe.vcf"),
+    msg(T("12:30:00"), "Ann", "This message was deleted.", "deleted"),
+    msg(T("12:30:10"), "Bob", "You deleted this message.", "deleted"),
+    msg(T("12:31:00"), "Ann", "First line\nsecond line", "text", null, true),
+    msg(T("12:32:00"), "Bob", "Location: https://maps.google.com/?q=40.4168,-3.7038", "location"),
+    msg(T("12:33:00"), null, "Missed voice call"),
+    // the chat name itself contains ": "
+    msg(T("12:34:00"), null, "Bob changed the subject to “Book club: 2024”"),
+    // attributed to the actor, without U+200E
+    msg(T("12:35:00"), null, "Bob changed the group name to “Readers”"),
+    msg(
+      T("12:36:00"),
+      "Ann",
+      "POLL:\nBest day?\nOPTION: Monday (1 vote)\nOPTION: Friday (2 votes)",
+      "poll",
+    ),
+    // older iOS: no author part at all
+    msg(T("12:37:00"), null, "+12 345 67 89 00 changed the subject to “Group Name”"),
+    msg("2025-11-14T00:00:00", "Ann", "midnight"),
+  ]);
+  assert.deepEqual(summary, {
+    messages: 21,
+    participants: ["Ann", "Bob"],
+    layout: "ios",
+    dateOrder: "DMY",
+    dateOrderCertainty: "certain",
+    clock: "12h",
+    language: "en",
+    unplacedLines: 0,
+    unplacedSamples: [],
+  });
+});
+
+Deno.test("iOS: LRM and RLM before '[' and a U+202A/U+202C phone author", () => {
+  const { messages } = parseString(
+    "\u200E[13/11/2025, 09:00:00] \u202A+1 555 0100\u202C: \u200E<attached: 00000001-AUDIO-2025-11-13-09-00-00.opus>\r\n" +
+      "\u200F[13/11/2025, 09:01:00] \u200Fדנה\u200F: שלום\r\n",
+  );
+  assert.deepEqual(messages, [
+    msg(
+      "2025-11-13T09:00:00",
+      "+1 555 0100",
+      "",
+      "media",
+      "00000001-AUDIO-2025-11-13-09-00-00.opus",
+    ),
+    msg("2025-11-13T09:01:00", "דנה", "שלום"),
+  ]);
+});
+
+Deno.test("iOS: a user message that only mentions an event is text", () => {
+  const { messages } = parseString(
+    "[13/11/2025, 09:00:00] Ann: Bob added me to a new group\r\n" +
+      "[13/11/2025, 09:01:00] Bob: I left the keys at home\r\n",
+  );
+  assert.deepEqual(messages, [
+    msg("2025-11-13T09:00:00", "Ann", "Bob added me to a new group"),
+    msg("2025-11-13T09:01:00", "Bob", "I left the keys at home"),
+  ]);
+});

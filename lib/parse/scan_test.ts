@@ -1,0 +1,85 @@
+// The fused scanner accepts a subset of what the format regex accepts, with the same numbers.
+import assert from "node:assert/strict";
+import { candidateOf, compileFormat } from "./header.ts";
+import { readNumbers } from "./head.ts";
+import { compileScanner } from "./scan.ts";
+import { HEADERS } from "./testdata/fixtures.ts";
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { int, pick: <T>(xs: readonly T[]) => xs[int(xs.length)] };
+}
+
+const NOISE = [
+  "",
+  " ",
+  "\u00A0",
+  "\u202F",
+  ".",
+  ",",
+  ":",
+  "-",
+  "[",
+  "]",
+  "0",
+  "9",
+  "a",
+  "P",
+  "m",
+  "\u200E",
+  "\n",
+];
+
+Deno.test("scanner ⊆ regex, same header end and numbers (fixtures and 20,000 mutants)", () => {
+  const random = rng(42);
+  let accepted = 0, scannable = 0;
+  for (const text of Object.values(HEADERS)) {
+    const lines = text.replaceAll("\r\n", "\n").split("\n").filter((l) => l !== "");
+    const format = candidateOf(lines[0])!.format;
+    const scanner = compileScanner(format);
+    if (scanner === null) continue;
+    scannable++;
+    const { sticky } = compileFormat(format);
+    for (const line of lines) {
+      for (let k = 0; k < 600; k++) {
+        let s = line;
+        if (k > 0) {
+          const at = random.int(Math.min(s.length, 40));
+          const cut = random.int(3);
+          s = s.slice(0, at) + random.pick(NOISE) + s.slice(at + cut);
+        }
+        s += "\n";
+        const out = new Int32Array(12);
+        const end: number = scanner(s, 0, out);
+        if (end < 0) continue;
+        accepted++;
+        sticky.lastIndex = 0;
+        assert.ok(sticky.test(s), `scanner accepted what the regex refuses: ${JSON.stringify(s)}`);
+        assert.equal(end, sticky.lastIndex, JSON.stringify(s));
+        const ref = new Int32Array(12);
+        readNumbers(s, 0, end, ref);
+        assert.deepEqual([...out.slice(0, 8)], [...ref.slice(0, 8)], JSON.stringify(s));
+        assert.equal(out[10], ref[10], JSON.stringify(s));
+      }
+    }
+  }
+  assert.ok(scannable >= 20, `only ${scannable} formats scannable`);
+  assert.ok(accepted > 5000, `only ${accepted} lines accepted`);
+});
+
+Deno.test("formats outside the family have no scanner", () => {
+  const f = (line: string) => compileScanner(candidateOf(line)!.format);
+  assert.equal(f("2023/1/5 下午3:04 - 王伟: 你好"), null);
+  assert.equal(f("13. 6. 2018. 21:25:15 a: m"), null);
+  assert.equal(f("31.5.2019 klo 16.58 - Matti: moi"), null);
+  assert.notEqual(f("06/03/2017, 00:45 - Ann: hi"), null);
+  assert.notEqual(f("[1/4/23, 7:02:11\u202FPM] Ann: hi"), null);
+});

@@ -1,0 +1,343 @@
+/**
+ * Opening a WhatsApp `.zip` export without loading it into memory.
+ *
+ * Decisions (the brief left these open):
+ * - The archive is read through {@link RandomAccess} (a file, or an S3 ranged GET elsewhere); zip.js
+ *   only asks for byte ranges, so memory stays bounded whatever the archive size.
+ * - Unsafe names (`..` segments, absolute paths, drive letters, NUL) refuse the WHOLE archive with a
+ *   ParseError at open time, even inside `__MACOSX/`: an archive crafted that way is not an export.
+ *   zip.js's own name validation is turned off so that the error is ours.
+ * - Zip-bomb guard: at most `maxEntries` entries (counted while the central directory is read, so a
+ *   huge directory is not materialised) and at most `maxTotalBytes` declared uncompressed bytes.
+ *   While streaming, each entry is cut off with a ParseError as soon as it yields more bytes than it
+ *   declared (zip.js checks this too) or than `maxTotalBytes`.
+ * - Chat file choice: `_chat.txt` or a localised "WhatsApp Chat with …" name wins; among several,
+ *   the shallowest then shortest path. Otherwise any other `.txt`: names containing "chat" first,
+ *   then the shallowest, then the largest. `__MACOSX/` and dot-files are ignored everywhere.
+ * - Media names are given relative to the chat file's folder (so they match `Message.attachment`
+ *   when the export was zipped inside a folder); files outside that folder keep their full path.
+ * - chatName: from the .txt name (Android), else the zip's file name, else the enclosing folder.
+ */
+import { Reader, ZipReader } from "@zip.js/zip.js";
+import type { FileEntry } from "@zip.js/zip.js";
+import { ParseError } from "./types.ts";
+
+/** Random access to the bytes of an archive: a local file, or an object store's ranged GET. */
+export interface RandomAccess {
+  /** Total size in bytes. */
+  size: number;
+  /** Reads `length` bytes at `offset` (fewer only at the end of the data). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Releases the underlying resource; called by {@link ExportArchive.close}. */
+  close?(): void | Promise<void>;
+}
+
+/** An opened export: the chat text and the media, each readable as a stream. */
+export interface ExportArchive {
+  /** Chat (group or contact) name from the file names, or null when they do not tell. */
+  chatName: string | null;
+  /** Path of the chat `.txt` inside the zip. */
+  chatEntry: string;
+  /** A new stream of the chat text's bytes (UTF-8) on each call. */
+  chatStream(): ReadableStream<Uint8Array>;
+  /** Every other file, names relative to the chat file's folder, with its declared size. */
+  media: { name: string; size: number }[];
+  /** A new stream of one media file; throws ParseError for an unknown name. */
+  mediaStream(name: string): ReadableStream<Uint8Array>;
+  /** Closes the zip reader and the underlying {@link RandomAccess}. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link openExport}. */
+export interface OpenExportOptions {
+  /** The uploaded file's name (e.g. `WhatsApp Chat - Book club.zip`), used for `chatName`. */
+  fileName?: string;
+  /** Refuse archives declaring more uncompressed bytes than this. Default 8 GiB. */
+  maxTotalBytes?: number;
+  /** Refuse archives with more entries than this. Default 100,000. */
+  maxEntries?: number;
+}
+
+/** Default limit of total uncompressed bytes (8 GiB). */
+export const DEFAULT_MAX_TOTAL_BYTES = 8 * 1024 ** 3;
+/** Default limit of entries in one archive. */
+export const DEFAULT_MAX_ENTRIES = 100_000;
+
+/**
+ * Random access over a local file (Deno.FsFile, seek + read, serialised). Call `close()` when done
+ * (or let {@link ExportArchive.close} do it).
+ *
+ * @example
+ * ```ts
+ * const archive = await openExport(await fileRandomAccess("chat.zip"));
+ * ```
+ */
+export async function fileRandomAccess(path: string): Promise<RandomAccess & { close(): void }> {
+  const file = await Deno.open(path, { read: true });
+  let size: number;
+  try {
+    size = (await file.stat()).size;
+  } catch (err) {
+    file.close();
+    throw err;
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return {
+    size,
+    read(offset, length) {
+      const result = queue.then(async () => {
+        const data = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+        await file.seek(offset, Deno.SeekMode.Start);
+        let filled = 0;
+        while (filled < data.length) {
+          const n = await file.read(data.subarray(filled));
+          if (n === null) return data.subarray(0, filled);
+          filled += n;
+        }
+        return data;
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    close() {
+      if (!closed) {
+        closed = true;
+        file.close();
+      }
+    },
+  };
+}
+
+/** zip.js reader adapter over a {@link RandomAccess}. */
+class RandomAccessReader extends Reader<RandomAccess> {
+  #ra: RandomAccess;
+  constructor(ra: RandomAccess) {
+    super(ra);
+    this.#ra = ra;
+    this.size = ra.size;
+  }
+  override init(): Promise<void> {
+    this.size = this.#ra.size;
+    return Promise.resolve();
+  }
+  override readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    return this.#ra.read(index, Math.max(0, Math.min(length, this.#ra.size - index)));
+  }
+}
+
+/**
+ * Opens a WhatsApp export zip: finds the chat text, lists the media, checks names and limits.
+ * Throws {@link ParseError} for a corrupt zip, unsafe entry names, limits exceeded, or no chat `.txt`.
+ */
+export async function openExport(
+  ra: RandomAccess,
+  options: OpenExportOptions = {},
+): Promise<ExportArchive> {
+  const maxTotal = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const zip = new ZipReader(new RandomAccessReader(ra), {
+    useWebWorkers: false,
+    filenameValidation: "tolerant",
+  });
+  const close = async () => {
+    await zip.close().catch(() => undefined);
+    await ra.close?.();
+  };
+  try {
+    const files = new Map<string, FileEntry>();
+    let count = 0;
+    let declared = 0;
+    for await (const entry of zip.getEntriesGenerator()) {
+      if (++count > maxEntries) {
+        throw new ParseError(`zip has more than ${maxEntries} entries; refusing to open it`);
+      }
+      if (!isSafeEntryName(entry.filename)) {
+        throw new ParseError(`zip entry has an unsafe path: ${JSON.stringify(entry.filename)}`);
+      }
+      declared += entry.uncompressedSize;
+      if (declared > maxTotal) {
+        throw new ParseError(
+          `zip declares more than ${maxTotal} uncompressed bytes; refusing to open it`,
+        );
+      }
+      if (!entry.directory && !isIgnored(entry.filename)) files.set(entry.filename, entry);
+    }
+    const chatEntry = pickChatEntry([...files.values()].map((e) => ({
+      name: e.filename,
+      size: e.uncompressedSize,
+    })));
+    if (chatEntry === null) throw new ParseError("zip contains no chat .txt file");
+    const slash = chatEntry.lastIndexOf("/");
+    const dir = chatEntry.slice(0, slash + 1);
+    const folder = dir === "" ? null : dir.slice(0, -1).split("/").pop()!;
+    const chatName = chatNameFromFileName(chatEntry) ??
+      (options.fileName ? chatNameFromFileName(options.fileName) : null) ??
+      (folder ? chatNameFromFileName(folder) : null);
+    const media: { name: string; size: number }[] = [];
+    const byMediaName = new Map<string, FileEntry>();
+    for (const [name, entry] of files) {
+      if (name === chatEntry) continue;
+      const rel = dir !== "" && name.startsWith(dir) ? name.slice(dir.length) : name;
+      media.push({ name: rel, size: entry.uncompressedSize });
+      byMediaName.set(rel, entry);
+    }
+    return {
+      chatName,
+      chatEntry,
+      chatStream: () => entryStream(files.get(chatEntry)!, maxTotal),
+      media,
+      mediaStream(name) {
+        const entry = byMediaName.get(name);
+        if (!entry) throw new ParseError(`no media file named ${JSON.stringify(name)} in the zip`);
+        return entryStream(entry, maxTotal);
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    if (err instanceof ParseError) throw err;
+    throw new ParseError(`not a readable zip file: ${(err as Error).message}`);
+  }
+}
+
+function isIgnored(name: string): boolean {
+  const parts = name.split("/");
+  return parts[0] === "__MACOSX" || parts.some((p) => p.startsWith("."));
+}
+
+/**
+ * Streams one entry lazily (decompression starts at the first read, one chunk buffered), failing
+ * with a ParseError as soon as it yields more than it declared or than `maxTotal`.
+ */
+function entryStream(entry: FileEntry, maxTotal: number): ReadableStream<Uint8Array> {
+  const limit = Math.min(entry.uncompressedSize, maxTotal);
+  const abort = new AbortController();
+  let seen = 0;
+  let started = false;
+  let resume: (() => void) | null = null;
+  let ctl!: ReadableStreamDefaultController<Uint8Array>;
+  const fail = (err: unknown) => {
+    const e = err instanceof ParseError ? err : new ParseError(
+      `cannot read ${JSON.stringify(entry.filename)} from the zip: ${(err as Error)?.message}`,
+    );
+    try {
+      ctl.error(e);
+    } catch { /* already closed */ }
+    resume?.();
+  };
+  const sink = new WritableStream<Uint8Array>({
+    async write(chunk) {
+      seen += chunk.byteLength;
+      if (seen > limit) {
+        throw new ParseError(
+          `zip entry ${JSON.stringify(entry.filename)} inflates beyond its declared size`,
+        );
+      }
+      ctl.enqueue(chunk);
+      if ((ctl.desiredSize ?? 0) < 0) await new Promise<void>((r) => resume = r);
+    },
+    close() {
+      ctl.close();
+    },
+    abort: fail,
+  });
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      ctl = c;
+    },
+    pull() {
+      if (!started) {
+        started = true;
+        entry.getData(sink, { signal: abort.signal }).catch(fail);
+      }
+      const r = resume;
+      resume = null;
+      r?.();
+    },
+    cancel(reason) {
+      abort.abort(reason);
+      resume?.();
+    },
+  }, { highWaterMark: 0 });
+}
+
+/** Android chat-file prefixes in several languages (FORMAT.md §1); `_` may replace spaces. */
+const CHAT_PREFIXES = [
+  "WhatsApp Chat with ",
+  "WhatsApp Chat - ",
+  "Chat de WhatsApp con ",
+  "Chat WhatsApp con ",
+  "WhatsApp Chat mit ",
+  "Discussion WhatsApp avec ",
+  "Conversa do WhatsApp com ",
+  "Conversa no WhatsApp com ",
+  "Чат WhatsApp с ",
+].map((p) => p.toLowerCase());
+
+/**
+ * The chat name told by an export's file or folder name, or null: `WhatsApp Chat with Bob.txt`,
+ * `WhatsApp_Chat_mit_Bob.txt`, `WhatsApp Chat - Book club.zip`, `WhatsApp Chat - Bob (1).zip` →
+ * `Bob`, `Bob`, `Book club`, `Bob`; `_chat.txt` → null.
+ *
+ * @example
+ * ```ts
+ * chatNameFromFileName("uploads/WhatsApp Chat - Book club.zip"); // "Book club"
+ * ```
+ */
+export function chatNameFromFileName(name: string): string | null {
+  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1)
+    .replace(/\.(txt|zip)$/i, "")
+    .replace(/ \(\d+\)$/, "")
+    .replaceAll("_", " ");
+  const lower = base.toLowerCase();
+  for (const prefix of CHAT_PREFIXES) {
+    if (lower.startsWith(prefix)) {
+      const rest = base.slice(prefix.length).trim();
+      return rest === "" ? null : rest;
+    }
+  }
+  return null;
+}
+
+/** True for `_chat.txt` (iOS) and the localised Android chat file names. */
+export function isChatFileName(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (!/\.txt$/i.test(base)) return false;
+  return base.toLowerCase() === "_chat.txt" || chatNameFromFileName(base) !== null;
+}
+
+/** Picks the chat `.txt` among the archive's files (see the decisions at the top), or null. */
+export function pickChatEntry(files: { name: string; size: number }[]): string | null {
+  const depth = (n: string) => n.split("/").length;
+  const txt = files.filter((f) => /\.txt$/i.test(f.name));
+  const named = txt.filter((f) => isChatFileName(f.name));
+  if (named.length > 0) {
+    named.sort((a, b) =>
+      depth(a.name) - depth(b.name) || a.name.length - b.name.length ||
+      (a.name < b.name ? -1 : 1)
+    );
+    return named[0].name;
+  }
+  const hasChat = (n: string) => /chat/i.test(n.slice(n.lastIndexOf("/") + 1)) ? 0 : 1;
+  txt.sort((a, b) =>
+    hasChat(a.name) - hasChat(b.name) || depth(a.name) - depth(b.name) || b.size - a.size ||
+    (a.name < b.name ? -1 : 1)
+  );
+  return txt[0]?.name ?? null;
+}
+
+/** False for names with `..` segments, absolute paths, drive letters or NUL characters. */
+export function isSafeEntryName(name: string): boolean {
+  if (name.includes("\0") || /^[\\/]/.test(name) || /^[A-Za-z]:/.test(name)) return false;
+  return !name.split(/[\\/]/).some((segment) => segment === "..");
+}
+
+/**
+ * True when the first bytes are a zip signature (`PK\x03\x04`, or `PK\x05\x06` for an empty
+ * archive), so callers tell a .zip from a .txt by content, not by name.
+ */
+export function sniffZip(firstBytes: Uint8Array): boolean {
+  return firstBytes.length >= 4 && firstBytes[0] === 0x50 && firstBytes[1] === 0x4b &&
+    ((firstBytes[2] === 3 && firstBytes[3] === 4) || (firstBytes[2] === 5 && firstBytes[3] === 6));
+}

@@ -1,0 +1,190 @@
+import assert from "node:assert/strict";
+import { TextReader, Uint8ArrayWriter, ZipWriter } from "@zip.js/zip.js";
+import { ParseError } from "./types.ts";
+import {
+  chatNameFromFileName,
+  fileRandomAccess,
+  openExport,
+  pickChatEntry,
+  type RandomAccess,
+  sniffZip,
+} from "./zip.ts";
+
+async function buildZip(files: Record<string, string>): Promise<Uint8Array> {
+  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
+  for (const [name, text] of Object.entries(files)) await writer.add(name, new TextReader(text));
+  return await writer.close();
+}
+
+function memoryRandomAccess(bytes: Uint8Array): RandomAccess & { reads: number; closed: boolean } {
+  return {
+    size: bytes.length,
+    reads: 0,
+    closed: false,
+    read(offset, length) {
+      this.reads++;
+      return Promise.resolve(bytes.slice(offset, offset + length));
+    },
+    close() {
+      this.closed = true;
+    },
+  };
+}
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return await new Response(stream).text();
+}
+
+const CHAT = "06/03/2017, 00:45 - Ann: hi\n";
+
+Deno.test("openExport finds an iOS _chat.txt, ignores __MACOSX and dot-files, names from zip", async () => {
+  const zip = await buildZip({
+    "_chat.txt": CHAT,
+    "00000012-PHOTO-2020-01-01-12-00-00.jpg": "jpeg",
+    "__MACOSX/._chat.txt": "junk",
+    ".DS_Store": "junk",
+  });
+  const ra = memoryRandomAccess(zip);
+  const archive = await openExport(ra, { fileName: "WhatsApp Chat - Book club.zip" });
+  assert.equal(archive.chatEntry, "_chat.txt");
+  assert.equal(archive.chatName, "Book club");
+  assert.deepEqual(archive.media, [{ name: "00000012-PHOTO-2020-01-01-12-00-00.jpg", size: 4 }]);
+  assert.equal(await text(archive.chatStream()), CHAT);
+  assert.equal(await text(archive.chatStream()), CHAT, "a new stream on each call");
+  assert.equal(await text(archive.mediaStream("00000012-PHOTO-2020-01-01-12-00-00.jpg")), "jpeg");
+  assert.throws(() => archive.mediaStream("nope.jpg"), ParseError);
+  await archive.close();
+  assert.ok(ra.closed);
+});
+
+Deno.test("openExport finds localised Android names (with _ for spaces)", async () => {
+  const cases: [string, string][] = [
+    ["WhatsApp Chat with Bob.txt", "Bob"],
+    ["Chat de WhatsApp con Ana María.txt", "Ana María"],
+    ["WhatsApp Chat mit Jörg.txt", "Jörg"],
+    ["Discussion WhatsApp avec Zoé.txt", "Zoé"],
+    ["Conversa do WhatsApp com João.txt", "João"],
+    ["WhatsApp_Chat_with_Book_club.txt", "Book club"],
+  ];
+  for (const [name, chatName] of cases) {
+    const zip = await buildZip({ "notes.txt": "x", [name]: CHAT, "IMG-20210428-WA0001.jpg": "j" });
+    const archive = await openExport(memoryRandomAccess(zip));
+    assert.equal(archive.chatEntry, name);
+    assert.equal(archive.chatName, chatName);
+    assert.deepEqual(archive.media.map((m) => m.name).sort(), [
+      "IMG-20210428-WA0001.jpg",
+      "notes.txt",
+    ]);
+    await archive.close();
+  }
+});
+
+Deno.test("openExport handles a nested folder: media names relative to the chat", async () => {
+  const zip = await buildZip({
+    "WhatsApp Chat - Ann/_chat.txt": CHAT,
+    "WhatsApp Chat - Ann/IMG-1.jpg": "j",
+  });
+  const archive = await openExport(memoryRandomAccess(zip), { fileName: "export.zip" });
+  assert.equal(archive.chatEntry, "WhatsApp Chat - Ann/_chat.txt");
+  assert.equal(archive.chatName, "Ann");
+  assert.deepEqual(archive.media, [{ name: "IMG-1.jpg", size: 1 }]);
+  assert.equal(await text(archive.mediaStream("IMG-1.jpg")), "j");
+  await archive.close();
+});
+
+Deno.test("openExport falls back to the single .txt", async () => {
+  const zip = await buildZip({ "export.txt": CHAT, "a.jpg": "j" });
+  const archive = await openExport(memoryRandomAccess(zip));
+  assert.equal(archive.chatEntry, "export.txt");
+  assert.equal(archive.chatName, null);
+  await archive.close();
+});
+
+Deno.test("openExport refuses unsafe names, no chat, bad zips, and limits", async () => {
+  for (const bad of ["../evil.txt", "a/../../evil.jpg", "/etc/passwd", "C:/x.txt", "a\\..\\b"]) {
+    const zip = await buildZip({ "_chat.txt": CHAT, [bad]: "x" });
+    const ra = memoryRandomAccess(zip);
+    await assert.rejects(
+      openExport(ra),
+      (e) => e instanceof ParseError && /unsafe/.test(e.message),
+    );
+    assert.ok(ra.closed, "closed on failure");
+  }
+  const noChat = await buildZip({ "a.jpg": "j", "__MACOSX/_chat.txt": "x" });
+  await assert.rejects(openExport(memoryRandomAccess(noChat)), /no chat \.txt/);
+  const junk = new TextEncoder().encode("PK\x03\x04 this is not really a zip");
+  await assert.rejects(openExport(memoryRandomAccess(junk)), ParseError);
+
+  const many = await buildZip({ "_chat.txt": CHAT, "1.jpg": "1", "2.jpg": "2", "3.jpg": "3" });
+  await assert.rejects(openExport(memoryRandomAccess(many), { maxEntries: 3 }), /entries/);
+  const big = await buildZip({ "_chat.txt": CHAT.repeat(100) });
+  await assert.rejects(openExport(memoryRandomAccess(big), { maxTotalBytes: 1000 }), /bytes/);
+});
+
+Deno.test("an entry inflating beyond its declared size fails while streaming", async () => {
+  const zip = await buildZip({ "_chat.txt": CHAT.repeat(200) });
+  // Lower the declared uncompressed size in the central directory record (offset 24).
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = zip.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) === 0x02014b50) {
+      view.setUint32(i + 24, 100, true);
+      break;
+    }
+  }
+  const archive = await openExport(memoryRandomAccess(zip));
+  await assert.rejects(text(archive.chatStream()), ParseError);
+  await archive.close();
+});
+
+Deno.test("a large entry streams in several chunks; cancelling mid-way does not hang", async () => {
+  const big = CHAT.repeat(200_000); // 5.6 MB
+  const archive = await openExport(memoryRandomAccess(await buildZip({ "_chat.txt": big })));
+  let chunks = 0;
+  let length = 0;
+  for await (const chunk of archive.chatStream()) {
+    chunks++;
+    length += chunk.byteLength;
+  }
+  assert.equal(length, big.length);
+  assert.ok(chunks > 1);
+  const reader = archive.chatStream().getReader();
+  assert.ok(!(await reader.read()).done);
+  await reader.cancel();
+  await archive.close();
+});
+
+Deno.test("fileRandomAccess reads a zip from disk and is closed with the archive", async () => {
+  const path = await Deno.makeTempFile({ suffix: ".zip" });
+  try {
+    await Deno.writeFile(path, await buildZip({ "WhatsApp Chat with Ann.txt": CHAT }));
+    const ra = await fileRandomAccess(path);
+    const archive = await openExport(ra);
+    assert.equal(await text(archive.chatStream()), CHAT);
+    await archive.close();
+    await assert.rejects(ra.read(0, 4)); // the file is closed
+  } finally {
+    await Deno.remove(path);
+  }
+});
+
+Deno.test("sniffZip, chatNameFromFileName and pickChatEntry", () => {
+  assert.ok(sniffZip(new Uint8Array([0x50, 0x4b, 3, 4, 20])));
+  assert.ok(!sniffZip(new TextEncoder().encode("06/03/2017, 00:45 - Ann: hi")));
+  assert.ok(!sniffZip(new Uint8Array([0x50, 0x4b])));
+  assert.equal(chatNameFromFileName("dl/WhatsApp Chat - Bob (1).zip"), "Bob");
+  assert.equal(
+    chatNameFromFileName("WhatsApp Chat with Ops - Night Shift.txt"),
+    "Ops - Night Shift",
+  );
+  assert.equal(chatNameFromFileName("_chat.txt"), null);
+  assert.equal(chatNameFromFileName("holiday.zip"), null);
+  assert.equal(
+    pickChatEntry([{ name: "notes.txt", size: 900 }, { name: "my chat.txt", size: 10 }]),
+    "my chat.txt",
+  );
+  assert.equal(
+    pickChatEntry([{ name: "a.txt", size: 9 }, { name: "b.txt", size: 90 }]),
+    "b.txt",
+  );
+  assert.equal(pickChatEntry([{ name: "a.jpg", size: 9 }]), null);
+});
