@@ -39,7 +39,7 @@ Deno.test("participant colours: one per slot, readable on the bubbles in both th
         `--p${i}: ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}:1`,
       );
     }
-    assert.match(css, new RegExp(`\\.p${i} \\{ --who: var\\(--p${i}\\); \\}`));
+    assert.match(css, new RegExp(`\\.p${i}\\s*\\{\\s*--who: var\\(--p${i}\\);\\s*\\}`));
   }
   assert.equal(pair(`p${PARTICIPANT_COLORS - 1}`).length, 2);
   assert.doesNotMatch(css, new RegExp(`--p${PARTICIPANT_COLORS}:`));
