@@ -149,7 +149,8 @@ export function conversationPages(deps: AppDeps) {
             <h1 dir="auto">{conv.title}</h1>
             <p class="muted">
               {conv.messageCount.toLocaleString("en")} messages ·{" "}
-              <span dir="auto">{conv.participants.join(", ")}</span>
+              <span dir="auto">{conv.participants.join(", ")}</span> ·{" "}
+              <a href={`/c/${conv.id}/insights`}>Insights</a>
             </p>
           </div>
         </header>

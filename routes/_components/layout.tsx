@@ -28,6 +28,7 @@ export function Layout(
           <a class="brand" href="/">WhatsApp Reader</a>
           <nav class="topnav" aria-label="Account and display">
             {props.signedIn && <a href="/search">Search</a>}
+            {props.signedIn && <a href="/account">Account</a>}
             <Island name="theme_toggle" component={ThemeToggle} props={{ theme, next: path }} />
             {props.signedIn && (
               <form method="post" action="/signout" class="inline">
