@@ -68,6 +68,22 @@ function drained(stream: Writable): Promise<void> {
  * await sql.begin((tx) => copyMessages(tx, conversationId, parseChat(stream).batches()));
  * ```
  */
+/**
+ * postgres.js detaches a COPY stream once CopyDone is sent: an error PostgreSQL reports after
+ * that (a duplicate key in the last rows, a foreign key whose row was deleted meanwhile) only
+ * reaches the query's `reject`, a no-op once the stream was handed out, and 'finish' would never
+ * come — the caller would hang. This routes such an error to the stream instead.
+ */
+export function routeCopyErrors(query: unknown, writable: Writable): void {
+  const internal = query as { reject?: (err: unknown) => void };
+  const reject = internal.reject;
+  if (typeof reject !== "function") return;
+  internal.reject = (err) => {
+    if (!writable.destroyed) writable.destroy(err instanceof Error ? err : new Error(String(err)));
+    reject.call(query, err);
+  };
+}
+
 export async function copyMessages(
   sql: Sql,
   conversationId: string,
@@ -79,19 +95,7 @@ export async function copyMessages(
     copy messages (conversation_id, seq, date, author, text, kind, attachment, edited)
     from stdin`;
   const writable: Writable = await query.writable();
-  // postgres.js detaches the stream once CopyDone is sent: an error PostgreSQL reports after
-  // that (a duplicate key in the last rows) only reaches the query's `reject`, a no-op once the
-  // stream was handed out, and 'finish' would never come. Route it to the stream instead.
-  const internal = query as unknown as { reject?: (err: unknown) => void };
-  const reject = internal.reject;
-  if (typeof reject === "function") {
-    internal.reject = (err) => {
-      if (!writable.destroyed) {
-        writable.destroy(err instanceof Error ? err : new Error(String(err)));
-      }
-      reject.call(query, err);
-    };
-  }
+  routeCopyErrors(query, writable);
   const finished = once(writable, "finish");
   finished.catch(() => {}); // observed below; an early error must not go unhandled
   try {

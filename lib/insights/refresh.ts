@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { routeCopyErrors } from "../db/copy.ts";
 import type postgres from "postgres";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -124,6 +125,8 @@ async function refreshIn(tx: Db, id: string, options: RefreshOptions = {}): Prom
 }
 
 async function copyInto(tx: Db, table: string, lines: Lines) {
-  const writable = await tx`copy ${tx(table)} from stdin`.writable();
+  const query = tx`copy ${tx(table)} from stdin`;
+  const writable = await query.writable();
+  routeCopyErrors(query, writable);
   await pipeline(Readable.from(lines.chunks), writable);
 }
