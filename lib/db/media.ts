@@ -31,10 +31,3 @@ export async function getMedia(sql: Sql, userId: string, conversationId: string,
     where m.conversation_id = ${conversationId} and m.name = ${name} and c.user_id = ${userId}`;
   return rows[0] ?? null;
 }
-
-/** Names of the conversation's media files, to link attachments to their files. */
-export async function mediaNames(sql: Sql, conversationId: string): Promise<Set<string>> {
-  const rows = await sql<{ name: string }[]>`
-    select name from media where conversation_id = ${conversationId}`;
-  return new Set(rows.map((r) => r.name));
-}

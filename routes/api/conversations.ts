@@ -44,6 +44,11 @@ export const pageQuery = z.object({
   path: ["before"],
 });
 
+/** `PUT /:id/view-as` body (also in the OpenAPI document). */
+export const viewAsBody = z.object({
+  participant: z.string().min(1).nullable().describe("A participant's name; null: none"),
+});
+
 /** The API shape of a conversation. */
 export function conversationJson(c: Conversation) {
   return {
@@ -125,7 +130,7 @@ export function conversationsApi(deps: AppDeps) {
     .put(
       "/:id/view-as",
       validate("param", idParam),
-      validate("json", z.object({ participant: z.string().min(1).nullable() })),
+      validate("json", viewAsBody),
       async (c) => {
         const { id } = c.req.valid("param");
         const { participant } = c.req.valid("json");

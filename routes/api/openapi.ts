@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { viewAsBody } from "./conversations.ts";
+import { uploadCompleteBody, uploadIdParam, uploadStartBody } from "./uploads.ts";
 import { z } from "zod";
 import { credentialsSchema } from "../../lib/auth/accounts.ts";
 import { accountDeleteBody, accountJsonSchema } from "./account.ts";
@@ -94,21 +96,6 @@ const sessionSchema = z.object({
   userId: z.uuid(),
 });
 const mediaParams = conversationIdParam.extend({ name: z.string().min(1) });
-const viewAsBody = z.object({
-  participant: z.string().min(1).nullable().describe("A participant's name; null: none"),
-});
-// Mirrors of routes/api/uploads.ts's request schemas until that file exports them.
-const uploadStartBody = z.object({
-  filename: z.string().min(1).max(1024),
-  size: z.number().int().positive().describe("The file's size in bytes"),
-});
-const uploadIdParam = z.object({ importId: z.uuid("must be an upload's import id") });
-const uploadCompleteBody = z.object({
-  parts: z.array(z.object({
-    partNumber: z.number().int().min(1).max(10_000),
-    etag: z.string().min(1).max(200).describe("The ETag S3 answered to the part's PUT"),
-  })).min(1).max(10_000),
-});
 const presignedParts = z.array(z.object({ partNumber: z.number().int(), url: z.url() }).loose());
 const uploadStartSchema = z.object({
   uploadId: z.string(),

@@ -16,17 +16,20 @@ import { errorBody } from "../_middleware/errors.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 
-const startBody = z.object({
+/** Request schemas, also the OpenAPI document's (routes/api/openapi.ts). */
+export const uploadStartBody = z.object({
   filename: z.string().min(1, "a file name is required").max(1024),
-  size: z.number().int("must be a whole number of bytes").positive("must be at least 1 byte"),
+  size: z.number().int("must be a whole number of bytes").positive("must be at least 1 byte")
+    .describe("The file's size in bytes"),
 });
-const idParam = z.object({ importId: z.uuid("must be an upload's import id") });
-const completeBody = z.object({
+export const uploadIdParam = z.object({ importId: z.uuid("must be an upload's import id") });
+export const uploadCompleteBody = z.object({
   parts: z.array(z.object({
     partNumber: z.number().int().min(1).max(10_000),
-    etag: z.string().min(1).max(200),
+    etag: z.string().min(1).max(200).describe("The ETag S3 answered to the part's PUT"),
   })).min(1, "at least one part is required").max(10_000),
 });
+const startBody = uploadStartBody, idParam = uploadIdParam, completeBody = uploadCompleteBody;
 
 /** True for an S3-compatible store that lacks the operation (s3rver: ListParts, Abort). */
 function unsupported(err: unknown): boolean {
