@@ -7,6 +7,8 @@ import { ensureInsights } from "../lib/insights/refresh.ts";
 import type { Logger } from "../lib/log.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
 import { parseChat } from "../lib/parse/parser.ts";
+import { PARSER_VERSION } from "../lib/parse/version.ts";
+import { instantConverter } from "../lib/time/zone.ts";
 import type { Message } from "../lib/parse/types.ts";
 import {
   chatNameFromFileName,
@@ -134,6 +136,31 @@ async function uploadMedia(
   return rows;
 }
 
+/**
+ * Creates the import's conversation, or empties it for a re-import (a re-delivered job, a
+ * re-parse): its messages, participants, media rows, sources and insights go, while the row
+ * itself stays, with its shares, retention and view-as choice (media blobs sit at
+ * deterministic keys and are overwritten).
+ */
+async function replaceConversation(
+  tx: Sql,
+  imp: { id: string; userId: string; timeZone: string },
+  title: string,
+): Promise<void> {
+  const [existing] = await tx`select 1 from conversations where id = ${imp.id} for update`;
+  if (!existing) {
+    await tx`
+      insert into conversations (id, user_id, title, time_zone)
+      values (${imp.id}, ${imp.userId}, ${title}, ${imp.timeZone})`;
+    return;
+  }
+  for (const table of ["messages", "participants", "media", "conversation_sources"]) {
+    await tx`delete from ${tx(table)} where conversation_id = ${imp.id}`;
+  }
+  await tx`delete from insights_state where conversation_id = ${imp.id}`;
+  await tx`update conversations set time_zone = ${imp.timeZone} where id = ${imp.id}`;
+}
+
 /** SHA-256 of a whole blob, streamed. */
 async function hashBlob(blobs: BlobStore, key: string): Promise<string> {
   const blob = await blobs.get(key);
@@ -214,11 +241,9 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     hashing?.catch(() => {}); // awaited below; a failure before that must not go unhandled
     const stopMedia = new AbortController();
     try {
-      const parse = parseChat(source);
+      const parse = parseChat(source, imp.dateOrder ? { dateOrder: imp.dateOrder } : {});
       const title = archive?.chatName ?? chatNameFromFileName(imp.filename) ?? imp.filename;
-      await tx`delete from conversations where id = ${importId}`;
-      await tx`
-        insert into conversations (id, user_id, title) values (${importId}, ${imp.userId}, ${title})`;
+      await replaceConversation(tx as unknown as Sql, imp, title);
       const media = archive
         ? uploadMedia(archive, importId, blobs, {
           concurrency: deps.mediaConcurrency ?? 4,
@@ -229,7 +254,13 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       const stats = new ChatStats();
       let count: number;
       try {
-        count = await copyMessages(tx as unknown as Sql, importId, stats.observe(parse.batches()));
+        count = await copyMessages(
+          tx as unknown as Sql,
+          importId,
+          stats.observe(parse.batches()),
+          1,
+          instantConverter(imp.timeZone),
+        );
       } catch (err) {
         stopMedia.abort();
         await media.catch(() => {});
@@ -256,8 +287,14 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
           first_date = ${stats.firstDate}, last_date = ${stats.lastDate}
         where id = ${importId}`;
       await tx`
+        insert into conversation_sources (conversation_id, import_id, first_date, last_date,
+          message_count, added_count, media_count)
+        values (${importId}, ${importId}, ${stats.firstDate}, ${stats.lastDate}, ${count},
+          ${count}, ${mediaRows.length})`;
+      await tx`
         update imports set status = 'done', progress = 1, error = null, updated_at = now(),
-          conversation_id = ${importId}, summary = ${tx.json(summary)}, sha256 = ${sha256}
+          conversation_id = ${importId}, summary = ${tx.json(summary)}, sha256 = ${sha256},
+          parser_version = ${PARSER_VERSION}
         where id = ${importId}`;
       const ms = Date.now() - started;
       log.info("import done", {

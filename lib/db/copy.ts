@@ -22,21 +22,34 @@ function field(value: string | null): string {
   return SPECIAL.test(value) ? value.replace(SPECIAL_G, escape) : value;
 }
 
+/** Turns a message's wall clock into the instant stored in `at` (called in file order). */
+export type ToInstant = (date: string) => string;
+
+/** The wall clock read as UTC: the instant of a conversation whose zone is UTC. */
+export const utcInstant: ToInstant = (date) => date + "Z";
+
 /**
- * The TSV lines of a batch, numbered from `seq`.
+ * The TSV lines of a batch, numbered from `seq` (a new import's `ref` is its `seq`).
  *
  * @example
  * ```ts
  * tsvRows("c1", 1, [{ date: "2024-01-02T10:00:00", author: "Ann", text: "a\tb", kind: "text",
- *   attachment: null, edited: false }]);
- * // "c1\t1\t2024-01-02T10:00:00\tAnn\ta\\tb\ttext\t\\N\tf\n"
+ *   attachment: null, edited: false }], utcInstant);
+ * // "c1\t1\t1\t2024-01-02T10:00:00\t2024-01-02T10:00:00Z\tAnn\ta\\tb\ttext\t\\N\tf\n"
  * ```
  */
-export function tsvRows(conversationId: string, seq: number, batch: readonly Message[]): string {
+export function tsvRows(
+  conversationId: string,
+  seq: number,
+  batch: readonly Message[],
+  toInstant: ToInstant = utcInstant,
+): string {
   let chunk = "";
   for (const m of batch) {
-    chunk += conversationId + "\t" + seq++ + "\t" + m.date + "\t" + field(m.author) + "\t" +
-      field(m.text) + "\t" + m.kind + "\t" + field(m.attachment) + (m.edited ? "\tt\n" : "\tf\n");
+    const n = seq++;
+    chunk += conversationId + "\t" + n + "\t" + n + "\t" + m.date + "\t" + toInstant(m.date) +
+      "\t" + field(m.author) + "\t" + field(m.text) + "\t" + m.kind + "\t" +
+      field(m.attachment) + (m.edited ? "\tt\n" : "\tf\n");
   }
   return chunk;
 }
@@ -59,7 +72,8 @@ function drained(stream: Writable): Promise<void> {
 }
 
 /**
- * Writes batches of messages with `COPY … FROM STDIN`, numbering them from `firstSeq`. Pass a
+ * Writes batches of messages with `COPY … FROM STDIN`, numbering them (seq = ref) from
+ * `firstSeq`, their instants from `toInstant`. Pass a
  * transaction so a failed import leaves nothing behind: when `batches` throws (e.g. a
  * ParseError), the COPY is aborted and the error rethrown. Returns the number of rows written.
  *
@@ -89,10 +103,11 @@ export async function copyMessages(
   conversationId: string,
   batches: AsyncIterable<Message[]>,
   firstSeq = 1,
+  toInstant: ToInstant = utcInstant,
 ): Promise<number> {
   let seq = firstSeq;
   const query = sql`
-    copy messages (conversation_id, seq, date, author, text, kind, attachment, edited)
+    copy messages (conversation_id, seq, ref, date, at, author, text, kind, attachment, edited)
     from stdin`;
   const writable: Writable = await query.writable();
   routeCopyErrors(query, writable);
@@ -101,7 +116,7 @@ export async function copyMessages(
   try {
     for await (const batch of batches) {
       if (batch.length === 0) continue;
-      const ok = writable.write(tsvRows(conversationId, seq, batch));
+      const ok = writable.write(tsvRows(conversationId, seq, batch, toInstant));
       seq += batch.length;
       if (!ok) await drained(writable);
     }

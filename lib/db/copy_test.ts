@@ -38,8 +38,8 @@ Deno.test("tsvRows escapes COPY's specials and writes NULLs", () => {
   ]);
   assert.equal(
     rows,
-    "c\t7\t2024-01-02T10:00:00\tAnn\ta\\tb\\\\c\\r\\nd\ttext\t\\N\tf\n" +
-      "c\t8\t2024-01-02T10:00:00\t\\N\t\tsystem\tx.jpg\tt\n",
+    "c\t7\t7\t2024-01-02T10:00:00\t2024-01-02T10:00:00Z\tAnn\ta\\tb\\\\c\\r\\nd\ttext\t\\N\tf\n" +
+      "c\t8\t8\t2024-01-02T10:00:00\t2024-01-02T10:00:00Z\t\\N\t\tsystem\tx.jpg\tt\n",
   );
 });
 

@@ -16,6 +16,13 @@ export interface ImportRow {
   conversationId: string | null;
   attempts: number;
   summary: unknown;
+  /** IANA zone of the phone that exported the chat. */
+  timeZone: string;
+  /** A date order chosen by the user over the detected one. */
+  dateOrder: "DMY" | "MDY" | "YMD" | null;
+  parserVersion: number;
+  /** The conversation this export is to be fused into. */
+  mergeInto: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,11 +37,16 @@ export async function createImport(
     size: number;
     sha256: string;
     blobKey: string;
+    timeZone?: string;
+    dateOrder?: "DMY" | "MDY" | "YMD" | null;
+    mergeInto?: string | null;
   },
 ) {
   const [created] = await sql<ImportRow[]>`
-    insert into imports (id, user_id, filename, size, sha256, blob_key)
-    values (${row.id}, ${row.userId}, ${row.filename}, ${row.size}, ${row.sha256}, ${row.blobKey})
+    insert into imports (id, user_id, filename, size, sha256, blob_key, time_zone, date_order,
+      merge_into)
+    values (${row.id}, ${row.userId}, ${row.filename}, ${row.size}, ${row.sha256}, ${row.blobKey},
+      ${row.timeZone ?? "UTC"}, ${row.dateOrder ?? null}, ${row.mergeInto ?? null})
     returning *`;
   return created;
 }
