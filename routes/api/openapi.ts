@@ -434,6 +434,7 @@ export const operations: ApiOperation[] = [
     public: true,
     responses: { 200: binary("HTML", "text/html") },
   },
+  // Library features: each spreads its own list here (`...fooOperations,`), one line per file.
 ];
 
 type Json = Record<string, unknown>;
