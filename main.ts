@@ -8,6 +8,7 @@ import { createRateLimiter } from "./lib/ratelimit.ts";
 import { openServices } from "./lib/services.ts";
 import { createApp } from "./routes/app.ts";
 import { createWorker } from "./worker/create_worker.ts";
+import { enqueueStaleImports } from "./worker/reparse.ts";
 
 // Web entry: config → clients → createApp(deps) → Deno.serve; the worker runs in-process in
 // the embedded mode (no Redis). SIGTERM/SIGINT: stop accepting, finish requests and the job
@@ -27,6 +28,12 @@ const metrics = createMetrics(() => services.queue.stats());
 const limiter = createRateLimiter(config.redis, logger);
 const app = createApp({ ...services, config, tokens, logger, metrics, limiter });
 
+// The in-process worker re-parses what a parser upgrade outdated (as worker/main.ts does).
+if (config.workerInProcess) {
+  await enqueueStaleImports(services.db, services.queue, logger).catch((err) =>
+    logger.error("re-parse after parser upgrade failed", { error: (err as Error).message })
+  );
+}
 const stop = new AbortController();
 const worker = config.workerInProcess
   ? createWorker({

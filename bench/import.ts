@@ -76,6 +76,11 @@ export interface ImportTiming {
   doneS: number;
   /** The conversation's first page answered 200: upload → readable. */
   readableS: number;
+  /**
+   * Search covers the conversation: `/api/search` says no conversation is still `indexing`
+   * (the index is built after the import's commit; polled every 100 ms).
+   */
+  searchableS: number;
 }
 
 /**
@@ -138,6 +143,12 @@ export async function importFile(
   const html = await page.text();
   if (page.status !== 200) throw new Error(`first page: ${page.status} ${html.slice(0, 200)}`);
   const readableS = s();
+  const searchUrl = `${url}/api/search?q=indexed&conversation=${status.conversationId}`;
+  while ((await (await fetch(searchUrl, { headers: user.headers })).json()).indexing !== 0) {
+    if (Date.now() > until) throw new Error("conversation not indexed for search in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const searchableS = s();
   const conv = await (await fetch(`${url}/api/conversations/${id}`, { headers: user.headers }))
     .json();
   return {
@@ -147,5 +158,6 @@ export async function importFile(
     uploadedS,
     doneS,
     readableS,
+    searchableS,
   };
 }

@@ -175,7 +175,10 @@ async function importPhase(kind: "embedded" | "real", path: string): Promise<Imp
     const committed = peakAtCommit(stack.worker ?? stack.web, t.importId);
     const webMB = stack.worker ? webSampled : committed ?? webSampled;
     const workerMB = stack.worker ? committed ?? workerSampled : null;
-    log(`${kind}: ${t.messages} messages readable in ${t.readableS.toFixed(1)} s`);
+    log(
+      `${kind}: ${t.messages} messages readable in ${t.readableS.toFixed(1)} s, ` +
+        `searchable in ${t.searchableS.toFixed(1)} s (load ${loadavg().join(" ")})`,
+    );
     const [insightsS, , insightsMB] = stack.databaseUrl
       ? await sampled(stack, () => waitForInsights(stack.databaseUrl!, t.importId, 900_000))
       : [null, 0, null];

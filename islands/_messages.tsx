@@ -8,7 +8,7 @@ import type { StoredMessage } from "../lib/db/messages.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
 import type { FileView } from "../routes/_components/attachment.tsx";
 import { MessageItem } from "../routes/_components/message_item.tsx";
-import { formatDay } from "../routes/_components/dates.ts";
+import { formatDay, shownAt } from "../routes/_components/dates.ts";
 import { errorMessage } from "./_http.ts";
 
 /** A message as `GET /api/conversations/:id/messages` returns it. */
@@ -58,12 +58,18 @@ export interface Look {
   conversation: string;
   viewAs: string | null;
   group: boolean;
+  /** The zone times are shown in (the list's `data-zone`); none: the exported wall clock. */
+  zone?: string;
 }
 
 /** The current look of a list: `data-view-as` (kept up to date by the view-as island). */
 export function lookOf(list: HTMLElement, fallback: Look): Look {
   const viewAs = list.dataset.viewAs;
-  return { ...fallback, viewAs: viewAs === undefined ? fallback.viewAs : viewAs || null };
+  return {
+    ...fallback,
+    viewAs: viewAs === undefined ? fallback.viewAs : viewAs || null,
+    zone: list.dataset.zone ?? fallback.zone,
+  };
 }
 
 /** Where a batch continues the list: the day and author of the message just before it. */
@@ -87,13 +93,14 @@ export function renderItems(
   let day = before.day, previousAuthor = before.author;
   const items = [];
   for (const m of messages) {
-    const d = m.date.slice(0, 10);
+    const shown = shownAt(m, look.zone);
+    const d = shown.slice(0, 10);
     if (d !== day) {
       day = d;
       previousAuthor = undefined;
       items.push(
         <li class="day" key={`d${d}`}>
-          <time dateTime={d}>{formatDay(m.date)}</time>
+          <time dateTime={d}>{formatDay(shown)}</time>
         </li>,
       );
     }
@@ -106,6 +113,7 @@ export function renderItems(
         group={look.group}
         runStart={m.author !== previousAuthor}
         file={fileOf(m)}
+        zone={look.zone}
       />,
     );
     previousAuthor = m.kind === "system" ? undefined : m.author;
@@ -195,7 +203,8 @@ export async function redrawMessages(list: HTMLElement, look: Look): Promise<voi
   const anchor = firstVisibleMessage(list);
   const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
   const current = list.querySelector("li.current")?.id;
-  list.replaceChildren(...renderItems(messages, look));
+  const zone = look.zone ?? list.dataset.zone;
+  list.replaceChildren(...renderItems(messages, { ...look, zone }));
   list.dataset.total = String(total);
   const li = current ? document.getElementById(current) : null;
   li?.classList.add("current");

@@ -17,12 +17,12 @@ export type JumpToDateProps = {
 };
 
 /** Marks the message a jump landed on, as the server marks a permalink's target. */
-export function markCurrent(list: HTMLElement, seq: number): HTMLElement | null {
+export function markCurrent(list: HTMLElement, ref: number): HTMLElement | null {
   for (const old of list.querySelectorAll("li.current")) {
     old.classList.remove("current");
     old.removeAttribute("aria-current");
   }
-  const li = document.getElementById(`m${seq}`);
+  const li = document.getElementById(`m${ref}`);
   li?.classList.add("current");
   li?.setAttribute("aria-current", "true");
   return li;
@@ -52,8 +52,11 @@ export default function JumpToDate(props: JumpToDateProps) {
         return setStatus(`No messages on or after ${date}: showing the newest.`);
       }
       replaceMessages(list, page, look);
-      const li = markCurrent(list, page.target);
-      history.pushState({ date }, "", `/c/${props.conversation}/m/${page.target}`);
+      // Anchors and permalinks use the stable ref (a merge renumbers seqs).
+      const target = page.target;
+      const ref = page.messages.find((m) => m.seq === target)?.ref ?? target;
+      const li = markCurrent(list, ref);
+      history.pushState({ date }, "", `/c/${props.conversation}/m/${ref}`);
       pushed = true;
       // The day's separator when the target starts its day, so the date is in view too.
       const previous = li?.previousElementSibling;

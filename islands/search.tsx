@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Search as you type: `GET /api/search` a moment after the last keystroke (an older request
-// still running is aborted), results listed below as links to `/c/:id/m/:seq`. Arrow keys move
+// still running is aborted), results listed below as links to `/c/:id/m/:ref`. Arrow keys move
 // through them (the input keeps focus, `aria-activedescendant` follows), Enter follows the
 // chosen one, Escape closes the list. Without JavaScript the form submits to the search page.
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -24,6 +24,7 @@ export type SearchProps = {
 type Hit = {
   conversation: { id: string; title: string };
   seq: number;
+  ref?: number;
   date: string;
   author: string | null;
   url: string;
@@ -188,7 +189,7 @@ export default function Search(props: SearchProps) {
   );
 }
 
-/** The permalink of a hit (`/c/:id/m/:seq#m:seq`, the fragment scrolls to the message). */
+/** The permalink of a hit (`/c/:id/m/:ref#m:ref`, the fragment scrolls to the message). */
 function permalink(hit: Hit): string {
-  return hit.url ?? `/c/${hit.conversation.id}/m/${hit.seq}#m${hit.seq}`;
+  return hit.url ?? `/c/${hit.conversation.id}/m/${hit.ref ?? hit.seq}#m${hit.ref ?? hit.seq}`;
 }

@@ -11,6 +11,9 @@ import { DirectUploadUnavailable, uploadDirect } from "./_lib/s3_multipart.ts";
 export type UploadProps = {
   /** Largest upload the server takes, to refuse bigger files before sending them. */
   maxBytes?: number;
+  /** IANA zones offered for the phone's zone, and the one chosen without JavaScript. */
+  zones?: string[];
+  zone?: string;
 };
 
 type Phase =
@@ -33,6 +36,13 @@ export default function Upload(props: UploadProps) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const stop = useRef<AbortController | null>(null);
   useEffect(() => () => stop.current?.abort(), []);
+  // The phone that exported the chat is most likely this device: preselect the browser's zone.
+  const [zone, setZone] = useState(props.zone ?? "UTC");
+  useEffect(() => {
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (browser) setZone(browser);
+  }, []);
+  const zones = props.zones ?? ["UTC"];
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -55,10 +65,14 @@ export default function Upload(props: UploadProps) {
         setPhase({ name: "uploading", loaded, total });
       };
       // With S3, straight to the bucket (parallel, resumable parts); else through the app.
-      const id = await uploadDirect(file, { signal: controller.signal, onProgress }).catch(
+      const id = await uploadDirect(file, {
+        signal: controller.signal,
+        onProgress,
+        timeZone: zone,
+      }).catch(
         (err) => {
           if (err instanceof DirectUploadUnavailable) {
-            return send(file, controller.signal, onProgress);
+            return send(file, zone, controller.signal, onProgress);
           }
           throw err;
         },
@@ -85,6 +99,20 @@ export default function Upload(props: UploadProps) {
       onSubmit={submit}
       data-phase={phase.name}
     >
+      {/* Before the file: a multipart field after the file part is not read (no-JS post). */}
+      <label>
+        Phone's time zone{" "}
+        <select
+          name="timeZone"
+          value={zone}
+          disabled={busy}
+          onChange={(e) => setZone((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {(zones.includes(zone) ? zones : [zone, ...zones]).map((z) => (
+            <option key={z} value={z} selected={z === zone}>{z}</option>
+          ))}
+        </select>
+      </label>
       <input
         type="file"
         name="file"
@@ -137,12 +165,14 @@ function Status({ phase }: { phase: Phase }) {
 /** Uploads the file as the request body; resolves with the new import's id. */
 function send(
   file: File,
+  timeZone: string,
   signal: AbortSignal,
   onProgress: (loaded: number, total: number) => void,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports?filename=${encodeURIComponent(file.name)}`);
+    const query = new URLSearchParams({ filename: file.name, timeZone });
+    xhr.open("POST", `/api/imports?${query}`);
     xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);

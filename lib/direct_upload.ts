@@ -78,6 +78,8 @@ interface Manifest {
   size: number;
   partSize: number;
   createdAt: string;
+  /** The exporting phone's IANA zone, given at the start (absent: UTC). */
+  timeZone?: string;
 }
 
 /** The blob key of an upload's manifest. */
@@ -151,7 +153,7 @@ async function presign(
  */
 export async function startDirectUpload(
   deps: DirectUploadDeps,
-  input: { userId: string; filename: string; size: number },
+  input: { userId: string; filename: string; size: number; timeZone?: string },
 ): Promise<DirectUploadStart> {
   const filename = cleanFilename(input.filename);
   if (input.size > deps.maxBytes) {
@@ -175,6 +177,7 @@ export async function startDirectUpload(
     size: input.size,
     partSize,
     createdAt: new Date().toISOString(),
+    timeZone: input.timeZone,
   };
   await deps.blobs.put(manifestKey(importId), new TextEncoder().encode(JSON.stringify(manifest)), {
     contentType: "application/json",
@@ -279,6 +282,7 @@ export async function completeDirectUpload(
         size,
         sha256: etag ? `s3-etag:${etag.replaceAll('"', "")}` : "s3-multipart",
         blobKey: key,
+        timeZone: manifest.timeZone,
       });
     } catch (err) {
       if ((err as { code?: string })?.code !== "23505") throw err; // a concurrent complete won

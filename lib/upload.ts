@@ -33,6 +33,8 @@ export async function receiveUpload(
     body: ReadableStream<Uint8Array>;
     declaredSize?: number;
     requestId?: string;
+    /** The exporting phone's IANA zone (validated by the caller; default UTC). */
+    timeZone?: string;
   },
 ): Promise<string> {
   const { maxBytes } = deps;
@@ -72,6 +74,7 @@ export async function receiveUpload(
     size,
     sha256: hash.digest("hex"),
     blobKey: key,
+    timeZone: upload.timeZone,
   });
   await deps.queue.enqueue({ importId: id, requestId: upload.requestId });
   return id;

@@ -1,6 +1,7 @@
 // Test helper: a conversation written straight into the database for a signed-up user, as
 // the import worker would leave it (messages by COPY, participants, counts, view-as, media).
 import { copyMessages } from "../lib/db/messages.ts";
+import { rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Message } from "../lib/parse/types.ts";
 import type { TestApp } from "../tests/helpers/app.ts";
 
@@ -38,6 +39,7 @@ export async function seedChat(
     yield messages;
   }
   const count = await copyMessages(sql, id, once());
+  await rebuildSearchIndex(sql, id); // as the worker does right after an import's commit
   await sql`
     insert into participants (conversation_id, name, message_count, first_seq)
     select conversation_id, author, count(*), min(seq) from messages

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type Conversation, listConversations } from "../lib/db/conversations.ts";
 import { createShare, listShares, revokeShare, type Share } from "../lib/db/shares.ts";
 import { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "../lib/db/tokens.ts";
-import { getUser, type User } from "../lib/db/users.ts";
+import { getReadingZone, getUser, setReadingZone, type User } from "../lib/db/users.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -17,6 +17,9 @@ import { publicOrigin, shareJson } from "./api/shares.ts";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
+import { ReadingZoneForm } from "./_components/reading_zone.tsx";
+import { timeZoneField } from "../lib/time/schema.ts";
+import { localPath } from "./index.tsx";
 
 const EXPIRY_CHOICES = [
   [24, "1 day"],
@@ -30,6 +33,8 @@ interface AccountView {
   tokens: ApiToken[];
   conversations: Conversation[];
   shares: (Share & { title: string; url: string })[];
+  /** The zone the user reads in (null: each conversation's own). */
+  readingZone: string | null;
   /** A token just created: shown this once. */
   newToken?: { name: string; token: string };
   notice?: string;
@@ -109,6 +114,9 @@ function AccountPage(v: AccountView) {
                         ))}
                       </select>
                     </label>{" "}
+                    <label>
+                      <input type="checkbox" name="redacted" /> redacted (no names, numbers, media)
+                    </label>{" "}
                     <button type="submit" class="link">Create share link</button>
                   </form>
                 </li>
@@ -124,7 +132,8 @@ function AccountPage(v: AccountView) {
             {v.shares.map((s) => (
               <li>
                 <span dir="auto">{s.title}</span>
-                {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`},
+                {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`}
+                {s.redacted && <strong class="redacted">, redacted</strong>},
                 until {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                 <br />
                 <input readOnly value={s.url} aria-label="Share link" size={60} />
@@ -135,6 +144,19 @@ function AccountPage(v: AccountView) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section class="card" id="reading-zone">
+        <h2>Time zone</h2>
+        <p>
+          Exports carry the phone's wall clock. Read every chat in one zone, or each in the zone of
+          the phone that exported it.
+        </p>
+        <ReadingZoneForm
+          next="/account#reading-zone"
+          zones={{ chosen: v.readingZone }}
+          label="Show times in"
+        />
       </section>
 
       <section class="card danger" id="delete">
@@ -159,6 +181,8 @@ const idParam = z.object({ id: z.uuid() });
 const shareForm = z.object({
   conversationId: z.uuid("must be a conversation id"),
   expiresInHours: z.coerce.number().positive().max(24 * 366),
+  // A checkbox: present ("on") when ticked.
+  redacted: z.string().optional().transform((v) => v !== undefined),
 });
 
 /**
@@ -173,11 +197,12 @@ export function accountPages(deps: AppDeps) {
     status: 200 | 400 = 200,
   ) => {
     const userId = userIdOf(c);
-    const [user, tokenRows, conversations, shares] = await Promise.all([
+    const [user, tokenRows, conversations, shares, readingZone] = await Promise.all([
       getUser(db, userId),
       listApiTokens(db, userId),
       listConversations(db, userId),
       listShares(db, userId),
+      getReadingZone(db, userId),
     ]);
     if (!user) throw notFound("account");
     const origin = publicOrigin(c);
@@ -189,6 +214,7 @@ export function accountPages(deps: AppDeps) {
         tokens={tokenRows}
         conversations={conversations}
         shares={shares.map((s) => ({ ...s, url: shareJson(tokens, origin, s).url }))}
+        readingZone={readingZone}
         {...extra}
       />,
       status,
@@ -233,6 +259,18 @@ export function accountPages(deps: AppDeps) {
     .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
       if (!(await revokeShare(db, userIdOf(c), c.req.valid("param").id))) throw notFound("share");
       return back(c, "shares");
+    })
+    .post("/account/reading-zone", async (c) => {
+      const form = await c.req.parseBody();
+      let zone: string | undefined;
+      try {
+        zone = timeZoneField(typeof form.zone === "string" ? form.zone : undefined, "zone");
+      } catch (err) {
+        if (err instanceof AppError) return view(c, { error: err.message }, 400);
+        throw err;
+      }
+      await setReadingZone(db, userIdOf(c), zone ?? null);
+      return c.redirect(localPath(form.next), 303);
     })
     .post("/account/delete", async (c) => {
       const form = await c.req.parseBody();

@@ -9,15 +9,18 @@ import { csrf } from "./_middleware/csrf.ts";
 import { onError, onNotFound } from "./_middleware/errors.ts";
 import { appRateLimits } from "./_middleware/rate_limit.ts";
 import { requestContext } from "./_middleware/request_context.ts";
-import { securityHeaders } from "./_middleware/security_headers.ts";
+import { securityHeaders, uploadOrigin } from "./_middleware/security_headers.ts";
 import { requireUser, session } from "./_middleware/session.ts";
 import { accountPages } from "./account.tsx";
 import { accountApi } from "./api/account.ts";
 import { authApi } from "./api/auth.ts";
 import { conversationsApi } from "./api/conversations.ts";
+import { mergeApi } from "./api/merge.ts";
+import { mediaApi } from "./api/media.ts";
 import { openApiRoutes } from "./api/docs.tsx";
 import { exportApi } from "./api/export.ts";
 import { importsApi } from "./api/imports.ts";
+import { reportApi } from "./api/report.ts";
 import { uploadsApi } from "./api/uploads.ts";
 import { insightsApi } from "./api/insights.ts";
 import { searchApi } from "./api/search.ts";
@@ -25,12 +28,17 @@ import { sharesApi } from "./api/shares.ts";
 import { tokensApi } from "./api/tokens.ts";
 import { authPages } from "./auth.tsx";
 import { conversationPages } from "./conversations.tsx";
+import { mergePages } from "./merge.tsx";
+import { mergedRedirect } from "./merge_redirect.ts";
+import { galleryPages } from "./gallery.tsx";
 import { healthRoutes } from "./health.ts";
 import { importPages } from "./imports.tsx";
+import { reportPages } from "./report.tsx";
 import { insightsPages } from "./insights.tsx";
 import { libraryPage } from "./index.tsx";
 import { searchPage } from "./search.tsx";
 import { sharePages } from "./share.tsx";
+import { privacyPages } from "./privacy.tsx";
 
 export type { AppDeps } from "./deps.ts";
 
@@ -43,7 +51,8 @@ export function createApp(deps: AppDeps) {
   };
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
-  app.use(securityHeaders());
+  const upload = uploadOrigin(deps.config.s3);
+  app.use(securityHeaders({ connectOrigins: upload ? [upload] : [] }));
   app.use(cacheDefaults());
   app.route("/", healthRoutes(deps));
   if (deps.metrics) {
@@ -89,7 +98,7 @@ export function createApp(deps: AppDeps) {
     "/api/conversations/:id",
     "/api/conversations/:id/messages",
     "/c/:id",
-    "/c/:id/m/:seq",
+    "/c/:id/m/:ref",
   ];
   for (const path of versioned) {
     app.use(path, etag);
@@ -97,16 +106,25 @@ export function createApp(deps: AppDeps) {
   app.route("/api/tokens", tokensApi(deps));
   app.route("/api/account", accountApi(deps));
   app.route("/api/imports", importsApi(deps));
+  app.route("/api/imports", reportApi(deps));
   app.route("/api/uploads", uploadsApi(deps));
   app.route("/api/conversations", exportApi(deps));
   app.route("/api/conversations", sharesApi(deps));
   app.route("/api/conversations", conversationsApi(deps));
+  app.route("/api/conversations", mergeApi(deps));
+  app.route("/api", mediaApi(deps));
   app.route("/api/conversations", insightsApi(deps));
   app.route("/api/search", searchApi(deps));
   app.route("/", authPages(deps));
   app.route("/", libraryPage(deps));
   app.route("/", importPages(deps));
+  app.route("/", reportPages(deps));
+  // A page of a conversation merged into another (404) redirects there (migration 00007).
+  app.use("/c/:id/*", mergedRedirect({ db: deps.db }));
   app.route("/", conversationPages(deps));
+  app.route("/", privacyPages(deps));
+  app.route("/", mergePages(deps));
+  app.route("/", galleryPages(deps));
   app.route("/", insightsPages(deps));
   app.route("/", searchPage(deps));
   app.route("/", accountPages(deps));

@@ -3,7 +3,7 @@
  *
  * Routes: `GET /c/:id` (newest page; `?before=seq` / `?after=seq` keyset pages;
  * `?date=YYYY-MM-DD` redirects to the permalink of the first message on or after that day),
- * `GET /c/:id/m/:seq` (permalink: the page around a message, highlighted),
+ * `GET /c/:id/m/:ref` (permalink: the page around the message with that stable ref, highlighted),
  * `POST /c/:id/view-as` (no-JS form: who is "me").
  *
  * Stable markup for the islands (keep these names; tests assert them):
@@ -11,11 +11,12 @@
  *   (class `messages group` in group chats): the page's messages in file order; first/last seq
  *   are 0 when the page is empty.
  * - `<li class="day"><time datetime="YYYY-MM-DD">` day separators inside that list.
- * - `<li id="m<seq>" class="msg mine|theirs kind-<kind> [run-start] [sticker] [current]"
+ * - `<li id="m<ref>" class="msg mine|theirs kind-<kind> [run-start] [sticker] [current]"
  *   data-author=NAME>` and
- *   `<li id="m<seq>" class="system">`, each holding one `<article>`; the target of a permalink
+ *   `<li id="m<ref>" class="system">`, each holding one `<article>`; the target of a permalink
  *   has `aria-current="true"` and class `current`. Timestamps: `<a class="stamp"
- *   href="/c/ID/m/SEQ#mSEQ"><time datetime="YYYY-MM-DDTHH:MM:SS">`.
+ *   href="/c/ID/m/REF#mREF"><time datetime="YYYY-MM-DDTHH:MM:SS±HH:MM">` (the instant in the
+ *   reader's zone, `data-zone` on the list; the exported wall clock in the stamp's `title`).
  * - `<a class="pager older" rel="prev" href="/c/ID?before=FIRST">`,
  *   `<a class="pager newer" rel="next" href="/c/ID?after=LAST">`, `<a class="pager newest">`.
  * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
@@ -45,7 +46,9 @@ import { mediaUrl } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
 import { MessageItem, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
-import { formatDay, isDay } from "./_components/dates.ts";
+import { formatDay, isDay, shownAt } from "./_components/dates.ts";
+import { ReadingZoneForm } from "./_components/reading_zone.tsx";
+import { conversationZones } from "../lib/db/users.ts";
 import type { FileView } from "./_components/attachment.tsx";
 import { Island } from "./_components/island.tsx";
 import InfiniteScroll from "../islands/infinite_scroll.tsx";
@@ -53,6 +56,13 @@ import JumpToDate from "../islands/jump_to_date.tsx";
 import Lightbox from "../islands/lightbox.tsx";
 import Search from "../islands/search.tsx";
 import ViewAs from "../islands/view_as.tsx";
+import { mergeCandidates } from "../lib/merge/candidates.ts";
+import { coverageOf } from "../lib/merge/coverage.ts";
+import { refOfSeq, seqOfRef } from "../lib/merge/refs.ts";
+import { CoverageTimeline } from "./_components/coverage.tsx";
+import { MergeOffer } from "./_components/merge_offer.tsx";
+import { ExportMenu } from "./_components/export_menu.tsx";
+import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 
 const PAGE = 100;
 /** `before` of the newest page: past any seq (an int column). */
@@ -90,7 +100,7 @@ async function readContacts(
   return contacts;
 }
 
-/** `/c/:id`, `/c/:id/m/:seq` and the view-as form. */
+/** `/c/:id`, `/c/:id/m/:ref` and the view-as form. */
 export function conversationPages(deps: AppDeps) {
   async function page(c: Context<AppEnv>, id: string, at: {
     /** Runs alongside the ownership check (one round trip less); shown only to the owner. */
@@ -98,26 +108,35 @@ export function conversationPages(deps: AppDeps) {
     current?: number;
     notice?: string;
   }) {
-    const [conv, messages] = await Promise.all([
+    const [conv, messages, zones] = await Promise.all([
       getConversation(deps.db, userIdOf(c), id),
       at.messages(),
+      conversationZones(deps.db, userIdOf(c), id),
     ]);
     if (!conv) throw notFound("conversation");
     if (at.current !== undefined && at.current > conv.messageCount) throw notFound("message");
     const files = await attachedFiles(deps.db, id, messages);
     const contacts = await readContacts(deps, messages, files);
+    const last0 = messages.at(-1)?.seq ?? 0;
+    const [coverage, [offer], newestRef] = await Promise.all([
+      coverageOf(deps.db, id),
+      mergeCandidates(deps.db, userIdOf(c), id, { olderOnly: true, limit: 1 }),
+      last0 > 0 && last0 < conv.messageCount ? refOfSeq(deps.db, id, conv.messageCount) : null,
+    ]);
     const group = conv.participants.length > 2;
     const first = messages[0]?.seq ?? 0, last = messages.at(-1)?.seq ?? 0;
     let day = "", previousAuthor: string | null | undefined = undefined;
     const items = messages.flatMap((m) => {
       const out = [];
-      const d = m.date.slice(0, 10);
+      // Days follow the zone the reader reads in (lib/time), as the times do.
+      const shown = shownAt(m, zones?.reading);
+      const d = shown.slice(0, 10);
       if (d !== day) {
         day = d;
         previousAuthor = undefined;
         out.push(
           <li class="day">
-            <time dateTime={d}>{formatDay(m.date)}</time>
+            <time dateTime={d}>{formatDay(shown)}</time>
           </li>,
         );
       }
@@ -135,6 +154,7 @@ export function conversationPages(deps: AppDeps) {
           file={file}
           contact={contacts.get(m.seq)}
           current={m.seq === at.current}
+          zone={zones?.reading}
         />,
       );
       previousAuthor = m.kind === "system" ? undefined : m.author;
@@ -150,10 +170,21 @@ export function conversationPages(deps: AppDeps) {
             <p class="muted">
               {conv.messageCount.toLocaleString("en")} messages ·{" "}
               <span dir="auto">{conv.participants.join(", ")}</span> ·{" "}
-              <a href={`/c/${conv.id}/insights`}>Insights</a>
+              <a href={`/c/${conv.id}/insights`}>Insights</a> ·{" "}
+              <a href={`/c/${conv.id}/media`}>Media</a> ·{" "}
+              <a href={`/imports/${conv.id}/report`}>Import report</a> ·{" "}
+              <a href={`/c/${conv.id}/privacy`}>Privacy and deletion</a>
             </p>
           </div>
+          <ExportMenu
+            conversationId={conv.id}
+            firstDate={conv.firstDate}
+            lastDate={conv.lastDate}
+            pdfMax={PDF_MAX_MESSAGES}
+          />
         </header>
+        {offer && <MergeOffer conversationId={id} candidate={offer} />}
+        <CoverageTimeline coverage={coverage} />
         <div class="conv-tools">
           <Island
             name="search"
@@ -183,6 +214,7 @@ export function conversationPages(deps: AppDeps) {
               }}
             />
           )}
+          {zones && <ReadingZoneForm next={`/c/${id}`} zones={zones} />}
         </div>
         {at.notice && <p class="notice" role="status">{at.notice}</p>}
         {first > 1 && (
@@ -196,13 +228,16 @@ export function conversationPages(deps: AppDeps) {
           data-first-seq={first}
           data-last-seq={last}
           data-total={conv.messageCount}
+          data-zone={zones?.reading}
         >
           {items}
         </ol>
         {last > 0 && last < conv.messageCount && (
           <>
             <a class="pager newer" href={`/c/${id}?after=${last}`} rel="next">Newer messages</a>
-            <a class="pager newest" href={`/c/${id}#m${conv.messageCount}`}>Jump to the newest</a>
+            <a class="pager newest" href={`/c/${id}#m${newestRef ?? conv.messageCount}`}>
+              Jump to the newest
+            </a>
           </>
         )}
         <Island
@@ -228,7 +263,8 @@ export function conversationPages(deps: AppDeps) {
           const conv = await getConversation(deps.db, userIdOf(c), id);
           if (!conv) throw notFound("conversation");
           const target = await seqOnOrAfter(deps.db, id, q.date);
-          if (target !== null) return c.redirect(permalink(id, target), 302);
+          const ref = target === null ? null : await refOfSeq(deps.db, id, target);
+          if (ref !== null) return c.redirect(permalink(id, ref), 302);
           return await page(c, id, {
             messages: () => listMessages(deps.db, id, { before: NEWEST, limit: PAGE }),
             notice: `No messages on or after ${formatDay(q.date)}: showing the newest.`,
@@ -247,11 +283,17 @@ export function conversationPages(deps: AppDeps) {
       },
     )
     .get(
-      "/c/:id/m/:seq",
+      "/c/:id/m/:ref",
       requireUserPage,
-      validate("param", idParam.extend({ seq: seq.min(1, "must be >= 1") })),
+      validate("param", idParam.extend({ ref: seq.min(1, "must be >= 1") })),
       async (c) => {
-        const { id, seq } = c.req.valid("param");
+        const { id, ref } = c.req.valid("param");
+        // The ref is stable across merges; the page is found by position (keyset on seq).
+        const seq = await seqOfRef(deps.db, id, ref);
+        if (seq === null) {
+          const owned = await getConversation(deps.db, userIdOf(c), id);
+          throw notFound(owned ? "message" : "conversation");
+        }
         return await page(c, id, {
           messages: () => listAround(deps.db, id, seq, PAGE),
           current: seq,

@@ -18,7 +18,7 @@ Deno.test("conversation page: newest first page, keyset pages both ways, markup 
     assert.match(
       newest,
       new RegExp(
-        `<ol class="messages" aria-label="Messages" data-conversation="${id}" data-first-seq="151" data-last-seq="250" data-total="250">`,
+        `<ol class="messages" aria-label="Messages" data-conversation="${id}" data-first-seq="151" data-last-seq="250" data-total="250" data-zone="UTC">`,
       ),
     );
     assert.ok(
@@ -54,7 +54,7 @@ Deno.test("conversation page: newest first page, keyset pages both ways, markup 
     );
     assert.ok(
       newest.includes(
-        `<a class="stamp" href="/c/${id}/m/151#m151" title="Monday, January 1, 2024, 11:30"><time datetime="2024-01-01T11:30:00">11:30</time></a>`,
+        `<a class="stamp" href="/c/${id}/m/151#m151" title="Monday, January 1, 2024, 11:30"><time datetime="2024-01-01T11:30:00+00:00">11:30</time></a>`,
       ),
     );
 

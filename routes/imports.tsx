@@ -19,6 +19,7 @@ export function importPages(deps: AppDeps) {
       const upload = await readUpload(c, deps.config.maxUploadBytes);
       const id = await receiveUpload(uploadDeps, {
         ...upload,
+        timeZone: upload.options.timeZone,
         userId: userIdOf(c),
         requestId: c.var.requestId,
       });
@@ -55,6 +56,11 @@ export function importPages(deps: AppDeps) {
             {imp.conversationId && (
               <p>
                 <a href={`/c/${imp.conversationId}`}>Open the conversation</a>
+              </p>
+            )}
+            {imp.summary !== null && (
+              <p>
+                <a href={`/imports/${imp.id}/report`}>Import report</a>
               </p>
             )}
             <p>

@@ -13,6 +13,8 @@ import { THEME_COOKIE, THEMES } from "./_components/page_context.ts";
 import { render } from "./_components/render.ts";
 import { Island } from "./_components/island.tsx";
 import Upload from "../islands/upload.tsx";
+import { timeZoneNames } from "../lib/time/names.ts";
+import { getReadingZone } from "../lib/db/users.ts";
 
 const SORT_LABELS = { recent: "Recent", title: "Title", size: "Size" } as const;
 
@@ -34,9 +36,10 @@ export function libraryPage(deps: AppDeps) {
       async (c) => {
         const userId = userIdOf(c);
         const { sort } = c.req.valid("query");
-        const [conversations, imports] = await Promise.all([
+        const [conversations, imports, readingZone] = await Promise.all([
           listConversations(deps.db, userId, sort),
           listImports(deps.db, userId, 10),
+          getReadingZone(deps.db, userId),
         ]);
         const pending = imports.filter((i) => i.status !== "done");
         return render(
@@ -52,7 +55,11 @@ export function libraryPage(deps: AppDeps) {
               <Island
                 name="upload"
                 component={Upload}
-                props={{ maxBytes: deps.config.maxUploadBytes }}
+                props={{
+                  maxBytes: deps.config.maxUploadBytes,
+                  zones: timeZoneNames(),
+                  zone: readingZone ?? "UTC",
+                }}
               />
             </section>
             {pending.length > 0 && (
@@ -71,6 +78,7 @@ export function libraryPage(deps: AppDeps) {
             <section aria-labelledby="chats-heading">
               <div class="library-head">
                 <h2 id="chats-heading">Chats</h2>
+                <a href="/media" class="chip all-media">All media</a>
                 {conversations.length > 1 && (
                   <nav class="sort" aria-label="Sort chats">
                     Sort by {LIBRARY_SORTS.map((s) => (

@@ -37,7 +37,7 @@ function Result(props: { hit: SearchHit; showTitle: boolean }) {
           {hit.author && <span class="who" dir="auto">{hit.author}</span>}
           <time dateTime={hit.date}>{formatShortDay(hit.date)}, {formatTime(hit.date)}</time>
         </header>
-        <a href={permalink(hit.conversationId, hit.seq)} class="result-link">
+        <a href={permalink(hit.conversationId, hit.ref)} class="result-link">
           <SnippetText snippet={hit.snippet} />
         </a>
       </article>
@@ -103,6 +103,14 @@ export function searchPage(deps: AppDeps) {
             </div>
             <button type="submit">Search</button>
           </form>
+          {q && found && found.indexing > 0 && (
+            <p class="notice" role="status">
+              Still indexing {found.indexing}{" "}
+              {found.indexing === 1 ? "conversation" : "conversations"}:{" "}
+              {found.indexing === 1 ? "its messages are" : "their messages are"}{" "}
+              not in these results yet. Try again in a moment.
+            </p>
+          )}
           {q && found && (
             <section aria-labelledby="results-heading">
               <h2 id="results-heading">

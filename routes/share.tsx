@@ -5,7 +5,8 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
 import { attachedFiles, listMessages } from "../lib/db/messages.ts";
-import { getLiveShare, shareMedia } from "../lib/db/shares.ts";
+import { getLiveShare, redactionSource, shareMedia, shareSeqRange } from "../lib/db/shares.ts";
+import { createRedactor, REDACTED_TITLE } from "../lib/redact/redact.ts";
 import { notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -64,8 +65,9 @@ export function sharePages(deps: AppDeps) {
     .get("/s/:token", validate("query", query), async (c) => {
       const share = await liveShare(c);
       const token = c.req.param("token");
-      const first = share.fromSeq ?? 1;
-      const last = Math.min(share.toSeq ?? share.messageCount, share.messageCount);
+      const range = await shareSeqRange(db, share);
+      if (!range) throw notFound("shared messages");
+      const { first, last } = range;
       const q = c.req.valid("query");
       const cacheControl = shareCacheControl(share.expiresAt);
       const etag = strongEtag([
@@ -82,8 +84,14 @@ export function sharePages(deps: AppDeps) {
         ? { before: Math.min(q.before, last + 1), limit: PAGE }
         : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE };
       const rows = await listMessages(db, share.conversationId, page);
-      const messages = rows.filter((m) => m.seq >= first && m.seq <= last);
-      const files = await attachedFiles(db, share.conversationId, messages);
+      const inRange = rows.filter((m) => m.seq >= first && m.seq <= last);
+      // Redacted at render time, never stored: a redacted share has no files and no "me".
+      const redactor = share.redacted
+        ? createRedactor(await redactionSource(db, share.conversationId))
+        : null;
+      const messages = redactor ? inRange.map((m) => redactor.message(m)) : inRange;
+      const files = redactor ? new Map() : await attachedFiles(db, share.conversationId, messages);
+      const title = redactor ? REDACTED_TITLE : share.title;
       const lo = messages[0]?.seq ?? 0, hi = messages.at(-1)?.seq ?? 0;
       let day = "", previousAuthor: string | null | undefined = undefined;
       c.header("ETag", etag);
@@ -91,11 +99,12 @@ export function sharePages(deps: AppDeps) {
       c.header("X-Robots-Tag", "noindex, nofollow");
       return renderShared(
         c,
-        <Layout title={share.title} wide>
+        <Layout title={title} wide>
           <header class="conv-header">
-            <h1 dir="auto">{share.title}</h1>
+            <h1 dir="auto">{title}</h1>
             <p class="muted">
               Shared read-only: messages {first.toLocaleString("en")}–{last.toLocaleString("en")}
+              {redactor && " · redacted: names, phone numbers and media hidden"}
             </p>
           </header>
           {lo > first && (
@@ -118,8 +127,9 @@ export function sharePages(deps: AppDeps) {
               items.push(
                 <MessageItem
                   m={m}
-                  conversationId={share.conversationId}
-                  mine={m.author !== null && m.author === share.viewAs}
+                  // no conversationId: the owner's permalinks are useless to (and would expose
+                  // the conversation's id to) whoever holds the link
+                  mine={!redactor && m.author !== null && m.author === share.viewAs}
                   group
                   runStart={m.author !== previousAuthor}
                   file={f
@@ -144,7 +154,9 @@ export function sharePages(deps: AppDeps) {
     .get("/s/:token/media/:name", async (c) => {
       const share = await liveShare(c);
       const name = c.req.param("name");
-      const row = await shareMedia(db, share, name);
+      // A redacted share shows no media at all.
+      const range = share.redacted ? null : await shareSeqRange(db, share);
+      const row = range && await shareMedia(db, share.conversationId, range, name);
       if (!row) throw notFound("media");
       const cacheControl = shareCacheControl(share.expiresAt);
       const etag = strongEtag(["share-media", share.id, row.blobKey]);

@@ -5,6 +5,8 @@ import { ParseError } from "../lib/parse/types.ts";
 import type { Delivery, Queue } from "../lib/queue/types.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 import { importChat, type ImportDeps, type ImportOutcome } from "./import_chat.ts";
+import { sweepSearchIndex } from "./search_sweep.ts";
+import { runRetentionSweeps } from "./retention.ts";
 
 /** What a worker needs; clients are created by the entry point and passed in. */
 export interface WorkerDeps {
@@ -96,6 +98,11 @@ export function createWorker(deps: WorkerDeps) {
     /** Consumes until `signal` aborts, then returns once the jobs in hand are finished. */
     async run(signal: AbortSignal): Promise<void> {
       const loops = Math.max(1, deps.concurrency ?? 1);
+      // Search indexes whose build after an import never ran (a worker died): at start, then
+      // every few minutes.
+      const sweep = sweepSearchIndex(db, { logger, signal });
+      // Conversations whose retention ran out: deleted at start, then every 10 minutes.
+      const retention = runRetentionSweeps({ db, blobs: deps.blobs, logger }, { signal });
       await Promise.all(
         Array.from({ length: loops }, () =>
           queue.consume((delivery) => handle(delivery, signal), {
@@ -106,6 +113,7 @@ export function createWorker(deps: WorkerDeps) {
             },
           })),
       );
+      await Promise.all([sweep, retention]);
     },
   };
 }

@@ -4,6 +4,7 @@ import { copyMessages } from "../lib/db/copy.ts";
 import { insertMedia, type MediaRow } from "../lib/db/media.ts";
 import { getImportById, setImportProgress, startImport } from "../lib/db/imports.ts";
 import { ensureInsights } from "../lib/insights/refresh.ts";
+import { rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
 import { parseChat } from "../lib/parse/parser.ts";
@@ -154,7 +155,9 @@ async function replaceConversation(
       values (${imp.id}, ${imp.userId}, ${title}, ${imp.timeZone})`;
     return;
   }
-  for (const table of ["messages", "participants", "media", "conversation_sources"]) {
+  // The search rows and "indexed" mark go too: rebuilt after the commit, never stale.
+  const tables = ["messages", "participants", "media", "conversation_sources"];
+  for (const table of [...tables, "message_search", "message_search_state"]) {
     await tx`delete from ${tx(table)} where conversation_id = ${imp.id}`;
   }
   await tx`delete from insights_state where conversation_id = ${imp.id}`;
@@ -311,6 +314,16 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     }
   });
   if (outcome.status === "done") {
+    // The search index, built after the commit (to_tsvector + GIN cost more than the COPY
+    // itself). Until it is, search says the conversation is still indexing; should this fail
+    // or the worker die here, the worker's sweep (worker/search_sweep.ts) builds it later.
+    const s0 = Date.now();
+    try {
+      const { rows } = await rebuildSearchIndex(db, importId, { onlyIfPending: true });
+      log.info("search index built", { rows, ms: Date.now() - s0 });
+    } catch (err) {
+      log.warn("search index not built; left to the sweep", { error: err });
+    }
     // Derived data that must not delay reading: the insights aggregates, computed after the
     // commit (a 1M-message chat takes tens of seconds). Were this to fail or the worker to
     // die here, the insights page computes them on first view (ensureInsights is idempotent).

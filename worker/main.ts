@@ -6,6 +6,7 @@ import { createMetrics } from "../lib/metrics.ts";
 import { openServices } from "../lib/services.ts";
 import { healthRoutes } from "../routes/health.ts";
 import { createWorker } from "./create_worker.ts";
+import { enqueueStaleImports } from "./reparse.ts";
 
 // Worker entry: config, clients, the consumer (with its reclaim loop) and a small server on
 // WORKER_PORT for /health, /ready and /metrics. SIGTERM → finish or release the job → close.
@@ -25,6 +26,10 @@ try {
 }
 const logger = createLogger(config.logLevel, { service: "worker" });
 const services = await openServices(config, logger);
+// A parser upgrade re-parses the stored originals it outdated (claimed once across workers).
+await enqueueStaleImports(services.db, services.queue, logger).catch((err) =>
+  logger.error("re-parse after parser upgrade failed", { error: (err as Error).message })
+);
 const metrics = createMetrics(() => services.queue.stats());
 const stop = new AbortController();
 const running = createWorker({

@@ -75,6 +75,8 @@ export interface DirectUploadOptions {
   api?: (path: string, init?: RequestInit) => Promise<Response>;
   /** Extra headers for API calls (e.g. a bearer token outside the browser). */
   headers?: Record<string, string>;
+  /** The exporting phone's IANA zone, recorded with the import (default: the server's, UTC). */
+  timeZone?: string;
 }
 
 interface PartUrl {
@@ -178,7 +180,7 @@ export async function uploadDirect(
   async function start(): Promise<Plan> {
     const res = await call("/api/uploads", {
       method: "POST",
-      body: JSON.stringify({ filename: file.name, size: file.size }),
+      body: JSON.stringify({ filename: file.name, size: file.size, timeZone: options.timeZone }),
     });
     if (res.status === 409) {
       const body = await res.json().catch(() => null);

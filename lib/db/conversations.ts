@@ -28,6 +28,8 @@ const columns = (sql: Sql) =>
 /** The last message of a conversation, as the library card previews it. */
 export interface LastMessage {
   seq: number;
+  /** Its stable id (the anchor `#m<ref>` on the conversation page). */
+  ref?: number;
   date: string;
   author: string | null;
   /** At most 200 characters of the text. */
@@ -57,7 +59,7 @@ export function listConversations(sql: Sql, userId: string, sort: LibrarySort = 
     : sql`c.last_date desc nulls last, c.created_at desc, c.id`;
   return sql<ConversationCard[]>`
     select ${columns(sql)},
-      (select json_build_object('seq', m.seq, 'date', to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS'),
+      (select json_build_object('seq', m.seq, 'ref', m.ref, 'date', to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS'),
         'author', m.author, 'text', left(m.text, 200), 'kind', m.kind, 'attachment', m.attachment)
         from messages m where m.conversation_id = c.id order by m.seq desc limit 1) as last_message
     from conversations c
@@ -93,19 +95,6 @@ export async function listAuthors(sql: Sql, userId: string, conversationId?: str
     where c.user_id = ${userId} ${conversationId ? sql`and c.id = ${conversationId}` : sql``}
     order by p.name limit 500`;
   return rows.map((r) => r.name);
-}
-
-/**
- * Deletes a conversation with (by cascade) its participants, messages and media rows, and the
- * import rows that produced it. The caller removes the blobs (see `conversationBlobPrefixes`).
- */
-export async function deleteConversation(sql: Sql, userId: string, id: string) {
-  return await sql.begin(async (tx) => {
-    await tx`delete from imports where user_id = ${userId} and (conversation_id = ${id} or id = ${id})`;
-    const rows =
-      await tx`delete from conversations where id = ${id} and user_id = ${userId} returning id`;
-    return rows.length > 0;
-  });
 }
 
 /** Blob-store prefixes holding a conversation's media and original upload. */

@@ -4,12 +4,18 @@ import type { Sql } from "./client.ts";
 /** A stored message: the parser's six fields plus its position in the file. */
 export interface StoredMessage extends Message {
   seq: number;
+  /** Its stable id (permalinks, anchors): equal to seq until a merge renumbers seqs. */
+  ref?: number;
+  /** The instant (ISO, UTC `…Z`): the wall clock read in the export's zone (lib/time/zone.ts). */
+  at?: string;
 }
 
 export { copyMessages } from "./copy.ts";
 
-const COLUMNS = "seq, to_char(date, 'YYYY-MM-DD\"T\"HH24:MI:SS') as date, author, text, kind, " +
-  "attachment, edited";
+const COLUMNS =
+  "seq, ref, to_char(date, 'YYYY-MM-DD\"T\"HH24:MI:SS') as date, author, text, kind, " +
+  "attachment, edited, " +
+  "to_char(at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') as at";
 
 /**
  * One page of messages by keyset: `after` gives the `limit` messages following that seq in

@@ -1,11 +1,13 @@
 /**
  * Full-text search over the user's messages: language-neutral and accent-insensitive
- * (`simple_unaccent`, migration 00002), newest first, with the matches highlighted.
+ * (`simple_unaccent`, migration 00002), newest first, with the matches highlighted. The index
+ * is `message_search` (migration 00006, built after each import: lib/db/search_index.ts).
  *
  * @module
  */
 import { parseHighlights, type Snippet, START_SEL, STOP_SEL } from "../format/highlight.ts";
 import type { Sql } from "./client.ts";
+import { countUnindexed } from "./search_index.ts";
 
 /** What to search for and where. Dates are days (`YYYY-MM-DD`), both ends included. */
 export interface SearchOptions {
@@ -23,7 +25,10 @@ export interface SearchOptions {
 export interface SearchHit {
   conversationId: string;
   title: string;
+  /** The message's place in the timeline now (a merge renumbers it). */
   seq: number;
+  /** The message's stable reference (permalinks). */
+  ref: number;
   /** Wall clock `YYYY-MM-DDTHH:MM:SS`. */
   date: string;
   author: string | null;
@@ -43,10 +48,13 @@ const SENTINELS = `${START_SEL}${STOP_SEL}${LT}`;
 
 /**
  * The newest `limit` messages matching the query in the user's conversations (another user's
- * messages are never considered), and whether there are more.
+ * messages are never considered), whether there are more, and how many of the conversations
+ * searched are not indexed yet (`indexing`: their messages are missing from the hits for now).
  *
  * Planning matters on a million rows: a rare word must use the GIN index, a common one must
- * walk `messages_date_idx` backwards and stop at the limit. The planner can only tell them
+ * walk `message_search_date_idx` backwards and stop at the limit (both on `message_search`,
+ * which holds the date for that reason); `messages` is read only for the hits, by
+ * (conversation_id, ref), and for the author filter. The planner can only tell them
  * apart when it sees the query's words, so the statement is planned with its actual
  * parameters (`plan_cache_mode = force_custom_plan`; a prepared statement's generic plan
  * would guess one selectivity for every word).
@@ -61,38 +69,45 @@ export async function searchMessages(
   sql: Sql,
   userId: string,
   options: SearchOptions,
-): Promise<{ hits: SearchHit[]; more: boolean }> {
+): Promise<{ hits: SearchHit[]; more: boolean; indexing: number }> {
   const { query, conversationId, author, from, to, limit } = options;
-  const rows = await sql.begin(async (tx) => {
+  const [rows, indexing] = await sql.begin(async (tx) => {
     await tx`set local plan_cache_mode = force_custom_plan`;
-    return await tx<(Omit<SearchHit, "snippet"> & { headline: string })[]>`
-      select h.conversation_id, h.title, h.seq, to_char(h.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date,
-        h.author, h.kind,
-        ts_headline('public.simple_unaccent', replace(translate(h.text, ${SENTINELS}, ''), '<', ${LT}),
+    // The author is in `messages` only: checked per candidate, by (conversation_id, ref).
+    const byAuthor = author
+      ? tx`and exists (select 1 from messages a where a.conversation_id = s.conversation_id
+          and a.ref = s.ref and lower(a.author) = lower(${author}))`
+      : tx``;
+    const rows = await tx<(Omit<SearchHit, "snippet"> & { headline: string })[]>`
+      select h.conversation_id, h.title, m.seq, m.ref,
+        to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date, m.author, m.kind,
+        ts_headline('public.simple_unaccent', replace(translate(m.text, ${SENTINELS}, ''), '<', ${LT}),
           websearch_to_tsquery('public.simple_unaccent', ${query}),
-          case when length(h.text) <= ${SHORT} then ${WHOLE} else ${FRAGMENTS} end) as headline
+          case when length(m.text) <= ${SHORT} then ${WHOLE} else ${FRAGMENTS} end) as headline
       from (
-        select c.id as conversation_id, c.title, m.seq, m.date, m.author, m.kind, m.text
+        select c.id as conversation_id, c.title, s.ref, s.date
         from conversations c
         cross join lateral (
-          select m.seq, m.date, m.author, m.kind, m.text from messages m
-          where m.conversation_id = c.id
-            and m.tsv @@ websearch_to_tsquery('public.simple_unaccent', ${query})
-            ${author ? tx`and lower(m.author) = lower(${author})` : tx``}
-            ${from ? tx`and m.date >= ${from}::date` : tx``}
-            ${to ? tx`and m.date < ${to}::date + 1` : tx``}
-          order by m.date desc, m.seq desc
+          select s.ref, s.date from message_search s
+          where s.conversation_id = c.id
+            and s.tsv @@ websearch_to_tsquery('public.simple_unaccent', ${query})
+            ${byAuthor}
+            ${from ? tx`and s.date >= ${from}::date` : tx``}
+            ${to ? tx`and s.date < ${to}::date + 1` : tx``}
+          order by s.date desc, s.ref desc
           limit ${limit + 1}
-        ) m
+        ) s
         where c.user_id = ${userId} ${conversationId ? tx`and c.id = ${conversationId}` : tx``}
-        order by m.date desc, c.id, m.seq desc
+        order by s.date desc, c.id, s.ref desc
         limit ${limit + 1}
       ) h
-      order by h.date desc, h.conversation_id, h.seq desc`;
+      join messages m on m.conversation_id = h.conversation_id and m.ref = h.ref
+      order by h.date desc, h.conversation_id, m.seq desc`;
+    return [rows, await countUnindexed(tx as unknown as Sql, userId, conversationId)] as const;
   });
   const hits = rows.slice(0, limit).map(({ headline, ...hit }) => {
     const snippet = parseHighlights(headline);
     return { ...hit, snippet: { ...snippet, text: snippet.text.replaceAll(LT, "<") } };
   });
-  return { hits, more: rows.length > limit };
+  return { hits, more: rows.length > limit, indexing };
 }

@@ -37,6 +37,7 @@ Deno.test("searchMessages: accent- and case-insensitive, language-neutral, highl
         conversationId: id,
         title: "Chat",
         seq: 1,
+        ref: 1,
         date: "2024-01-01T10:00:00",
         author: "Ann",
         kind: "text",

@@ -1,14 +1,19 @@
 import type { Sql } from "./client.ts";
 
-/** A read-only share link of a conversation, or of the messages `fromSeq..toSeq`. */
+/**
+ * A read-only share link of a conversation, or of the messages between the ones whose refs
+ * (`messages.ref`, stable across merges) are `fromSeq` and `toSeq`, in the current timeline.
+ */
 export interface Share {
   id: string;
   conversationId: string;
   userId: string;
-  /** First and last message shared; null is the conversation's start or end. */
+  /** Refs of the first and last message shared; null is the conversation's start or end. */
   fromSeq: number | null;
   toSeq: number | null;
   expiresAt: Date;
+  /** Participants pseudonymised, numbers masked, media hidden (lib/redact). */
+  redacted: boolean;
   revokedAt: Date | null;
   createdAt: Date;
 }
@@ -22,12 +27,14 @@ export async function createShare(
     fromSeq?: number | null;
     toSeq?: number | null;
     expiresInHours: number;
+    redacted?: boolean;
   },
 ) {
   const rows = await sql<Share[]>`
-    insert into shares (conversation_id, user_id, from_seq, to_seq, expires_at)
+    insert into shares (conversation_id, user_id, from_seq, to_seq, expires_at, redacted)
     select c.id, c.user_id, ${share.fromSeq ?? null}, ${share.toSeq ?? null},
-      now() + make_interval(secs => ${Math.round(share.expiresInHours * 3600)})
+      now() + make_interval(secs => ${Math.round(share.expiresInHours * 3600)}),
+      ${share.redacted ?? false}
     from conversations c where c.id = ${share.conversationId} and c.user_id = ${share.userId}
     returning *`;
   return rows[0] ?? null;
@@ -74,17 +81,70 @@ export async function getLiveShare(sql: Sql, id: string) {
 }
 
 /**
- * The media file `name` when a message inside the share's range has it as its attachment,
- * else null: a shared page serves only its own range's media.
+ * The seqs (current timeline positions) of a share's first and last message, from its refs;
+ * null when a referenced message is gone (a re-import dropped it) or the conversation is empty.
  */
-export async function shareMedia(sql: Sql, share: Share, name: string) {
+export async function shareSeqRange(
+  sql: Sql,
+  share: Pick<Share, "conversationId" | "fromSeq" | "toSeq">,
+): Promise<{ first: number; last: number } | null> {
+  const [r] = await sql<{ first: number | null; last: number | null }[]>`
+    select
+      ${
+    share.fromSeq === null
+      ? sql`(select min(seq) from messages where conversation_id = ${share.conversationId})`
+      : sql`(select seq from messages
+          where conversation_id = ${share.conversationId} and ref = ${share.fromSeq})`
+  } as first,
+      ${
+    share.toSeq === null
+      ? sql`(select max(seq) from messages where conversation_id = ${share.conversationId})`
+      : sql`(select seq from messages
+          where conversation_id = ${share.conversationId} and ref = ${share.toSeq})`
+  } as last`;
+  if (r.first === null || r.last === null) return null;
+  // A merge may have put the two refs in the other order: the range is still between them.
+  return { first: Math.min(r.first, r.last), last: Math.max(r.first, r.last) };
+}
+
+/** Which of `refs` are messages of the conversation (to validate a share's range). */
+export async function existingRefs(sql: Sql, conversationId: string, refs: number[]) {
+  const rows = await sql<{ ref: number }[]>`
+    select ref from messages where conversation_id = ${conversationId} and ref = any(${refs})`;
+  return new Set(rows.map((r) => r.ref));
+}
+
+/**
+ * The media file `name` when a message inside the seq range `first..last` has it as its
+ * attachment, else null: a shared page serves only its own range's media (never a redacted
+ * share's: the caller checks).
+ */
+export async function shareMedia(
+  sql: Sql,
+  conversationId: string,
+  range: { first: number; last: number },
+  name: string,
+) {
   const rows = await sql<{ blobKey: string; contentType: string }[]>`
     select m.blob_key, m.content_type from media m
-    where m.conversation_id = ${share.conversationId} and m.name = ${name}
+    where m.conversation_id = ${conversationId} and m.name = ${name}
       and exists (
         select 1 from messages
-        where conversation_id = ${share.conversationId} and attachment = ${name}
-          and seq >= ${share.fromSeq ?? 1} and seq <= ${share.toSeq ?? 2147483647}
+        where conversation_id = ${conversationId} and attachment = ${name}
+          and seq >= ${range.first} and seq <= ${range.last}
       )`;
   return rows[0] ?? null;
+}
+
+/** Participants of a conversation in order of first appearance, and its system lines. */
+export async function redactionSource(sql: Sql, conversationId: string) {
+  const [participants, system] = await Promise.all([
+    sql<{ name: string }[]>`
+      select name from participants where conversation_id = ${conversationId}
+      order by first_seq, name`,
+    sql<{ text: string }[]>`
+      select text from messages where conversation_id = ${conversationId} and kind = 'system'
+      order by seq limit 5000`,
+  ]);
+  return { participants: participants.map((p) => p.name), systemTexts: system.map((s) => s.text) };
 }

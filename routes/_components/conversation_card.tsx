@@ -22,7 +22,7 @@ export function preview(m: LastMessage): string {
 export function ConversationCard(props: { conv: Card }) {
   const { conv } = props;
   const last = conv.lastMessage;
-  const href = last ? `/c/${conv.id}#m${last.seq}` : `/c/${conv.id}`;
+  const href = last ? `/c/${conv.id}#m${last.ref ?? last.seq}` : `/c/${conv.id}`;
   return (
     <li>
       <article class="card conv-card">

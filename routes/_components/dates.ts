@@ -1,3 +1,5 @@
+import { formatInZone } from "../../lib/time/format.ts";
+
 const DAY = new Intl.DateTimeFormat("en", {
   weekday: "long",
   day: "numeric",
@@ -39,4 +41,13 @@ export function isDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * What a reader sees of a message's time: its instant as the wall clock of `zone` with the
+ * offset (`YYYY-MM-DDTHH:MM:SS±HH:MM`, lib/time/format.ts), or, without a zone or an instant,
+ * the wall clock as exported. The first 19 characters work with the formatters above.
+ */
+export function shownAt(m: { date: string; at?: string }, zone?: string | null): string {
+  return zone && m.at ? formatInZone(m.at, zone) : m.date;
 }

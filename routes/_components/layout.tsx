@@ -20,6 +20,7 @@ export function Layout(
         <meta name="color-scheme" content={theme === "auto" ? "light dark" : theme} />
         <title>{props.title} · WhatsApp Reader</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href="/static/print.css" media="print" />
         <IslandScripts />
       </head>
       <body>

@@ -3,7 +3,7 @@ import { type Contact, contactNameFromFile } from "../../lib/format/message_kind
 import { participantColor } from "../../lib/format/participant.ts";
 import { Attachment, type FileView, isSticker, Omitted } from "./attachment.tsx";
 import { Avatar } from "./avatar.tsx";
-import { formatDay, formatTime } from "./dates.ts";
+import { formatDay, formatTime, shownAt } from "./dates.ts";
 import { ContactView, LocationView, PollView } from "./message_kinds.tsx";
 import { RichText } from "./rich_text.tsx";
 
@@ -24,21 +24,37 @@ export interface MessageProps {
   contact?: Contact | null;
   /** The message a permalink or date jump points at. */
   current?: boolean;
+  /** The zone the reader reads in (lib/time); none: the wall clock as exported. */
+  zone?: string;
 }
 
-/** The permalink of a message; the fragment scrolls the browser to it. */
-export const permalink = (conversationId: string, seq: number) =>
-  `/c/${conversationId}/m/${seq}#m${seq}`;
+/**
+ * The permalink of a message by its stable `ref` (a merge renumbers seqs, never refs); the
+ * fragment scrolls the browser to it.
+ */
+export const permalink = (conversationId: string, ref: number) =>
+  `/c/${conversationId}/m/${ref}#m${ref}`;
 
-function Stamp(props: { m: StoredMessage; conversationId?: string; edited?: boolean }) {
+function Stamp(
+  props: { m: StoredMessage; conversationId?: string; edited?: boolean; zone?: string },
+) {
   const { m } = props;
-  const time = <time dateTime={m.date}>{formatTime(m.date)}</time>;
-  const title = `${formatDay(m.date)}, ${formatTime(m.date)}`;
+  // Shown in the reader's zone; the hover names the wall clock the export wrote.
+  const shown = shownAt(m, props.zone);
+  const time = <time dateTime={shown}>{formatTime(shown)}</time>;
+  const original = `${formatDay(m.date)}, ${formatTime(m.date)}`;
+  const title = shown.startsWith(m.date.slice(0, 16))
+    ? original
+    : `${formatDay(shown)}, ${formatTime(shown)} (on the phone: ${original})`;
   return (
     <footer>
       {props.edited && <span class="edited">Edited</span>}
       {props.conversationId
-        ? <a class="stamp" href={permalink(props.conversationId, m.seq)} title={title}>{time}</a>
+        ? (
+          <a class="stamp" href={permalink(props.conversationId, m.ref ?? m.seq)} title={title}>
+            {time}
+          </a>
+        )
         : <span class="stamp" title={title}>{time}</span>}
     </footer>
   );
@@ -92,7 +108,7 @@ function Body(props: MessageProps & { file: FileView | null }) {
 }
 
 /**
- * One message as `<li id="m<seq>">` holding an `<article>`: system events centred, others as
+ * One message as `<li id="m<ref>">` holding an `<article>`: system events centred, others as
  * bubbles (mine on the right), names and avatars in group chats on the first message of a run,
  * stickers without a bubble. The author is always in the text for screen readers.
  */
@@ -106,12 +122,12 @@ export function MessageItem(props: MessageProps) {
     return (
       <li
         class={props.current ? "system current" : "system"}
-        id={`m${m.seq}`}
+        id={`m${m.ref ?? m.seq}`}
         aria-current={current}
       >
         <article>
           <p dir="auto">{m.text}</p>
-          <Stamp m={m} conversationId={props.conversationId} />
+          <Stamp m={m} conversationId={props.conversationId} zone={props.zone} />
         </article>
       </li>
     );
@@ -126,14 +142,24 @@ export function MessageItem(props: MessageProps) {
     props.current && "current",
   ].filter(Boolean).join(" ");
   return (
-    <li class={classes} id={`m${m.seq}`} data-author={m.author} aria-current={current}>
+    <li
+      class={classes}
+      id={`m${m.ref ?? m.seq}`}
+      data-author={m.author}
+      aria-current={current}
+    >
       {named && runStart && <Avatar name={m.author} />}
       <article class={named ? `p${participantColor(m.author)}` : undefined}>
         {named && runStart
           ? <header class="author" dir="auto">{m.author}</header>
           : <span class="sr-only" dir="auto">{m.author}:</span>}
         <Body {...props} file={file} />
-        <Stamp m={m} conversationId={props.conversationId} edited={m.edited} />
+        <Stamp
+          m={m}
+          conversationId={props.conversationId}
+          edited={m.edited}
+          zone={props.zone}
+        />
       </article>
     </li>
   );

@@ -58,7 +58,8 @@ export function notModified(c: Context, etag: string, cacheControl = PRIVATE): R
 /**
  * ETag and 304 for the owner's views of one conversation (`:id`): the tag is derived from
  * the conversation's `version` and `updated_at` (bumped on every change by a trigger), the
- * signed-in user, the path and query, the page theme (a cookie) and the build — so a revisit of an unchanged page costs
+ * signed-in user and their reading zone, the path and query, the page theme (a cookie) and the
+ * build — so a revisit of an unchanged page costs
  * one indexed lookup and no body. Routes without a signed-in user or with another user's id
  * pass through untouched (they answer 401/404 themselves).
  */
@@ -70,8 +71,11 @@ export function conversationEtag(options: { db: Sql; buildId: string }) {
     if ((c.req.method !== "GET" && c.req.method !== "HEAD") || !userId || !id || !UUID.test(id)) {
       return await next();
     }
-    const rows = await db<{ version: number; updatedAt: Date }[]>`
-      select version, updated_at from conversations where id = ${id} and user_id = ${userId}`;
+    // The reading zone (lib/time) changes every time shown: a 304 must never show the old one.
+    const rows = await db<{ version: number; updatedAt: Date; readingZone: string | null }[]>`
+      select c.version, c.updated_at, u.reading_zone
+      from conversations c join users u on u.id = c.user_id
+      where c.id = ${id} and c.user_id = ${userId}`;
     if (rows.length === 0) return await next();
     const url = new URL(c.req.url);
     const etag = strongEtag([
@@ -83,6 +87,7 @@ export function conversationEtag(options: { db: Sql; buildId: string }) {
       url.pathname,
       url.search,
       themeOf(c),
+      rows[0].readingZone ?? "",
     ]);
     const cached = notModified(c, etag);
     if (cached) return cached;

@@ -1,27 +1,46 @@
 import { setResponseHeader } from "./set_header.ts";
 import { createMiddleware } from "hono/factory";
+import type { Config } from "../../lib/config.ts";
 
 /**
  * The Content-Security-Policy of every response: scripts, styles, fonts and connections only
  * from our own origin (no inline script or style, no CDN), images and media also from blob:
- * URLs, nothing may frame us, no plugins, forms post only to us.
+ * URLs, nothing may frame us, no plugins, forms post only to us. `connectOrigins` are the only
+ * other origins scripts may talk to: the bucket that presigned upload URLs point at.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function contentSecurityPolicy(connectOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
+    ["connect-src 'self'", ...connectOrigins].join(" "),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
-const HEADERS: [string, string][] = [
-  ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+/** The policy with no other origin (no direct uploads). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/**
+ * The origin browsers upload to with presigned URLs: the public endpoint (or the endpoint) of
+ * an S3-compatible store, else AWS's virtual-hosted bucket origin (path-style: the regional one).
+ */
+export function uploadOrigin(s3: NonNullable<Config["s3"]> | null): string | null {
+  if (!s3) return null;
+  const endpoint = s3.publicEndpoint ?? s3.endpoint;
+  if (endpoint) return new URL(endpoint).origin;
+  return s3.forcePathStyle
+    ? `https://s3.${s3.region}.amazonaws.com`
+    : `https://${s3.bucket}.s3.${s3.region}.amazonaws.com`;
+}
+
+const OTHER_HEADERS: [string, string][] = [
   ["X-Content-Type-Options", "nosniff"],
   ["Referrer-Policy", "same-origin"],
   ["X-Frame-Options", "DENY"],
@@ -39,8 +58,13 @@ const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000"]
 /**
  * Sets the security headers on every response (pages, API, media, errors, static files),
  * plus HSTS when the request came over HTTPS (directly or per X-Forwarded-Proto).
+ * `connectOrigins` are added to the CSP's connect-src (see {@link uploadOrigin}).
  */
-export function securityHeaders() {
+export function securityHeaders(options: { connectOrigins?: readonly string[] } = {}) {
+  const HEADERS: [string, string][] = [
+    ["Content-Security-Policy", contentSecurityPolicy(options.connectOrigins)],
+    ...OTHER_HEADERS,
+  ];
   return createMiddleware(async function securityHeaders(c, next) {
     await next();
     const https = c.req.header("x-forwarded-proto") === "https" ||

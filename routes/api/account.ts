@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { verifyPassword } from "../../lib/auth/password.ts";
 import { deleteAccountRows, passwordHashOf } from "../../lib/db/account.ts";
-import { getUser } from "../../lib/db/users.ts";
+import { getReadingZone, getUser, setReadingZone } from "../../lib/db/users.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import type { Logger } from "../../lib/log.ts";
 import type { AppDeps } from "../deps.ts";
@@ -17,7 +18,10 @@ export const accountJsonSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   createdAt: z.iso.datetime(),
+  readingZone: z.string().nullable().describe("The zone times are shown in; null: each chat's own"),
 });
+/** `PUT /api/account/reading-zone`: null reads each conversation in its own zone. */
+export const readingZoneBody = z.object({ zone: timeZoneSchema.nullable() });
 
 /**
  * Deletes the account after checking its password: every row (one transaction), then every
@@ -49,9 +53,22 @@ export async function deleteAccount(
 export function accountApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/", async (c) => {
-      const user = await getUser(deps.db, userIdOf(c));
+      const [user, readingZone] = await Promise.all([
+        getUser(deps.db, userIdOf(c)),
+        getReadingZone(deps.db, userIdOf(c)),
+      ]);
       if (!user) throw notFound("account");
-      return c.json({ id: user.id, email: user.email, createdAt: user.createdAt.toISOString() });
+      return c.json({
+        id: user.id,
+        email: user.email,
+        createdAt: user.createdAt.toISOString(),
+        readingZone,
+      });
+    })
+    .put("/reading-zone", validate("json", readingZoneBody), async (c) => {
+      const { zone } = c.req.valid("json");
+      await setReadingZone(deps.db, userIdOf(c), zone);
+      return c.json({ readingZone: zone });
     })
     .delete("/", validate("json", accountDeleteBody), async (c) => {
       await deleteAccount(deps, c.var.logger, userIdOf(c), c.req.valid("json").password);

@@ -2,8 +2,6 @@ import { Hono } from "hono";
 import { z } from "zod";
 import {
   type Conversation,
-  conversationBlobPrefixes,
-  deleteConversation,
   getConversation,
   listConversations,
   setViewAs,
@@ -19,11 +17,14 @@ import {
 } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { isDay } from "../_components/dates.ts";
+import { formatInZone } from "../../lib/time/format.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { mediaHeaders } from "../_middleware/security_headers.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import { privacyApi } from "./privacy.ts";
 
 export const idParam = z.object({ id: z.uuid("must be a conversation id") });
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
@@ -39,6 +40,7 @@ export const pageQuery = z.object({
   around: seq.min(1, "must be >= 1").optional(),
   date: z.string().refine(isDay, "must be a date YYYY-MM-DD").optional(),
   limit: z.coerce.number().int().min(1).max(500, "must be at most 500").default(100),
+  tz: timeZoneSchema.optional().describe("Write each message's `at` in this IANA zone"),
 }).refine((q) => [q.after, q.before, q.around, q.date].filter((v) => v !== undefined).length <= 1, {
   message: "give one of after, before, around or date",
   path: ["before"],
@@ -77,12 +79,15 @@ export function messagesJson(
   conversationId: string,
   messages: StoredMessage[],
   files: Map<string, AttachedFile>,
+  /** Writes `at` in this zone (with its offset) instead of UTC. */
+  zone?: string,
 ) {
   return messages.map((m) => {
     const f = m.attachment ? files.get(m.attachment) : undefined;
     const url = f ? mediaUrl(conversationId, m.attachment!) : null;
     return {
       ...m,
+      at: zone && m.at ? formatInZone(m.at, zone) : m.at,
       mediaUrl: url,
       file: f && url ? { url, contentType: f.contentType, size: f.size } : null,
     };
@@ -120,7 +125,7 @@ export function conversationsApi(deps: AppDeps) {
       const first = messages[0]?.seq, last = messages.at(-1)?.seq;
       const files = await attachedFiles(db, id, messages);
       return c.json({
-        messages: messagesJson(id, messages, files),
+        messages: messagesJson(id, messages, files, q.tz),
         target,
         total: conversation.messageCount,
         prev: first !== undefined && first > 1 ? { before: first } : null,
@@ -154,19 +159,22 @@ export function conversationsApi(deps: AppDeps) {
         const media = await getMedia(db, userIdOf(c), id, name);
         const blob = media && await blobs.get(media.blobKey);
         if (!media || !blob) throw notFound("media");
+        const headers = mediaHeaders(media.contentType, name);
+        // `?download=1` (the gallery's Download link): saved, never shown inline.
+        if (c.req.query("download") === "1") {
+          headers["Content-Disposition"] = headers["Content-Disposition"].replace(
+            /^inline/,
+            "attachment",
+          );
+        }
         return c.body(blob.body, 200, {
-          ...mediaHeaders(media.contentType, name),
+          ...headers,
           "Content-Length": String(blob.size),
           // Private (the browser's cache only): the URL is stable, and guessable by its owner.
           "Cache-Control": "private, max-age=31536000, immutable",
         });
       },
     )
-    .delete("/:id", validate("param", idParam), async (c) => {
-      const { id } = c.req.valid("param");
-      await owned(userIdOf(c), id);
-      await deleteConversation(db, userIdOf(c), id);
-      for (const prefix of conversationBlobPrefixes(id)) await blobs.deletePrefix(prefix);
-      return c.body(null, 204);
-    });
+    // DELETE /:id (saying what it removed; fused exports' files too) and /:id/retention.
+    .route("/", privacyApi(deps));
 }

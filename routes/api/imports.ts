@@ -35,6 +35,7 @@ export function importsApi(deps: AppDeps) {
       const upload = await readUpload(c, deps.config.maxUploadBytes);
       const id = await receiveUpload(uploadDeps, {
         ...upload,
+        timeZone: upload.options.timeZone,
         userId: userIdOf(c),
         requestId: c.var.requestId,
       });

@@ -14,9 +14,15 @@ import { z } from "zod";
 import { credentialsSchema } from "../../lib/auth/accounts.ts";
 import { accountDeleteBody, accountJsonSchema } from "./account.ts";
 import { idParam as conversationIdParam, pageQuery } from "./conversations.ts";
-import { exportJsonSchema, exportParams, exportQuery } from "./export.ts";
+import { exportJsonSchema, exportParams, exportQuery, messageJsonSchema } from "./export.ts";
 import { insightsParam } from "./insights.ts";
 import { searchQuery } from "./search.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
+import { reportOperations } from "./report.ts";
+import { mergeOperations } from "./merge.ts";
+import { privacyOperations } from "./privacy.ts";
+import { mediaOperations } from "./media.ts";
+import { timeZoneOperations } from "./time_zones.ts";
 import { insightsQuery } from "../../lib/insights/filter.ts";
 import { shareCreateBody, shareJsonSchema, shareListSchema, shareParams } from "./shares.ts";
 import { tokenCreateBody, tokenCreatedSchema, tokenIdParam, tokenListSchema } from "./tokens.ts";
@@ -73,7 +79,8 @@ const conversationSchema = z.object({
   summary: z.unknown(),
   createdAt: z.iso.datetime(),
 });
-const messageSchema = exportJsonSchema.shape.messages.element.extend({
+const messageSchema = messageJsonSchema.extend({
+  at: z.string().describe("The instant, ISO: in the `tz` asked for (with its offset), else UTC"),
   mediaUrl: z.string().nullable().describe(
     "Where the attachment's file is served, if in the export",
   ),
@@ -105,7 +112,8 @@ const uploadStartSchema = z.object({
 }).loose();
 const searchHitSchema = z.object({
   conversation: z.object({ id: z.uuid(), title: z.string() }),
-  seq: z.number().int(),
+  seq: z.number().int().describe("Place in the timeline now (a merge renumbers it)"),
+  ref: z.number().int().describe("The message's stable reference"),
   date: z.string(),
   author: z.string().nullable(),
   kind: z.string(),
@@ -202,9 +210,12 @@ export const operations: ApiOperation[] = [
     path: "/api/imports",
     tag: "Imports",
     summary: "Upload a WhatsApp export (.txt or .zip)",
-    description: "Multipart with a `file` field, or the file as the raw body with `?filename=`.",
+    description: "Multipart with a `file` field, or the file as the raw body with `?filename=`. " +
+      "`timeZone` (a multipart field before the file, or the query) is the exporting phone's " +
+      "IANA zone: the instants of the messages are read in it (default UTC).",
     query: z.object({
       filename: z.string().optional().describe("For a raw body: the file's name"),
+      timeZone: timeZoneSchema.optional(),
     }),
     rawBody: {
       contentTypes: ["multipart/form-data", "application/zip", "text/plain"],
@@ -326,17 +337,10 @@ export const operations: ApiOperation[] = [
     tag: "Conversations",
     summary: "A media file of the conversation",
     description: "Served with its real content type and nosniff; anything that is not an " +
-      "image, audio or video is an attachment download.",
+      "image, audio or video is an attachment download; so is every file with `?download=1`.",
     params: mediaParams,
+    query: z.object({ download: z.literal("1").optional().describe("Save instead of show") }),
     responses: { 200: binary("The file") },
-  },
-  {
-    method: "delete",
-    path: "/api/conversations/:id",
-    tag: "Conversations",
-    summary: "Delete a conversation with its messages, media and upload",
-    params: conversationIdParam,
-    responses: { 204: { description: "Deleted" } },
   },
   {
     method: "put",
@@ -373,6 +377,8 @@ export const operations: ApiOperation[] = [
         schema: z.object({
           query: z.string(),
           more: z.boolean(),
+          indexing: z.number().int()
+            .describe("Conversations searched whose index is still being built (not in results)"),
           results: z.array(searchHitSchema),
         }),
       },
@@ -382,9 +388,10 @@ export const operations: ApiOperation[] = [
     method: "get",
     path: "/api/conversations/:id/export",
     tag: "Export",
-    summary: "Download a conversation",
-    description: "`format=json` streams the conversation and every message as one JSON " +
-      "document; `format=original` returns the uploaded file.",
+    summary: "Download a conversation or a range of it",
+    description: "JSON, CSV and WhatsApp `.txt` are streamed; `pdf` is a printable " +
+      "transcript; `original` returns the uploaded file. Range: `from`/`to` (refs) and/or " +
+      "`fromDate`/`toDate` (days).",
     params: exportParams,
     query: exportQuery,
     responses: { 200: { description: "The export (an attachment)", schema: exportJsonSchema } },
@@ -435,6 +442,11 @@ export const operations: ApiOperation[] = [
     responses: { 200: binary("HTML", "text/html") },
   },
   // Library features: each spreads its own list here (`...fooOperations,`), one line per file.
+  ...reportOperations,
+  ...mediaOperations,
+  ...mergeOperations,
+  ...privacyOperations,
+  ...timeZoneOperations,
 ];
 
 type Json = Record<string, unknown>;

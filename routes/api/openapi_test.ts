@@ -94,7 +94,7 @@ Deno.test("API: a validation error is a 400 naming the failing field, as documen
       [await post("/api/conversations/not-a-uuid/shares", { expiresInHours: 1 }), /^id: /],
       [await t.app.request("/api/conversations/x/export", { headers }), /^id: /],
       [
-        await t.app.request(`/api/conversations/${crypto.randomUUID()}/export?format=pdf`, {
+        await t.app.request(`/api/conversations/${crypto.randomUUID()}/export?format=docx`, {
           headers,
         }),
         /^format: /,

@@ -5,8 +5,8 @@
  * syntax (`"a phrase"`, `or`, `-word`); matching ignores case and accents. The answer:
  *
  * ```json
- * { "query": "cafe", "more": false, "results": [{
- *     "conversation": { "id": "…", "title": "Book club" }, "seq": 42,
+ * { "query": "cafe", "more": false, "indexing": 0, "results": [{
+ *     "conversation": { "id": "…", "title": "Book club" }, "seq": 42, "ref": 42,
  *     "date": "2024-01-02T10:00:00", "author": "Ann", "kind": "text",
  *     "url": "/c/…/m/42#m42",
  *     "snippet": { "text": "See you at the Café", "highlights": [[15, 19]] } }] }
@@ -16,6 +16,9 @@
  * joined by " … "); `highlights` are `[start, end)` offsets in UTF-16 code units (JavaScript
  * string indices), sorted, not overlapping. Insert the text as text and wrap the ranges in
  * `<mark>`: never build HTML from it. A `conversation` that is not the user's is a 404.
+ * `seq` is the message's place in the timeline (a merge renumbers it), `ref` its stable id.
+ * `indexing` counts the conversations searched whose index is still being built (right after
+ * an import): their messages are not in the results yet.
  *
  * @module
  */
@@ -70,10 +73,11 @@ export function hitJson(h: SearchHit) {
   return {
     conversation: { id: h.conversationId, title: h.title },
     seq: h.seq,
+    ref: h.ref,
     date: h.date,
     author: h.author,
     kind: h.kind,
-    url: permalink(h.conversationId, h.seq),
+    url: permalink(h.conversationId, h.ref),
     snippet: h.snippet,
   };
 }
@@ -82,7 +86,7 @@ export function hitJson(h: SearchHit) {
 export function searchApi(deps: AppDeps) {
   return new Hono<AppEnv>().get("/", validate("query", searchQuery), async (c) => {
     const q = c.req.valid("query");
-    const { hits, more } = await runSearch(deps, userIdOf(c), q);
-    return c.json({ query: q.q, more, results: hits.map(hitJson) });
+    const { hits, more, indexing } = await runSearch(deps, userIdOf(c), q);
+    return c.json({ query: q.q, more, indexing, results: hits.map(hitJson) });
   });
 }

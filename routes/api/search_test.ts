@@ -32,10 +32,12 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
     assert.deepEqual(all, {
       query: "DUNE",
       more: false,
+      indexing: 0,
       results: [
         {
           conversation: { id: club, title: "Book <club>" },
           seq: 2,
+          ref: 2,
           date: "2024-02-02T09:00:00",
           author: "Bob",
           kind: "text",
@@ -45,6 +47,7 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
         {
           conversation: { id: club, title: "Book <club>" },
           seq: 1,
+          ref: 1,
           date: "2024-02-01T09:00:00",
           author: "Ann",
           kind: "text",
@@ -54,6 +57,7 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
         {
           conversation: { id: other, title: "Family" },
           seq: 1,
+          ref: 1,
           date: "2024-01-15T09:00:00",
           author: "Mum",
           kind: "text",

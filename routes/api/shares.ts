@@ -3,7 +3,13 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { TokenSigner } from "../../lib/auth/tokens.ts";
 import { getConversation } from "../../lib/db/conversations.ts";
-import { createShare, listShares, revokeShare, type Share } from "../../lib/db/shares.ts";
+import {
+  createShare,
+  existingRefs,
+  listShares,
+  revokeShare,
+  type Share,
+} from "../../lib/db/shares.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -12,12 +18,19 @@ import { validate } from "../_middleware/validate.ts";
 
 const seq = z.number().int("must be an integer").min(1, "must be >= 1");
 export const shareCreateBody = z.object({
-  fromSeq: seq.optional().describe("First shared message (default: the first)"),
-  toSeq: seq.optional().describe("Last shared message (default: the last)"),
+  fromSeq: seq.optional().describe(
+    "Ref of the first shared message (default: the first); refs stay valid across merges",
+  ),
+  toSeq: seq.optional().describe("Ref of the last shared message (default: the last)"),
+  redacted: z.boolean().optional().describe(
+    "Pseudonymise participants, mask phone numbers, hide media and contact cards",
+  ),
   expiresInHours: z.number().positive("must be positive").max(
     24 * 366,
     "must be at most 8784 (a year)",
   ),
+  // The range is between the two messages whatever the order of their refs (a merge may swap
+  // them); asking in ref order keeps the request readable.
 }).refine((b) => b.fromSeq === undefined || b.toSeq === undefined || b.fromSeq <= b.toSeq, {
   message: "must not be before fromSeq",
   path: ["toSeq"],
@@ -34,6 +47,7 @@ export const shareJsonSchema = z.object({
   ),
   fromSeq: z.number().int().nullable(),
   toSeq: z.number().int().nullable(),
+  redacted: z.boolean(),
   expiresAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
 });
@@ -86,6 +100,7 @@ export function shareJson(
     url: `${origin}/s/${shareToken(tokens, s.id)}`,
     fromSeq: s.fromSeq,
     toSeq: s.toSeq,
+    redacted: s.redacted,
     expiresAt: s.expiresAt.toISOString(),
     createdAt: s.createdAt.toISOString(),
   };
@@ -106,12 +121,14 @@ export function sharesApi(deps: AppDeps) {
         const body = c.req.valid("json");
         const conversation = await getConversation(db, userId, id);
         if (!conversation) throw notFound("conversation");
-        if (body.fromSeq !== undefined && body.fromSeq > conversation.messageCount) {
-          throw new AppError(
-            400,
-            "invalid_request",
-            `fromSeq: beyond the last message (${conversation.messageCount})`,
-          );
+        // Refs, not positions: after a merge they need not be 1..messageCount, nor ordered.
+        const refs = [body.fromSeq, body.toSeq].filter((r) => r !== undefined);
+        const known = await existingRefs(db, id, refs);
+        for (const field of ["fromSeq", "toSeq"] as const) {
+          const ref = body[field];
+          if (ref !== undefined && !known.has(ref)) {
+            throw new AppError(400, "invalid_request", `${field}: no message with this ref`);
+          }
         }
         const share = await createShare(db, { userId, conversationId: id, ...body });
         if (!share) throw notFound("conversation");

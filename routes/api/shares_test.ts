@@ -36,6 +36,8 @@ Deno.test("shares: a range link shows that range only, with its media only, read
     for (const n of [3, 5]) assert.match(html, new RegExp(`message number ${n}\\b`));
     for (const n of [1, 6, 7, 12]) assert.doesNotMatch(html, new RegExp(`message number ${n}\\b`));
     assert.doesNotMatch(html, /Sign out|\/account|action="\/signout"/, "no account controls");
+    assert.doesNotMatch(html, /href="\/c\//, "no links into the owner's pages");
+    assert.ok(!html.includes(created.conversationId), "the conversation id is not exposed");
 
     const base = pathOf(created.url);
     const photo = await t.app.request(`${base}/media/${encodeURIComponent(PHOTO_NAME)}`);

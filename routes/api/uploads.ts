@@ -15,12 +15,14 @@ import type { AppEnv } from "../_middleware/env.ts";
 import { errorBody } from "../_middleware/errors.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
 
 /** Request schemas, also the OpenAPI document's (routes/api/openapi.ts). */
 export const uploadStartBody = z.object({
   filename: z.string().min(1, "a file name is required").max(1024),
   size: z.number().int("must be a whole number of bytes").positive("must be at least 1 byte")
     .describe("The file's size in bytes"),
+  timeZone: timeZoneSchema.optional(),
 });
 export const uploadIdParam = z.object({ importId: z.uuid("must be an upload's import id") });
 export const uploadCompleteBody = z.object({
@@ -57,8 +59,13 @@ export function uploadsApi(deps: AppDeps) {
   };
   return new Hono<AppEnv>()
     .post("/", validate("json", startBody), async (c) => {
-      const { filename, size } = c.req.valid("json");
-      const started = await startDirectUpload(direct(), { userId: userIdOf(c), filename, size });
+      const { filename, size, timeZone } = c.req.valid("json");
+      const started = await startDirectUpload(direct(), {
+        userId: userIdOf(c),
+        filename,
+        size,
+        timeZone,
+      });
       c.var.logger.info("direct upload started", {
         importId: started.importId,
         size,

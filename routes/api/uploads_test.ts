@@ -69,6 +69,7 @@ Deno.test("direct uploads to s3rver: presigned parts, complete, import, checks",
       const start = await post(t, "/api/uploads", ann.headers, {
         filename: "WhatsApp Chat with Bob.zip",
         size: zip.byteLength,
+        timeZone: "Europe/Berlin",
       });
       assert.equal(start.status, 201);
       const { uploadId, importId, partSize, parts } = await start.json();
@@ -103,6 +104,9 @@ Deno.test("direct uploads to s3rver: presigned parts, complete, import, checks",
       assert.equal(queued.status, "queued");
       assert.equal(queued.size, zip.byteLength);
       assert.match(queued.sha256, /^s3-etag:/);
+      // The phone's zone given at the start is recorded with the import (lib/time).
+      const [row] = await t.db.sql`select time_zone from imports where id = ${importId}`;
+      assert.equal(row.timeZone, "Europe/Berlin");
       assert.equal((await t.queue.stats()).length, 1);
       assert.equal(await t.blobs.size(`imports/${importId}/upload.json`), null);
 

@@ -1,0 +1,235 @@
+/**
+ * The printable PDF transcript (pdf-lib + fontkit 2, see fontkit.ts): A4 pages, a cover page (title,
+ * participants, date range, message count, the original uploads), then every message numbered
+ * by its ref, and on EVERY page a footer with "page N of M" and the SHA-256 of the original
+ * upload(s).
+ *
+ * - Text is set in DejaVu Sans (npm `dejavu-fonts-ttf`, embedded as a subset): Latin, Greek,
+ *   Cyrillic, Arabic (shaped by fontkit) and Hebrew print. Emoji and scripts DejaVu lacks
+ *   (CJK…) print as □ (see pdf_text.ts). A line wholly in one RTL script is laid out right to
+ *   left by fontkit; lines mixing directions get no full Unicode bidi reordering.
+ * - The footer is pure ASCII in Helvetica (a standard font: nothing to embed).
+ * - pdf-lib builds the document in memory with synchronous CPU work (~0.9 ms a message on our
+ *   2-core machine, mostly fontkit shaping), so the route bounds a PDF to
+ *   {@link PDF_MAX_MESSAGES} messages (larger chats are exported by range), the build yields
+ *   to the event loop every {@link YIELD_EVERY} messages so other requests keep being served,
+ *   and a process builds one PDF at a time (others wait their turn).
+ *
+ * @module
+ */
+import { createRequire } from "node:module";
+import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { pdfFontkit } from "./fontkit.ts";
+import { visualRuns } from "./pdf_bidi.ts";
+import { charWidths, printable, wrap } from "./pdf_text.ts";
+import type { ExportMessage, SourceFile } from "./source.ts";
+
+/** The most messages one PDF holds (≈ 500 pages, built in ~9 s and ~300 MB RSS). */
+export const PDF_MAX_MESSAGES = 10_000;
+const YIELD_EVERY = 100;
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 48;
+const SIZE = 10;
+const LINE = 13.5;
+const HEAD_SIZE = 8.5;
+const FOOT_SIZE = 7;
+const FOOT_LINE = 9;
+/** Footer lines of hashes before "…and N more (listed on page 1)". */
+const FOOT_HASHES = 6;
+const GREY = rgb(0.4, 0.4, 0.4);
+
+/** What the cover page and the footers say. */
+export interface PdfInfo {
+  title: string;
+  participants: string[];
+  sources: SourceFile[];
+  /** Shown on the cover, e.g. "refs 10–200" or "2024-01-01 to 2024-01-31"; omit for all. */
+  range?: string;
+  exportedAt?: Date;
+}
+
+let fontBytes: Promise<[Uint8Array, Uint8Array]> | undefined;
+function loadFonts() {
+  const require = createRequire(import.meta.url);
+  const read = (name: string) =>
+    Deno.readFile(require.resolve(`dejavu-fonts-ttf/ttf/${name}`)) as Promise<Uint8Array>;
+  return fontBytes ??= Promise.all([read("DejaVuSans.ttf"), read("DejaVuSans-Bold.ttf")]);
+}
+
+/** The footer lines of a page (ASCII only: Helvetica draws them). */
+export function footerLines(pageNo: number, pages: number, sources: SourceFile[]): string[] {
+  const hashes = sources.length === 0
+    ? ["SHA-256 of the original upload: unknown"]
+    : sources.length === 1
+    ? [`SHA-256 of the original upload: ${sources[0].sha256}`]
+    : sources.slice(0, FOOT_HASHES).map((s, i) =>
+      `SHA-256 of original upload ${i + 1} of ${sources.length}: ${s.sha256}`
+    );
+  if (sources.length > FOOT_HASHES) {
+    hashes.push(`...and ${sources.length - FOOT_HASHES} more (listed on page 1)`);
+  }
+  return [`Page ${pageNo} of ${pages}`, ...hashes];
+}
+
+function drawFooter(page: PDFPage, lines: string[], font: PDFFont) {
+  lines.forEach((text, i) => {
+    page.drawText(text, {
+      x: MARGIN,
+      y: MARGIN - 14 + (lines.length - 1 - i) * FOOT_LINE,
+      size: FOOT_SIZE,
+      font,
+      color: GREY,
+    });
+  });
+}
+
+const KIND_LABEL: Record<string, string> = {
+  system: "system message",
+  deleted: "deleted",
+  poll: "poll",
+  location: "location",
+  contact: "contact",
+  media: "media",
+};
+
+/**
+ * Renders the transcript of the messages `pages` yields. Resolves to the PDF bytes.
+ *
+ * @example
+ * ```ts
+ * const bytes = await renderPdf({ title: "Book club", participants: ["Ann"], sources: [] },
+ *   exportPages(sql, id, range));
+ * ```
+ */
+export function renderPdf(
+  info: PdfInfo,
+  pages: AsyncIterable<ExportMessage[]>,
+): Promise<Uint8Array> {
+  const run = turn.then(() => buildPdf(info, pages));
+  turn = run.then(() => {}, () => {});
+  return run;
+}
+let turn: Promise<void> = Promise.resolve();
+
+async function buildPdf(
+  info: PdfInfo,
+  pages: AsyncIterable<ExportMessage[]>,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(pdfFontkit as never);
+  const [regularBytes, boldBytes] = await loadFonts();
+  const regular = await doc.embedFont(regularBytes, { subset: true });
+  const bold = await doc.embedFont(boldBytes, { subset: true });
+  const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+  const charset = new Set(regular.getCharacterSet());
+  const text = (s: string) => printable(s, charset);
+  const widthOf = charWidths((ch) => regular.widthOfTextAtSize(ch, SIZE));
+  const boldWidth = charWidths((ch) => bold.widthOfTextAtSize(ch, HEAD_SIZE));
+  const footHeight = (Math.min(info.sources.length, FOOT_HASHES + 1) + 1) * FOOT_LINE;
+  const top = A4[1] - MARGIN, bottom = MARGIN + footHeight;
+  const maxWidth = A4[0] - 2 * MARGIN;
+
+  const cover = doc.addPage(A4);
+  let page = cover, y = bottom;
+  let count = 0, first = "", last = "", firstRef = 0, lastRef = 0;
+  const newPage = () => {
+    page = doc.addPage(A4);
+    y = top;
+  };
+  const line = (s: string, font: PDFFont, size: number, color: Color, dir: "auto" | "ltr") => {
+    if (y - LINE < bottom) newPage();
+    y -= LINE;
+    for (const run of visualRuns(s, maxWidth, (t) => font.widthOfTextAtSize(t, size), dir)) {
+      if (run.text.trim() !== "") {
+        page.drawText(run.text, { x: MARGIN + run.x, y, size, font, color });
+      }
+    }
+  };
+
+  for await (const batch of pages) {
+    for (const m of batch) {
+      if (count === 0) [first, firstRef] = [m.date, m.ref];
+      [last, lastRef] = [m.date, m.ref];
+      if (++count % YIELD_EVERY === 0) await new Promise((r) => setTimeout(r, 0));
+      const label = [
+        `#${m.ref}`,
+        m.date.replace("T", " "),
+        m.author ?? "",
+        KIND_LABEL[m.kind] ?? "",
+        m.edited ? "edited" : "",
+      ].filter((s) => s !== "").join("  ·  ");
+      const body = [
+        ...(m.attachment ? [`[attachment: ${m.attachment}]`] : []),
+        ...(m.text !== "" ? [m.text] : []),
+      ].join("\n");
+      const head = wrap(text(label), maxWidth, boldWidth);
+      const lines = wrap(text(body), maxWidth, widthOf);
+      // A message starts on a new page rather than being split, unless it is longer than one.
+      const height = (head.length + lines.length) * LINE + 6;
+      if (y - height < bottom && height <= top - bottom) newPage();
+      // The heading is metadata read left to right even when the author's name is RTL.
+      for (const h of head) line(h, bold, HEAD_SIZE, GREY, "ltr");
+      const color = m.kind === "text" || m.kind === "media" ? rgb(0, 0, 0) : GREY;
+      for (const l of lines) line(l, regular, SIZE, color, "auto");
+      y -= 6;
+    }
+  }
+
+  drawCover(cover, {
+    info,
+    count,
+    dates: count ? `${first.replace("T", " ")} to ${last.replace("T", " ")}` : "no messages",
+    refs: count ? `#${firstRef} to #${lastRef}` : "",
+    regular,
+    bold,
+    text,
+    maxWidth,
+  });
+  const all = doc.getPages();
+  all.forEach((p, i) => drawFooter(p, footerLines(i + 1, all.length, info.sources), helvetica));
+  doc.setTitle(text(info.title));
+  doc.setCreator("WhatsApp Reader");
+  doc.setCreationDate(info.exportedAt ?? new Date());
+  return await doc.save();
+}
+
+function drawCover(page: PDFPage, o: {
+  info: PdfInfo;
+  count: number;
+  dates: string;
+  refs: string;
+  regular: PDFFont;
+  bold: PDFFont;
+  text: (s: string) => string;
+  maxWidth: number;
+}) {
+  const { info, regular, bold, text } = o;
+  let y = A4[1] - MARGIN - 20;
+  const put = (s: string, font = regular, size = SIZE) => {
+    const measure = (t: string) => font.widthOfTextAtSize(t, size);
+    for (const l of wrap(text(s), o.maxWidth, measure)) {
+      for (const run of visualRuns(l, o.maxWidth, measure)) {
+        page.drawText(run.text, { x: MARGIN + run.x, y, size, font });
+      }
+      y -= size * 1.4;
+    }
+  };
+  put(info.title, bold, 20);
+  y -= 10;
+  put("WhatsApp conversation transcript", regular, 12);
+  y -= 10;
+  put(`Participants (${info.participants.length}): ${info.participants.join(", ")}`);
+  put(`Messages: ${o.count.toLocaleString("en")}${o.refs ? ` (${o.refs})` : ""}`);
+  put(`Dates: ${o.dates}`);
+  if (info.range) put(`Range exported: ${info.range}`);
+  put(
+    `Exported: ${
+      (info.exportedAt ?? new Date()).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")
+    }`,
+  );
+  y -= 10;
+  put("Original upload(s) and their SHA-256:", bold, SIZE);
+  if (info.sources.length === 0) put("unknown (the conversation has no stored upload)");
+  for (const s of info.sources) put(`${s.filename}  ${s.sha256}`);
+}

@@ -1,0 +1,77 @@
+/**
+ * Which of the user's conversations look like other exports of the same chat (issue 9): the
+ * reader offers to merge them. Finding them is cheap (titles and date ranges of the user's
+ * conversations); counting the messages two of them share is one join, done on the merge page.
+ *
+ * @module
+ */
+import type { Sql } from "../db/client.ts";
+
+/** Another conversation that may be the same chat. */
+export interface Candidate {
+  id: string;
+  title: string;
+  messageCount: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  sameTitle: boolean;
+  /** Their date ranges overlap. */
+  overlaps: boolean;
+}
+
+/**
+ * The user's other conversations with the same title (case-insensitive) or an overlapping
+ * date range, best first. `olderOnly`: only those imported before this one (the offer is
+ * made on the newer export's page).
+ *
+ * @example
+ * ```ts
+ * const [best] = await mergeCandidates(sql, userId, conversationId, { olderOnly: true });
+ * ```
+ */
+export async function mergeCandidates(
+  sql: Sql,
+  userId: string,
+  conversationId: string,
+  options: { olderOnly?: boolean; limit?: number } = {},
+): Promise<Candidate[]> {
+  return await sql<Candidate[]>`
+    select o.id, o.title, o.message_count,
+      to_char(o.first_date, 'YYYY-MM-DD"T"HH24:MI:SS') as first_date,
+      to_char(o.last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as last_date,
+      lower(o.title) = lower(me.title) as same_title,
+      coalesce(o.first_date <= me.last_date and o.last_date >= me.first_date, false) as overlaps
+    from conversations me join conversations o on o.user_id = me.user_id and o.id <> me.id
+    where me.id = ${conversationId} and me.user_id = ${userId}
+      and (lower(o.title) = lower(me.title)
+        or (o.first_date <= me.last_date and o.last_date >= me.first_date))
+      and (${!options.olderOnly} or o.created_at < me.created_at)
+    order by (lower(o.title) = lower(me.title)) desc, o.last_date desc nulls last, o.id
+    limit ${options.limit ?? 5}`;
+}
+
+/**
+ * About how many messages of `a` conversation `b` has too: same minute, author and text
+ * (any two files count as the same). One indexed probe per message of `a`.
+ */
+export async function overlapCount(sql: Sql, a: string, b: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from messages s
+    where s.conversation_id = ${a} and exists (
+      select 1 from messages x
+      where x.conversation_id = ${b}
+        and x.date >= date_trunc('minute', s.date)
+        and x.date < date_trunc('minute', s.date) + interval '1 minute'
+        and x.author is not distinct from s.author
+        and (x.text = s.text
+          or (x.kind in ('media', 'contact') and s.kind in ('media', 'contact'))))`;
+  return row.n;
+}
+
+/** The user's other conversations (the merge page's explicit choice), by title. */
+export async function otherConversations(sql: Sql, userId: string, conversationId: string) {
+  return await sql<{ id: string; title: string; messageCount: number }[]>`
+    select id, title, message_count from conversations
+    where user_id = ${userId} and id <> ${conversationId}
+    order by lower(title), created_at`;
+}

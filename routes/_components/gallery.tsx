@@ -1,0 +1,146 @@
+/**
+ * The media gallery's markup (pages `/media` and `/c/:id/media`). Stable names for tests:
+ * `form.gallery-filter` (GET; `select[name=type]`, `select[name=author]`, `input[name=from]`,
+ * `input[name=to]`), `ul.gallery > li.tile.type-<type>[data-conversation][data-ref]`, in each
+ * tile `a.show-in-chat` and `a.download`, and `a.pager.more[rel=next]`.
+ *
+ * @module
+ */
+import type { GalleryItem } from "../../lib/db/gallery.ts";
+import { MEDIA_LABELS, type MediaType } from "../../lib/insights/media.ts";
+import { downloadUrl, type GalleryQuery } from "../api/media.ts";
+import { mediaUrl } from "../api/conversations.ts";
+import { formatShortDay, formatTime } from "./dates.ts";
+import { permalink } from "./message_item.tsx";
+import { formatSize } from "./attachment.tsx";
+
+/** The types a file in an export can have (locations and omitted media have no file). */
+export const GALLERY_TYPES: MediaType[] = [
+  "image",
+  "video",
+  "audio",
+  "voice",
+  "sticker",
+  "document",
+  "contact",
+];
+
+const ICONS: Record<MediaType, string> = {
+  image: "🖼️",
+  video: "🎬",
+  audio: "🎵",
+  voice: "🎤",
+  sticker: "🏷️",
+  document: "📄",
+  contact: "👤",
+  location: "📍",
+  other: "📎",
+};
+
+/** Images and stickers show the file itself, sized by CSS (no thumbnails are generated). */
+const shownAsPicture = (type: MediaType) => type === "image" || type === "sticker";
+
+function Tile(props: { item: GalleryItem; showTitle: boolean }) {
+  const { item } = props;
+  const url = mediaUrl(item.conversationId, item.name);
+  const label = MEDIA_LABELS[item.type].replace(/s$/, "");
+  return (
+    <li
+      class={`tile type-${item.type}`}
+      data-conversation={item.conversationId}
+      data-ref={item.ref}
+    >
+      {shownAsPicture(item.type)
+        ? (
+          <a class="thumb" href={url} data-lightbox="">
+            <img
+              src={url}
+              alt={`${label} from ${item.author ?? "the chat"}`}
+              loading="lazy"
+              decoding="async"
+              width={200}
+              height={200}
+            />
+          </a>
+        )
+        : (
+          <a class="thumb file" href={url}>
+            <span class="icon" aria-hidden="true">{ICONS[item.type]}</span>
+            <span class="name" dir="auto">{item.name}</span>
+            <span class="size">{label} · {formatSize(item.size)}</span>
+          </a>
+        )}
+      <div class="meta">
+        {props.showTitle && <span class="conv" dir="auto">{item.conversationTitle}</span>}
+        {item.author && <span class="who" dir="auto">{item.author}</span>}
+        <time dateTime={item.date}>
+          {formatShortDay(item.date)}, {formatTime(item.date)}
+        </time>
+      </div>
+      <div class="actions">
+        <a class="show-in-chat" href={permalink(item.conversationId, item.ref)}>Show in chat</a>
+        <a class="download" href={downloadUrl(item.conversationId, item.name)} download={item.name}>
+          Download
+        </a>
+      </div>
+    </li>
+  );
+}
+
+/** The grid of items (`showTitle`: name each item's chat, for the whole library). */
+export function GalleryGrid(props: { items: GalleryItem[]; showTitle: boolean }) {
+  return (
+    <ul class="gallery" aria-label="Media">
+      {props.items.map((item) => (
+        <Tile key={`${item.conversationId}-${item.ref}`} item={item} showTitle={props.showTitle} />
+      ))}
+    </ul>
+  );
+}
+
+/** The filter form: a GET form, so it works without JavaScript. */
+export function GalleryFilter(props: { action: string; query: GalleryQuery; people: string[] }) {
+  const q = props.query;
+  // A person no longer among the participants still shows as selected.
+  const people = q.author && !props.people.includes(q.author)
+    ? [q.author, ...props.people]
+    : props.people;
+  return (
+    <form class="gallery-filter filters card" method="get" action={props.action}>
+      <label>
+        Type
+        <select name="type">
+          <option value="">All types</option>
+          {GALLERY_TYPES.map((t) => (
+            <option key={t} value={t} selected={t === q.type}>{MEDIA_LABELS[t]}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Person
+        <select name="author">
+          <option value="">Everyone</option>
+          {people.map((p) => <option key={p} value={p} selected={p === q.author}>{p}</option>)}
+        </select>
+      </label>
+      <label>
+        From <input type="date" name="from" value={q.from ?? ""} />
+      </label>
+      <label>
+        To <input type="date" name="to" value={q.to ?? ""} />
+      </label>
+      <button type="submit">Filter</button>
+    </form>
+  );
+}
+
+/** The query string of the same filter at another page (`cursor`), empty fields left out. */
+export function gallerySearch(q: GalleryQuery, cursor: string | null): string {
+  const params = new URLSearchParams();
+  for (const key of ["type", "author", "from", "to"] as const) {
+    if (q[key]) params.set(key, q[key]!);
+  }
+  if (cursor) params.set("cursor", cursor);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

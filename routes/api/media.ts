@@ -1,0 +1,156 @@
+/**
+ * The media gallery API: `GET /api/media` (the user's whole library, or one conversation by
+ * `conversationId`) and `GET /api/conversations/:id/media` (one conversation; another user's id
+ * is a 404). Items newest first, filtered by type, author and days, paged by an opaque cursor.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { getConversation } from "../../lib/db/conversations.ts";
+import { decodeCursor, encodeCursor, type GalleryItem, listGallery } from "../../lib/db/gallery.ts";
+import { MEDIA_TYPES } from "../../lib/insights/media.ts";
+import { notFound } from "../../lib/errors.ts";
+import { permalink } from "../_components/message_item.tsx";
+import type { AppDeps } from "../deps.ts";
+import type { AppEnv } from "../_middleware/env.ts";
+import { userIdOf } from "../_middleware/session.ts";
+import { validate } from "../_middleware/validate.ts";
+import { idParam, mediaUrl } from "./conversations.ts";
+// Type only: openapi.ts imports this file (a value import back would be a cycle).
+import type { ApiOperation } from "./openapi.ts";
+
+// An empty form field (`?type=`) means "any": the gallery's filter form sends every field.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const day = z.iso.date("must be a date (YYYY-MM-DD)");
+
+/** Fields of the gallery filter (the pages validate with the same). */
+export const galleryFields = {
+  type: optional(z.enum(MEDIA_TYPES, `must be one of ${MEDIA_TYPES.join(", ")}`)),
+  author: optional(z.string().max(200, "must be at most 200 characters")),
+  from: optional(day.describe("First day (wall clock of the chat), inclusive")),
+  to: optional(day.describe("Last day, inclusive")),
+  cursor: optional(
+    z.string().refine((s) => decodeCursor(s) !== null, "must be a previous answer's `next`"),
+  ),
+  limit: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int("must be an integer").min(1, "must be >= 1")
+      .max(200, "must be at most 200").default(60),
+  ),
+};
+const datesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const order = { message: "must not be after to", path: ["from"] };
+
+/** Query of `GET /api/conversations/:id/media`. */
+export const galleryQuery = z.object(galleryFields).refine(datesInOrder, order);
+/** Query of `GET /api/media`: the same, optionally narrowed to one conversation. */
+export const libraryGalleryQuery = z.object({
+  ...galleryFields,
+  conversationId: optional(z.uuid("must be a conversation id")),
+}).refine(datesInOrder, order);
+/** A validated gallery query. */
+export type GalleryQuery = z.infer<typeof libraryGalleryQuery>;
+
+/** URL that downloads a media file (`Content-Disposition: attachment`). */
+export const downloadUrl = (conversationId: string, name: string) =>
+  `${mediaUrl(conversationId, name)}?download=1`;
+
+/** The API shape of a gallery item. */
+export function galleryItemJson(item: GalleryItem) {
+  return {
+    ...item,
+    url: mediaUrl(item.conversationId, item.name),
+    downloadUrl: downloadUrl(item.conversationId, item.name),
+    permalink: permalink(item.conversationId, item.ref),
+  };
+}
+
+const galleryItemSchema = z.object({
+  conversationId: z.uuid(),
+  conversationTitle: z.string(),
+  ref: z.number().int().describe("The message's stable reference (permalink /c/:id/m/:ref)"),
+  seq: z.number().int().describe("Its position in the conversation's timeline"),
+  date: z.string().describe("Wall clock YYYY-MM-DDTHH:MM:SS"),
+  author: z.string().nullable(),
+  name: z.string().describe("The file's name in the export"),
+  size: z.number().int(),
+  contentType: z.string(),
+  type: z.enum(MEDIA_TYPES),
+  url: z.string().describe("Where the file is served (inline for images, audio and video)"),
+  downloadUrl: z.string().describe("The same file as an attachment download"),
+  permalink: z.string().describe("The message in the conversation page, highlighted"),
+});
+const galleryPageSchema = z.object({
+  items: z.array(galleryItemSchema),
+  next: z.string().nullable().describe("`cursor` of the next page; null on the last page"),
+});
+
+/** Lists a page for a validated query; `conversationId` must be the user's (checked here). */
+export async function runGallery(deps: AppDeps, userId: string, q: GalleryQuery) {
+  if (q.conversationId && !await getConversation(deps.db, userId, q.conversationId)) {
+    throw notFound("conversation");
+  }
+  const page = await listGallery(deps.db, userId, {
+    conversationId: q.conversationId,
+    type: q.type,
+    author: q.author,
+    from: q.from,
+    to: q.to,
+    cursor: q.cursor ? decodeCursor(q.cursor)! : undefined,
+    limit: q.limit,
+  });
+  return { items: page.items, next: page.next ? encodeCursor(page.next) : null };
+}
+
+/** `/media` and `/conversations/:id/media`, mounted under `/api` (signed-in users only). */
+export function mediaApi(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/media", validate("query", libraryGalleryQuery), async (c) => {
+      const page = await runGallery(deps, userIdOf(c), c.req.valid("query"));
+      return c.json({ items: page.items.map(galleryItemJson), next: page.next });
+    })
+    .get(
+      "/conversations/:id/media",
+      validate("param", idParam),
+      validate("query", galleryQuery),
+      async (c) => {
+        const conversationId = c.req.valid("param").id;
+        const q = { ...c.req.valid("query"), conversationId };
+        const page = await runGallery(deps, userIdOf(c), q);
+        return c.json({ items: page.items.map(galleryItemJson), next: page.next });
+      },
+    );
+}
+
+const notFoundResponse = { description: "No such conversation of yours" };
+
+/** The gallery's operations in the OpenAPI document. */
+export const mediaOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/media",
+    tag: "Media",
+    summary: "The media gallery of the whole library",
+    description: "Files of the user's chats that are in their exports (text-only exports have " +
+      "none), newest first; filters combine. Page with `cursor` = the previous answer's `next`.",
+    query: libraryGalleryQuery,
+    responses: {
+      200: { description: "A page of media", schema: galleryPageSchema },
+      404: notFoundResponse,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/media",
+    tag: "Media",
+    summary: "The media gallery of one conversation",
+    params: idParam,
+    query: galleryQuery,
+    responses: {
+      200: { description: "A page of media", schema: galleryPageSchema },
+      404: notFoundResponse,
+    },
+  },
+];

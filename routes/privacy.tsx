@@ -1,0 +1,120 @@
+/**
+ * A conversation's privacy page, working without JavaScript: `GET /c/:id/privacy` (retention
+ * and delete forms), `POST /c/:id/retention` (`days`: a number, or empty to keep it) and
+ * `POST /c/:id/delete` (`confirm` ticked), which answers with what was removed.
+ *
+ * Stable markup: `form.retention` (`input[name=days]`), `form.delete-conversation`
+ * (`input[name=confirm]`), `p.deleted-report` on the answer to a delete.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import { getConversation } from "../lib/db/conversations.ts";
+import { deleteConversationCompletely, describeDeletion } from "../lib/db/delete_conversation.ts";
+import { getRetention, setRetention } from "../lib/db/retention.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { requireUserPage, userIdOf } from "./_middleware/session.ts";
+import { validate } from "./_middleware/validate.ts";
+import { MAX_RETENTION_DAYS } from "./api/privacy.ts";
+import { Layout } from "./_components/layout.tsx";
+import { render } from "./_components/render.ts";
+
+const idParam = z.object({ id: z.uuid("must be a conversation id") });
+
+/** Pages of a conversation's retention and complete deletion. */
+export function privacyPages(deps: AppDeps) {
+  const { db, blobs } = deps;
+  return new Hono<AppEnv>()
+    .get("/c/:id/privacy", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      const userId = userIdOf(c);
+      const [conv, retention] = await Promise.all([
+        getConversation(db, userId, id),
+        getRetention(db, userId, id),
+      ]);
+      if (!conv || !retention) throw notFound("conversation");
+      return render(
+        c,
+        <Layout title={`Privacy · ${conv.title}`} signedIn>
+          <h1>
+            Privacy of <a href={`/c/${id}`} dir="auto">{conv.title}</a>
+          </h1>
+          <section class="card">
+            <h2>Delete automatically</h2>
+            <p class="muted">
+              {retention.deleteAfter
+                ? `Deleted automatically on ${
+                  retention.deleteAfter.toISOString().slice(0, 16).replace("T", " ")
+                } UTC (${retention.retentionDays} days after it was set).`
+                : "Kept until you delete it."}
+            </p>
+            <form method="post" action={`/c/${id}/retention`} class="retention stack">
+              <label>
+                Delete after{" "}
+                <input
+                  type="number"
+                  name="days"
+                  min="1"
+                  max={String(MAX_RETENTION_DAYS)}
+                  value={retention.retentionDays ? String(retention.retentionDays) : ""}
+                />{" "}
+                days from now (empty: keep)
+              </label>
+              <button type="submit">Save</button>
+            </form>
+          </section>
+          <section class="card">
+            <h2>Delete now</h2>
+            <p>
+              Deletes its {conv.messageCount.toLocaleString("en")}{" "}
+              messages, media files, search entries, share links and the original upload. This
+              cannot be undone.
+            </p>
+            <form method="post" action={`/c/${id}/delete`} class="delete-conversation stack">
+              <label>
+                <input type="checkbox" name="confirm" required /> Yes, delete it completely
+              </label>
+              <button type="submit" class="danger">Delete conversation</button>
+            </form>
+          </section>
+        </Layout>,
+      );
+    })
+    .post("/c/:id/retention", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      const raw = String((await c.req.parseBody()).days ?? "").trim();
+      const days = raw === "" ? null : Number(raw);
+      if (
+        days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS)
+      ) {
+        throw new AppError(
+          400,
+          "invalid_request",
+          `days: must be a whole number from 1 to ${MAX_RETENTION_DAYS}, or empty`,
+        );
+      }
+      if (!(await setRetention(db, userIdOf(c), id, days))) throw notFound("conversation");
+      return c.redirect(`/c/${id}/privacy`, 303);
+    })
+    .post("/c/:id/delete", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      if (!(await c.req.parseBody()).confirm) {
+        throw new AppError(400, "invalid_request", "confirm: tick the box to delete");
+      }
+      const report = await deleteConversationCompletely(db, blobs, userIdOf(c), id);
+      if (!report) throw notFound("conversation");
+      return render(
+        c,
+        <Layout title="Conversation deleted" signedIn>
+          <h1>Conversation deleted</h1>
+          <p class="deleted-report" role="status">Deleted: {describeDeletion(report)}.</p>
+          <p>
+            <a href="/">Back to your conversations</a>
+          </p>
+        </Layout>,
+      );
+    });
+}
