@@ -459,7 +459,7 @@ function Monologues(props: { insights: Insights }) {
                     <th scope="row" dir="auto">{m.author}</th>
                     <td class="num">{num(m.length)}</td>
                     <td>
-                      <a href={permalink(conversationId, m.startSeq)}>
+                      <a href={permalink(conversationId, m.startRef ?? m.startSeq)}>
                         <time dateTime={m.from}>{day(m.from)} {m.from.slice(11, 16)}</time>
                       </a>
                     </td>

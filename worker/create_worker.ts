@@ -7,6 +7,7 @@ import type { BlobStore } from "../lib/storage/types.ts";
 import { importChat, type ImportDeps, type ImportOutcome } from "./import_chat.ts";
 import { sweepSearchIndex } from "./search_sweep.ts";
 import { runRetentionSweeps } from "./retention.ts";
+import { sleep } from "../lib/sleep.ts";
 
 /** What a worker needs; clients are created by the entry point and passed in. */
 export interface WorkerDeps {
@@ -26,19 +27,6 @@ export interface WorkerDeps {
   onJob?: (outcome: "done" | "failed" | "retry", ms: number, messages: number) => void;
   /** Replaces the import (tests). */
   runImport?: (deps: ImportDeps, importId: string) => Promise<ImportOutcome>;
-}
-
-/** Sleeps `ms`, waking early when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { deleteConversationCompletely, type DeleteReport } from "../lib/db/delet
 import { listExpired } from "../lib/db/retention.ts";
 import type { Logger } from "../lib/log.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
+import { sleep } from "../lib/sleep.ts";
 
 /** What the retention sweep needs. */
 export interface RetentionDeps {
@@ -35,18 +36,6 @@ export async function sweepExpired(
     if (batch.length < BATCH) break;
   }
   return done;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Sql } from "../lib/db/client.ts";
 import { listUnindexed, rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
+import { sleep } from "../lib/sleep.ts";
 
 /** What the sweep needs. */
 export interface SearchSweepOptions {
@@ -8,18 +9,6 @@ export interface SearchSweepOptions {
   signal: AbortSignal;
   /** Pause between two sweeps (default 5 minutes). */
   intervalMs?: number;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

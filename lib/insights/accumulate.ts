@@ -1,7 +1,9 @@
 /**
  * One pass over a conversation's authored messages in file order, accumulating every insights
  * aggregate (see migration 00004) as COPY-ready TSV lines: O(1) work per message besides the
- * text's terms, memory bounded by days × authors (never by messages).
+ * text's terms. The bulky tables (terms of each day and month, monologues) are handed out as the
+ * pass goes (`drain()`), so what stays in memory is bounded by days × authors for the small
+ * tables and by the current day and month for the rest, never by messages.
  *
  * @module
  */
@@ -88,13 +90,22 @@ function top(counts: Counts, k: number): Iterable<[string, number]> {
 export class Lines {
   readonly chunks: string[] = [];
   #chunk: string[] = [];
+  /** Characters held (an estimate of the memory, to decide when to write them out). */
+  size = 0;
   push(line: string) {
     this.#chunk.push(line);
+    this.size += line.length;
     if (this.#chunk.length === 10_000) this.flush();
   }
   flush() {
     if (this.#chunk.length > 0) this.chunks.push(this.#chunk.join(""));
     this.#chunk = [];
+  }
+  /** Hands out every line held so far and forgets them. */
+  take(): string[] {
+    this.flush();
+    this.size = 0;
+    return this.chunks.splice(0);
   }
 }
 
@@ -128,6 +139,9 @@ export class InsightsAccumulator {
   };
   readonly #monthNames = new Map<number, string>();
   readonly #runs = new Map<number, Run[]>();
+  readonly #runLines = new Lines();
+  /** The day whose monologues are being gathered (those of two days before are final). */
+  #runDay = NaN;
   readonly #terms = new Lines();
   #prevT = NaN;
   #prevAuthor = -1;
@@ -220,11 +234,36 @@ export class InsightsAccumulator {
     }
 
     if (found !== null) this.#addText(d, day, dayName, author, found);
+    if (day !== this.#runDay) {
+      this.#emitRunsBefore(day - 1);
+      this.#runDay = day;
+    }
   }
 
   /**
-   * Ends the pass; returns the TSV of each table. `needsMerge`: a day or month came back after
-   * another (clock changes), so some terms rows repeat and must be summed and pruned in SQL.
+   * TSV characters gathered since the last {@link drain} (terms and monologues): the caller
+   * writes them out when this grows, keeping memory flat however long the chat.
+   */
+  get pendingSize(): number {
+    return this.#terms.size + this.#runLines.size;
+  }
+
+  /**
+   * Hands out the `insights_terms` and `insights_runs` lines gathered so far. Once
+   * `needsMerge` is true, terms rows may repeat (see {@link finish}).
+   */
+  drain(): { terms: string[]; runs: string[]; needsMerge: boolean } {
+    return {
+      terms: this.#terms.take(),
+      runs: this.#runLines.take(),
+      needsMerge: this.#needsMerge,
+    };
+  }
+
+  /**
+   * Ends the pass; returns the TSV of each table (for terms and runs: what was not drained).
+   * `needsMerge`: a day or month came back after another (clock changes), so some terms rows
+   * repeat and must be summed and pruned in SQL.
    */
   finish(): {
     days: Lines;
@@ -241,7 +280,7 @@ export class InsightsAccumulator {
     for (const [author, t] of this.#wholeTerms) this.#emitTerms("a", "-infinity", author, t);
     this.#terms.flush();
     const id = this.#id;
-    const days = new Lines(), starts = new Lines(), replies = new Lines(), runs = new Lines();
+    const days = new Lines(), starts = new Lines(), replies = new Lines();
     for (const d of this.#days.values()) {
       days.push(
         `${id}\t${this.#dayName(d.day)}\t${
@@ -263,17 +302,16 @@ export class InsightsAccumulator {
         replies.push(`${id}\t${grain}\t${name}\t${this.#name(author)}\t${minutes}\t${n}\n`);
       }
     }
-    for (const list of this.#runs.values()) {
-      for (const r of list) {
-        runs.push(
-          `${id}\t${r.seq}\t${this.#name(r.author)}\t${r.length}\t${timestamp(r.first)}\t${
-            timestamp(r.last)
-          }\n`,
-        );
-      }
-    }
-    for (const lines of [days, starts, replies, runs]) lines.flush();
-    return { days, starts, replies, runs, terms: this.#terms, needsMerge: this.#needsMerge };
+    this.#emitRunsBefore(Infinity);
+    for (const lines of [days, starts, replies, this.#runLines]) lines.flush();
+    return {
+      days,
+      starts,
+      replies,
+      runs: this.#runLines,
+      terms: this.#terms,
+      needsMerge: this.#needsMerge,
+    };
   }
 
   #author(name: string): number {
@@ -314,6 +352,26 @@ export class InsightsAccumulator {
       this.#dayNames.set(day, name);
     }
     return name;
+  }
+
+  /**
+   * Writes out the monologues of the days before `day`: no later run can start on them, unless
+   * the clock goes back, and then its list starts afresh (the rows kept remain a superset of
+   * each day's 10 longest, all that the reads need).
+   */
+  #emitRunsBefore(day: number) {
+    const id = this.#id;
+    for (const [key, list] of this.#runs) {
+      if (Math.floor(key / 65536) >= day) continue;
+      for (const r of list) {
+        this.#runLines.push(
+          `${id}\t${r.seq}\t${this.#name(r.author)}\t${r.length}\t${timestamp(r.first)}\t${
+            timestamp(r.last)
+          }\n`,
+        );
+      }
+      this.#runs.delete(key);
+    }
   }
 
   #closeRun(run: Run) {

@@ -61,7 +61,9 @@ export async function seedChat(
   const rows = chat.map(([date, author, kind, text, attachment], i) => ({
     conversation_id: id,
     seq: i + 1,
+    ref: i + 1,
     date,
+    at: `${date}Z`,
     author,
     kind,
     text,

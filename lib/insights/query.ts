@@ -98,6 +98,8 @@ export async function loadInsights(
         group by author, minutes order by author, minutes`,
     sql<Monologue[]>`
         select author, length, start_seq,
+          (select m.ref from messages m
+            where m.conversation_id = ${id} and m.seq = insights_runs.start_seq) as start_ref,
           to_char(first_date, 'YYYY-MM-DD"T"HH24:MI:SS') as "from",
           to_char(last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as "to"
         from insights_runs

@@ -2,7 +2,9 @@
  * Fills a conversation's insights aggregates (migration 00004) from its messages in one pass:
  * a cursor in file order (the media type decided by SQL as it reads), every aggregate
  * accumulated in TypeScript (words and emoji need Intl.Segmenter; gaps, replies and runs need
- * the previous message), written back with COPY; terms pruned in SQL.
+ * the previous message), written back with COPY. The cursor is a SQL one (DECLARE … FETCH),
+ * not a protocol portal, so that COPYs can run on the same connection between two fetches: the
+ * bulky rows (terms, monologues) are written as the scan goes and memory stays flat.
  *
  * @module
  */
@@ -11,7 +13,7 @@ import type postgres from "postgres";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Sql } from "../db/client.ts";
-import { InsightsAccumulator, KEEP_TERMS, type Lines, type ScanRow } from "./accumulate.ts";
+import { InsightsAccumulator, KEEP_TERMS, type ScanRow } from "./accumulate.ts";
 import { MEDIA_TYPE_SQL } from "./media.ts";
 import { stopWordsFor } from "./stopwords/mod.ts";
 
@@ -24,7 +26,10 @@ export type Db = postgres.ISql<Record<string, never>>;
  */
 export const INSIGHTS_FORMAT = 1;
 
-const CURSOR_ROWS = 5_000;
+/** Messages per FETCH: large enough to amortise a round trip and a segmenter call. */
+const FETCH_ROWS = 2_000;
+/** Pending TSV characters (terms, monologues) that trigger a write-back during the scan. */
+const WRITE_CHARS = 2_000_000;
 
 /**
  * Recomputes the insights of one conversation, replacing what was there. Pass the import's
@@ -50,8 +55,16 @@ export async function refreshInsights(
 
 /** Options of {@link refreshInsights}. */
 export interface RefreshOptions {
-  /** Called after each step with its name and duration (for benchmarks and logs). */
-  onStep?: (step: string, ms: number) => void;
+  /**
+   * Called after each step (`clear`, `scan`, `copy`, maybe `merge terms`) with its name and
+   * duration (for benchmarks and logs); when it returns a promise, the refresh waits for it
+   * (tests use this to act at a precise point).
+   */
+  onStep?: (step: string, ms: number) => void | Promise<void>;
+  /** Pending TSV characters that trigger a write-back during the scan (tests set it low). */
+  writeChars?: number;
+  /** Messages per FETCH (tests set it low). */
+  fetchRows?: number;
 }
 
 /**
@@ -72,39 +85,57 @@ export async function ensureInsights(sql: Sql, conversationId: string): Promise<
 
 async function refreshIn(tx: Db, id: string, options: RefreshOptions = {}): Promise<void> {
   let last = performance.now();
-  const step = (name: string) => {
-    const now = performance.now();
-    options.onStep?.(name, Math.round(now - last));
-    last = now;
+  const step = async (name: string) => {
+    await options.onStep?.(name, Math.round(performance.now() - last));
+    last = performance.now();
   };
   for (const table of ["days", "starts", "replies", "runs", "terms", "state"]) {
     await tx`delete from ${tx(`insights_${table}`)} where conversation_id = ${id}`;
   }
+  await step("clear");
   const [conv] = await tx<{ language: string | null }[]>`
     select summary->>'language' as language from conversations where id = ${id}`;
   const language = conv?.language ?? null;
   const acc = new InsightsAccumulator(id, stopWordsFor(language), language);
-  const cursor = tx<ScanRow[]>`
+  await tx`
+    declare insights_scan no scroll cursor for
     select seq, extract(epoch from date)::float8 as t, author, kind,
       case when kind = 'text' or (kind = 'media' and attachment is not null) then text end as text,
       ${tx.unsafe(MEDIA_TYPE_SQL)} as media
     from messages where conversation_id = ${id} and author is not null
-    order by seq`.cursor(CURSOR_ROWS);
-  for await (const rows of cursor) acc.addMany(rows);
+    order by seq`;
+  let merging = false;
+  // Terms rows of a day or month that came back (the phone's clock moved) repeat: from the
+  // first repeat on, they go to a temporary table, summed and pruned again at the end.
+  const writeOut = async () => {
+    const { terms, runs, needsMerge } = acc.drain();
+    if (needsMerge && !merging) {
+      await tx`create temp table insights_tmp_terms (like insights_terms) on commit drop`;
+      merging = true;
+    }
+    await copyInto(tx, merging ? "insights_tmp_terms" : "insights_terms", terms);
+    await copyInto(tx, "insights_runs", runs);
+  };
+  for (;;) {
+    const rows = await tx<ScanRow[]>`fetch ${
+      tx.unsafe(String(options.fetchRows ?? FETCH_ROWS))
+    } from insights_scan`;
+    if (rows.length === 0) break;
+    acc.addMany(rows);
+    if (acc.pendingSize >= (options.writeChars ?? WRITE_CHARS)) await writeOut();
+  }
+  await tx`close insights_scan`;
   const out = acc.finish();
-  step("scan");
-  await copyInto(tx, "insights_days", out.days);
-  await copyInto(tx, "insights_starts", out.starts);
-  await copyInto(tx, "insights_replies", out.replies);
-  await copyInto(tx, "insights_runs", out.runs);
-  if (!out.needsMerge) {
-    await copyInto(tx, "insights_terms", out.terms);
-    step("copy");
-  } else {
-    // A day or month came back (the phone's clock moved): sum its repeated rows, prune again.
-    await tx`create temp table insights_tmp_terms (like insights_terms) on commit drop`;
-    await copyInto(tx, "insights_tmp_terms", out.terms);
-    step("copy");
+  await step("scan");
+  await copyInto(tx, "insights_days", out.days.take());
+  await copyInto(tx, "insights_starts", out.starts.take());
+  await copyInto(tx, "insights_replies", out.replies.take());
+  await writeOut();
+  await step("copy");
+  if (merging) {
+    await tx`
+      with moved as (delete from insights_terms where conversation_id = ${id} returning *)
+      insert into insights_tmp_terms select * from moved`;
     await tx`
       insert into insights_terms (conversation_id, grain, period, author, kind, term, n)
       select ${id}, grain, period, author, kind, term, n from (
@@ -118,15 +149,16 @@ async function refreshIn(tx: Db, id: string, options: RefreshOptions = {}): Prom
         when 'd' then ${KEEP_TERMS.d}::int when 'm' then ${KEEP_TERMS.m}::int
         else ${KEEP_TERMS.a}::int end`;
     await tx`drop table insights_tmp_terms`;
-    step("merge terms");
+    await step("merge terms");
   }
   await tx`
     insert into insights_state (conversation_id, format) values (${id}, ${INSIGHTS_FORMAT})`;
 }
 
-async function copyInto(tx: Db, table: string, lines: Lines) {
+async function copyInto(tx: Db, table: string, chunks: string[]) {
+  if (chunks.length === 0) return;
   const query = tx`copy ${tx(table)} from stdin`;
   const writable = await query.writable();
   routeCopyErrors(query, writable);
-  await pipeline(Readable.from(lines.chunks), writable);
+  await pipeline(Readable.from(chunks), writable);
 }

@@ -3,7 +3,7 @@ import { createImport } from "../db/imports.ts";
 import { silentLogger } from "../log.ts";
 import { createTestApp, signUp } from "../../tests/helpers/app.ts";
 import { importChat } from "../../worker/import_chat.ts";
-import { seedChat } from "./fixture_test_util.ts";
+import { CHAT as HAND_CHAT, seedChat } from "./fixture_test_util.ts";
 import { refreshInsights } from "./refresh.ts";
 
 const CHAT =
@@ -126,6 +126,38 @@ Deno.test("refreshInsights: a chat of only system messages has empty insights", 
     assert.deepEqual(body.terms.words, { all: [], byParticipant: {} });
     const page = await t.app.request(`/c/${id}/insights`, { headers: user.headers });
     assert.equal(page.status, 200);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("refreshInsights: writing rows out during the scan gives the same rows", async () => {
+  const t = await createTestApp();
+  try {
+    const user = await signUp(t.app);
+    // The hand-computed chat, then a day and a month that come back (the merge path).
+    const id = await seedChat(t.db.sql, user.userId, [
+      ...HAND_CHAT,
+      ["2024-01-02 09:00", "Ann", "text", "coffee again ☕ coffee"],
+      ["2024-01-02 09:01", "Ann", "text", "party https://example.com/x"],
+      ["2024-02-02 10:00", "Bob", "text", "party 🎉"],
+    ]);
+    const dump = async () => {
+      const rows = await t.db.sql`
+        select 'terms' as t, tm::text as r
+          from insights_terms tm where conversation_id = ${id}
+        union all select 'runs', ru::text
+          from insights_runs ru where conversation_id = ${id}
+        union all select 'days', d::text from insights_days d where conversation_id = ${id}
+        union all select 'replies', r::text from insights_replies r where conversation_id = ${id}
+        union all select 'starts', s::text from insights_starts s where conversation_id = ${id}
+        order by 1, 2`;
+      return rows.map((r) => `${r.t} ${r.r}`);
+    };
+    const whole = await dump();
+    await refreshInsights(t.db.sql, id, { writeChars: 1, fetchRows: 3 });
+    assert.deepEqual(await dump(), whole);
+    assert.ok(whole.filter((r) => r.startsWith("runs")).length > 5);
   } finally {
     await t.close();
   }

@@ -50,6 +50,8 @@ export interface Monologue {
   length: number;
   /** Sequence number of its first message (to open the reader there). */
   startSeq: number;
+  /** The stable ref of the run's first message (its permalink). */
+  startRef: number;
   /** Wall-clock times of its first and last message. */
   from: string;
   to: string;

@@ -20,6 +20,7 @@ import { createLogger, type Logger } from "../log.ts";
 import { createStreamOps, type StreamEntry } from "./redis_ops.ts";
 import type { ConsumeOptions, Delivery, ImportJob, Queue, QueueStats } from "./types.ts";
 import { importJobSchema, parseImportJob } from "./types.ts";
+import { sleep } from "../sleep.ts";
 
 /** Options of {@link createRedisQueue}. */
 export interface RedisQueueOptions {
@@ -53,19 +54,6 @@ function defaultConsumer(): string {
     host = Deno.hostname();
   } catch { /* no --allow-sys: the pid and the random part keep the name unique */ }
   return `${host}-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-/** Sleeps `ms`, waking early when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

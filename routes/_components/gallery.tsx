@@ -7,7 +7,7 @@
  * @module
  */
 import type { GalleryItem } from "../../lib/db/gallery.ts";
-import { MEDIA_LABELS, type MediaType } from "../../lib/insights/media.ts";
+import { MEDIA_LABELS, MEDIA_TYPES, type MediaType } from "../../lib/insights/media.ts";
 import { downloadUrl, type GalleryQuery } from "../api/media.ts";
 import { mediaUrl } from "../api/conversations.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
@@ -15,15 +15,9 @@ import { permalink } from "./message_item.tsx";
 import { formatSize } from "./attachment.tsx";
 
 /** The types a file in an export can have (locations and omitted media have no file). */
-export const GALLERY_TYPES: MediaType[] = [
-  "image",
-  "video",
-  "audio",
-  "voice",
-  "sticker",
-  "document",
-  "contact",
-];
+export const GALLERY_TYPES: MediaType[] = MEDIA_TYPES.filter((t) =>
+  t !== "location" && t !== "other"
+);
 
 const ICONS: Record<MediaType, string> = {
   image: "🖼️",
