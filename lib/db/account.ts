@@ -12,19 +12,27 @@ export async function passwordHashOf(sql: Sql, userId: string) {
  * Deletes the user and, by cascade, their sessions, API tokens, shares, imports,
  * conversations, messages and media rows, in one transaction. Returns the blob-store
  * prefixes that held their uploads and media, for the caller to delete once the rows are gone
- * (rows first: a failure part-way never leaves a live account with missing files).
+ * (rows first: a failure part-way never leaves a live account with missing files), and the
+ * conversations that were deleted (for the edge cache).
  */
-export async function deleteAccountRows(sql: Sql, userId: string): Promise<string[] | null> {
+export async function deleteAccountRows(
+  sql: Sql,
+  userId: string,
+): Promise<{ prefixes: string[]; conversationIds: string[] } | null> {
   return await sql.begin(async (tx) => {
     // Locking the user row waits for an import committing a conversation for it, so that
     // conversation's files are listed too.
     const users = await tx`select id from users where id = ${userId} for update`;
     if (users.length === 0) return null;
-    const ids = await tx<{ id: string }[]>`
-      select id from conversations where user_id = ${userId}
-      union select id from imports where user_id = ${userId}`;
+    const conversations = await tx<{ id: string }[]>`
+      select id from conversations where user_id = ${userId}`;
+    const imports = await tx<{ id: string }[]>`select id from imports where user_id = ${userId}`;
     await tx`delete from users where id = ${userId}`;
-    return [...new Set(ids.flatMap((r) => conversationBlobPrefixes(r.id)))];
+    const ids = [...conversations, ...imports].map((r) => r.id);
+    return {
+      prefixes: [...new Set(ids.flatMap(conversationBlobPrefixes))],
+      conversationIds: conversations.map((r) => r.id),
+    };
   });
 }
 

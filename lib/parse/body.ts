@@ -110,6 +110,8 @@ function locationLang(first: string): string | null | undefined {
 }
 
 function omittedEnding(text: string): MessageKind | null {
+  // Gate on the last four characters before trying the ~130 phrases (every phrase is longer).
+  if (text.length <= 4 || OMITTED_TAILS[tail4(text, text.length)] !== 1) return null;
   for (const [phrase, w] of OMITTED_ENDINGS) {
     if (text.endsWith(phrase) && text.length > phrase.length) {
       const c = text.charCodeAt(text.length - phrase.length - 1);
@@ -122,7 +124,9 @@ function omittedEnding(text: string): MessageKind | null {
 /**
  * Builds a message from its author (already normalised; null for system lines) and the raw body
  * `src.slice(start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
- * contains invisible marks to remove. The `date` is left empty for the caller to fill in.
+ * contains invisible marks to remove; `lrmOnly` that the only one is a U+200E at `start` (then
+ * skipped without a regex replace: most iOS media and system bodies). The `date` is left empty for
+ * the caller to fill in.
  *
  * The body is examined in place (on the flat block it comes from) and sliced once: a plain message
  * is classified with a handful of character tests, because every `<…>` feature ends a line with
@@ -143,11 +147,13 @@ export function buildMessage(
   end: number,
   multiline: boolean,
   marks: boolean,
+  lrmOnly = false,
 ): Message {
   ctx.count++;
   const lrm = src.charCodeAt(start) === 0x200e;
   let text: string | null = null;
-  if (marks) {
+  if (marks && lrmOnly && lrm) start++;
+  else if (marks) {
     text = src.slice(start, end).replace(INVISIBLE_G, "");
     src = text, start = 0, end = text.length;
   }

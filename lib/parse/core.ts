@@ -247,11 +247,26 @@ export class ChatParser {
     let msg: Message;
     if (parts.length === 0) {
       const text = this.#text, start = this.#runStart, end = this.#runEnd;
-      const marks = this.#markFrom(text, start) < end;
+      const mark = this.#markFrom(text, start);
+      const marks = mark < end;
       if (this.#multiline && this.#crlf) {
         const body = text.slice(start, end).replaceAll("\r\n", "\n");
         msg = buildMessage(this.#ctx, this.#author, body, 0, body.length, true, marks);
-      } else msg = buildMessage(this.#ctx, this.#author, text, start, end, this.#multiline, marks);
+      } else {
+        // A body whose only mark is a leading U+200E (iOS media and system lines) skips it.
+        const lrmOnly = marks && mark === start && text.charCodeAt(start) === 0x200e &&
+          this.#markFrom(text, start + 1) >= end;
+        msg = buildMessage(
+          this.#ctx,
+          this.#author,
+          text,
+          start,
+          end,
+          this.#multiline,
+          marks,
+          lrmOnly,
+        );
+      }
     } else {
       if (this.#runStart >= 0) parts.push(this.#text.slice(this.#runStart, this.#runEnd));
       let body = parts.join("\n");

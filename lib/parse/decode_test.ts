@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { decodeChunks, sniff } from "./decode.ts";
+import { decodeChunks, sniff, Utf8Units } from "./decode.ts";
 import { chunked } from "./testdata/helpers.ts";
 import { ParseError } from "./types.ts";
 
@@ -46,4 +46,63 @@ Deno.test("sniff accepts ordinary text and a few stray invalid bytes", () => {
   const bytes = new TextEncoder().encode("01/02/2020, 10:00 - Ann: caf\u00e9 ".repeat(20));
   bytes[10] = 0xff;
   assert.equal(sniff(bytes, bytes.length).encoding, "utf-8");
+});
+
+Deno.test("UTF-8 units decode like one stream, valid or not, however the input is cut", async () => {
+  // Seeded fragments: ASCII, 2–4-byte sequences, BOMs, lone continuation and invalid lead bytes.
+  const pieces = [
+    [0x41],
+    [0x0a],
+    [0xc3, 0xa9],
+    [0xe2, 0x80, 0x8e],
+    [0xef, 0xbb, 0xbf],
+    [0xf0, 0x9f, 0xa4, 0x93],
+    [0x80],
+    [0xbf],
+    [0xc0],
+    [0xe0, 0x80],
+    [0xf0, 0x80],
+    [0xf4, 0x90],
+    [0xf8],
+    [0xff],
+    [0xe2],
+    [0xf0, 0x9f],
+  ];
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let round = 0; round < 300; round++) {
+    const bytes: number[] = [0x41];
+    for (let k = 0; k < 40; k++) bytes.push(...pieces[rand(pieces.length)]);
+    const input = new Uint8Array(bytes);
+    const expected = new TextDecoder().decode(input);
+    for (const size of [1, 2, 3, 4, 5, 7, 4096]) {
+      const units = new Utf8Units();
+      let got = "";
+      for (let i = 0; i < input.length; i += size) got += units.decode(input.subarray(i, i + size));
+      assert.equal(got + units.end(), expected, `round ${round}, size ${size}`);
+    }
+    // Random cuts too, and through decodeChunks (whose units are 64 KiB: pad past one).
+    const units = new Utf8Units();
+    let got = "";
+    for (let i = 0; i < input.length;) {
+      const n = 1 + rand(6);
+      got += units.decode(input.subarray(i, i + n));
+      i += n;
+    }
+    assert.equal(got + units.end(), expected, `round ${round}, random cuts`);
+  }
+  const padded = new Uint8Array(65536 * 2 + 50).fill(0x41);
+  padded.set([0xf0, 0x9f, 0xa4, 0x93, 0xe2, 0x80], 65534);
+  padded.set([0xe2, 0x80, 0x8e], 65536 * 2 - 1);
+  assert.equal(await decodeAll(padded, 4096), new TextDecoder().decode(padded));
+  assert.equal(await decodeAll(padded, 65537), new TextDecoder().decode(padded));
+});
+
+Deno.test("a U+FEFF inside the text is kept (only the one at the start is dropped)", async () => {
+  const text = "01/02/2020, 10:00 - Ann: a\n" + "\uFEFFb".repeat(30000) + "\n";
+  const bytes = new TextEncoder().encode("\uFEFF" + text);
+  for (const size of [65536, 65537, 200000]) assert.equal(await decodeAll(bytes, size), text);
 });

@@ -91,3 +91,24 @@ Deno.test("iOS: a user message that only mentions an event is text", () => {
     msg("2025-11-13T09:01:00", "Bob", "I left the keys at home"),
   ]);
 });
+
+Deno.test("a leading U+200E is skipped without a rewrite; other marks in the body still go", () => {
+  const L = "\u200E";
+  const text = [
+    `[13/11/2025, 12:00:00] Ann: ${L}image omitted`,
+    `[13/11/2025, 12:00:01] Ann: ${L}Plan.xlsx • 2 pages ${L}document omitted`,
+    `[13/11/2025, 12:00:02] Book club: ${L}Bob ${L}added \u202A+1 555\u202C`,
+    `[13/11/2025, 12:00:03] Ann: ${L}GIF omitted`,
+    `[13/11/2025, 12:00:04] Ann: plain ${L}`,
+    `[13/11/2025, 12:00:05] Ann: ${L}`,
+  ].join("\r\n") + "\r\n";
+  const T2 = (s: string) => `2025-11-13T12:00:0${s}`;
+  assert.deepEqual(parseString(text).messages, [
+    msg(T2("0"), "Ann", "image omitted", "media"),
+    msg(T2("1"), "Ann", "Plan.xlsx • 2 pages document omitted", "media"),
+    msg(T2("2"), null, "Bob added +1 555"),
+    msg(T2("3"), "Ann", "GIF omitted", "media"),
+    msg(T2("4"), "Ann", "plain "),
+    msg(T2("5"), null, ""),
+  ]);
+});

@@ -333,11 +333,5 @@ export function isSafeEntryName(name: string): boolean {
   return !name.split(/[\\/]/).some((segment) => segment === "..");
 }
 
-/**
- * True when the first bytes are a zip signature (`PK\x03\x04`, or `PK\x05\x06` for an empty
- * archive), so callers tell a .zip from a .txt by content, not by name.
- */
-export function sniffZip(firstBytes: Uint8Array): boolean {
-  return firstBytes.length >= 4 && firstBytes[0] === 0x50 && firstBytes[1] === 0x4b &&
-    ((firstBytes[2] === 3 && firstBytes[3] === 4) || (firstBytes[2] === 5 && firstBytes[3] === 6));
-}
+/** Zip signature check (in its own module so that it loads without the zip reader). */
+export { sniffZip } from "./zip_sniff.ts";

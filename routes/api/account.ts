@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { verifyPassword } from "../../lib/auth/password.ts";
 import { deleteAccountRows, passwordHashOf } from "../../lib/db/account.ts";
+import { conversationEdgePaths } from "../../lib/edge/invalidate.ts";
 import { getReadingZone, getUser, setReadingZone } from "../../lib/db/users.ts";
 import { timeZoneSchema } from "../../lib/time/schema.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
@@ -29,7 +30,7 @@ export const readingZoneBody = z.object({ zone: timeZoneSchema.nullable() });
  * prefix (its rows are gone, so nothing can reach it) and the rest are still deleted.
  */
 export async function deleteAccount(
-  deps: Pick<AppDeps, "db" | "blobs">,
+  deps: Pick<AppDeps, "db" | "blobs" | "edge">,
   logger: Logger,
   userId: string,
   password: string,
@@ -39,8 +40,13 @@ export async function deleteAccount(
   if (!(await verifyPassword(password, hash))) {
     throw new AppError(403, "wrong_password", "the password does not match: nothing was deleted");
   }
-  const prefixes = await deleteAccountRows(deps.db, userId);
-  if (!prefixes) throw notFound("account");
+  const deleted = await deleteAccountRows(deps.db, userId);
+  if (!deleted) throw notFound("account");
+  const { prefixes, conversationIds } = deleted;
+  // Media capability URLs may sit at the edge for a year: purge them with the origin's copies.
+  if (deps.edge && conversationIds.length) {
+    await deps.edge.invalidate(conversationIds.flatMap(conversationEdgePaths));
+  }
   const failed: string[] = [];
   for (const prefix of prefixes) {
     await deps.blobs.deletePrefix(prefix).catch(() => failed.push(prefix));

@@ -113,7 +113,10 @@ Deno.test("export: a large conversation streams page by page (first bytes before
 });
 
 Deno.test("account deletion: needs the password, then removes every row and blob at once", async () => {
-  const t = await createTestApp();
+  const purged: string[] = [];
+  const t = await createTestApp({
+    edge: { invalidate: (paths) => Promise.resolve(void purged.push(...paths)) },
+  });
   try {
     const ann = await userWithChat(t, 6);
     const bob = await userWithChat(t, 4);
@@ -141,7 +144,9 @@ Deno.test("account deletion: needs the password, then removes every row and blob
     assert.equal((await t.app.request("/api/conversations", { headers: ann.headers })).status, 200);
     assert.equal((await del(ann.headers, "")).status, 400);
 
+    assert.deepEqual(purged, [], "nothing purged before the deletion");
     assert.equal((await del(ann.headers, "correct horse battery")).status, 204);
+    assert.deepEqual(purged, [`/files/${ann.conversationId}/*`], "its media purged at the edge");
     assert.equal((await t.app.request("/api/conversations", { headers: ann.headers })).status, 401);
     assert.equal(
       (await t.app.request("/api/conversations", {
