@@ -2,6 +2,7 @@ import { createTokenSigner } from "./lib/auth/tokens.ts";
 import { localSecret } from "./lib/auth/local_secret.ts";
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createLogger } from "./lib/log.ts";
+import { createEdgeInvalidator } from "./lib/edge/invalidate.ts";
 import { recordJob } from "./lib/job_metrics.ts";
 import { createMetrics } from "./lib/metrics.ts";
 import { createRateLimiter } from "./lib/ratelimit.ts";
@@ -26,7 +27,8 @@ const services = await openServices(config, logger);
 const tokens = createTokenSigner(config.jwtSecrets ?? await localSecret(config.dataDir));
 const metrics = createMetrics(() => services.queue.stats());
 const limiter = createRateLimiter(config.redis, logger);
-const app = createApp({ ...services, config, tokens, logger, metrics, limiter });
+const edge = createEdgeInvalidator({ cloudFront: config.cloudFront, logger });
+const app = createApp({ ...services, config, tokens, logger, metrics, limiter, edge });
 
 // The in-process worker re-parses what a parser upgrade outdated (as worker/main.ts does).
 if (config.workerInProcess) {
@@ -39,6 +41,7 @@ const worker = config.workerInProcess
   ? createWorker({
     ...services,
     logger: logger.child({ service: "worker" }),
+    edge,
     concurrency: config.workerConcurrency,
     userCap: config.userImportConcurrency,
     onJob: recordJob(metrics),

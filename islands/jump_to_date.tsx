@@ -44,7 +44,9 @@ export default function JumpToDate(props: JumpToDateProps) {
     if (!list || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     setStatus("");
     try {
-      const page = await fetchMessages(props.conversation, { date, limit: 100 });
+      // The day in the zone the page is read in (the server's `?date=` does the same).
+      const tz = list.dataset.zone;
+      const page = await fetchMessages(props.conversation, { date, limit: 100, ...tz && { tz } });
       const look = lookOf(list, props);
       if (page.target === null || page.target === undefined) {
         if (page.messages.length) replaceMessages(list, page, look);

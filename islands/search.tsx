@@ -26,6 +26,8 @@ type Hit = {
   seq: number;
   ref?: number;
   date: string;
+  /** The time in the reader's zone (with offset); older servers: absent. */
+  shownAt?: string;
   author: string | null;
   url: string;
   snippet: Snippet;
@@ -166,7 +168,14 @@ export default function Search(props: SearchProps) {
               <span class="meta">
                 {!props.conversation && <strong dir="auto">{hit.conversation.title}</strong>}
                 {hit.author && <span dir="auto">{hit.author}</span>}
-                <time dateTime={hit.date}>{formatShortDay(hit.date)}, {formatTime(hit.date)}</time>
+                <time
+                  dateTime={hit.shownAt ?? hit.date}
+                  title={hit.shownAt && hit.shownAt !== hit.date
+                    ? `${hit.date.slice(0, 16).replace("T", " ")} as exported`
+                    : undefined}
+                >
+                  {formatShortDay(hit.shownAt ?? hit.date)}, {formatTime(hit.shownAt ?? hit.date)}
+                </time>
               </span>
               <SnippetText snippet={hit.snippet} />
             </a>

@@ -59,6 +59,8 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.preprocess(empty, z.coerce.number().int().min(1).max(64).default(2)),
   /** Imports of one user processed at once across all workers (fairness); 0 = no cap. */
   USER_IMPORT_CONCURRENCY: z.preprocess(empty, z.coerce.number().int().min(0).max(64).default(1)),
+  /** Merges of more messages (source + target) than this run in the worker (lib/merge/queue.ts). */
+  MERGE_IN_WORKER_ABOVE: z.preprocess(empty, z.coerce.number().int().min(0).optional()),
   /** Rate limits, `<max>/<window>` (`10/15m`, `5/1h`) or `off`: sign-in per client and per email. */
   RATE_LIMIT_SIGNIN: z.preprocess(empty, rateRule.default("10/15m")),
   /** Sign-ups per client address. */
@@ -69,6 +71,11 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: z.preprocess(empty, z.coerce.number().int().min(0).max(10).default(0)),
   /** Changes with each deployment (e.g. the image tag): part of every ETag. Default: per process. */
   BUILD_ID: z.preprocess(empty, z.string().max(128).optional()),
+  /** The CloudFront distribution in front: purged when media or shares go (lib/edge). */
+  CLOUDFRONT_DISTRIBUTION_ID: z.preprocess(
+    empty,
+    z.string().regex(/^[A-Z0-9]{1,64}$/, "must be a CloudFront distribution id").optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -135,10 +142,14 @@ export interface Config {
   workerInProcess: boolean;
   workerConcurrency: number;
   userImportConcurrency: number;
+  /** Merge size (messages) above which a merge is queued for the worker (default 50,000). */
+  mergeInWorkerAbove?: number;
   /** Per-action limits; null means unlimited. */
   rateLimits: { signin: RateRule | null; signup: RateRule | null; upload: RateRule | null };
   trustProxyHops: number;
   buildId: string;
+  /** The CDN to purge when media or shares go (lib/edge); null: none. */
+  cloudFront: { distributionId: string } | null;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -190,6 +201,7 @@ export function loadConfig(
     workerInProcess: e.WORKER_IN_PROCESS ?? !e.UPSTASH_REDIS_REST_URL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     userImportConcurrency: e.USER_IMPORT_CONCURRENCY,
+    mergeInWorkerAbove: e.MERGE_IN_WORKER_ABOVE,
     rateLimits: {
       signin: parseRateRule(e.RATE_LIMIT_SIGNIN),
       signup: parseRateRule(e.RATE_LIMIT_SIGNUP),
@@ -197,6 +209,9 @@ export function loadConfig(
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     buildId: e.BUILD_ID ?? crypto.randomUUID(),
+    cloudFront: e.CLOUDFRONT_DISTRIBUTION_ID
+      ? { distributionId: e.CLOUDFRONT_DISTRIBUTION_ID }
+      : null,
     logLevel: e.LOG_LEVEL,
   };
 }

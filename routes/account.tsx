@@ -13,7 +13,8 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { deleteAccount } from "./api/account.ts";
-import { publicOrigin, shareJson } from "./api/shares.ts";
+import { publicOrigin, shareJson, shareToken } from "./api/shares.ts";
+import { shareEdgePaths } from "../lib/edge/invalidate.ts";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
@@ -133,8 +134,8 @@ function AccountPage(v: AccountView) {
               <li>
                 <span dir="auto">{s.title}</span>
                 {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`}
-                {s.redacted && <strong class="redacted">, redacted</strong>},
-                until {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                {s.redacted && <strong class="redacted">, redacted</strong>}, until{" "}
+                {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                 <br />
                 <input readOnly value={s.url} aria-label="Share link" size={60} />
                 <form method="post" action={`/account/shares/${s.id}/revoke`} class="inline">
@@ -257,7 +258,9 @@ export function accountPages(deps: AppDeps) {
       return back(c, "shares");
     })
     .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
-      if (!(await revokeShare(db, userIdOf(c), c.req.valid("param").id))) throw notFound("share");
+      const shareId = c.req.valid("param").id;
+      if (!(await revokeShare(db, userIdOf(c), shareId))) throw notFound("share");
+      await deps.edge?.invalidate(shareEdgePaths(shareToken(tokens, shareId).slice(0, 22)));
       return back(c, "shares");
     })
     .post("/account/reading-zone", async (c) => {

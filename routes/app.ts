@@ -38,6 +38,7 @@ import { insightsPages } from "./insights.tsx";
 import { libraryPage } from "./index.tsx";
 import { searchPage } from "./search.tsx";
 import { sharePages } from "./share.tsx";
+import { filesRoutes } from "./files.ts";
 import { privacyPages } from "./privacy.tsx";
 
 export type { AppDeps } from "./deps.ts";
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps) {
   });
   // Shared pages come before the session: no cookie is read there (edge-cacheable by URL).
   app.route("/", sharePages(deps));
+  // Media by capability URL (routes/files.ts): the URL is the credential, no cookie is read.
+  app.route("/", filesRoutes(deps));
   app.use(session(accounts));
   app.use(csrf);
   const limits = appRateLimits(deps);

@@ -42,7 +42,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
-import { mediaUrl } from "./api/conversations.ts";
+import { mediaFileUrl } from "../lib/media_url.ts";
 import { Layout } from "./_components/layout.tsx";
 import { MessageItem, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
@@ -142,7 +142,11 @@ export function conversationPages(deps: AppDeps) {
       }
       const f = m.attachment ? files.get(m.attachment) : undefined;
       const file: FileView | null = f
-        ? { url: mediaUrl(id, m.attachment!), contentType: f.contentType, size: f.size }
+        ? {
+          url: mediaFileUrl(deps.tokens, { conversationId: id, name: m.attachment!, ...f }),
+          contentType: f.contentType,
+          size: f.size,
+        }
         : null;
       out.push(
         <MessageItem
@@ -260,9 +264,10 @@ export function conversationPages(deps: AppDeps) {
         const { id } = c.req.valid("param");
         const q = c.req.valid("query");
         if (q.date !== undefined) {
-          const conv = await getConversation(deps.db, userIdOf(c), id);
-          if (!conv) throw notFound("conversation");
-          const target = await seqOnOrAfter(deps.db, id, q.date);
+          // The day as the reader means it: from midnight in the zone they read in.
+          const zones = await conversationZones(deps.db, userIdOf(c), id);
+          if (!zones) throw notFound("conversation");
+          const target = await seqOnOrAfter(deps.db, id, q.date, zones.reading);
           const ref = target === null ? null : await refOfSeq(deps.db, id, target);
           if (ref !== null) return c.redirect(permalink(id, ref), 302);
           return await page(c, id, {

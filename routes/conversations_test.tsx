@@ -259,14 +259,20 @@ Deno.test("conversation page: media from the export, contact numbers read from t
       ],
     });
     const html = await page(t, `/c/${id}`, u.headers);
-    const img = `/api/conversations/${id}/media/IMG-20240101-WA0001.jpg`;
+    // Capability URLs (lib/media_url.ts), never the session-only API route.
+    const capability = (name: string) =>
+      html.match(new RegExp(`/files/${id}/[\\w-]{22}/${name.replace(/\./g, "\\.")}`))![0];
+    const img = capability("IMG-20240101-WA0001.jpg");
+    assert.ok(!html.includes("/api/conversations/" + id + "/media/"));
     assert.ok(html.includes(
       `<a class="media image" href="${img}" data-lightbox><img src="${img}" alt="Photo" width="320" height="240" loading="lazy" decoding="async"/></a>` +
         '<p class="text" dir="auto">Sunset</p>',
     ));
     assert.ok(html.includes(
       '<div class="contact-card"><span class="avatar" aria-hidden="true">J</span><div><strong dir="auto">Jane &lt;Doe></strong>' +
-        `<a class="phone" href="tel:+447700900123">+44 7700 900123</a><a href="/api/conversations/${id}/media/Jane%20Doe.vcf" download="Jane Doe.vcf">Save contact</a>`,
+        `<a class="phone" href="tel:+447700900123">+44 7700 900123</a><a href="${
+          capability("Jane%20Doe.vcf")
+        }" download="Jane Doe.vcf">Save contact</a>`,
     ));
     assert.ok(
       html.includes(

@@ -97,7 +97,9 @@ export function libraryPage(deps: AppDeps) {
                 ? <p class="empty">No chats yet: import your first export above.</p>
                 : (
                   <ul class="library">
-                    {conversations.map((conv) => <ConversationCard key={conv.id} conv={conv} />)}
+                    {conversations.map((conv) => (
+                      <ConversationCard key={conv.id} conv={conv} zone={readingZone} />
+                    ))}
                   </ul>
                 )}
             </section>

@@ -4,7 +4,9 @@
  * Routes: `GET /c/:id/merge` (this conversation's look-alikes with the messages they share,
  * and any other of the user's conversations to choose from), `POST /c/:id/merge` (form field
  * `into`: fuse this conversation into that one, then go there; this one is deleted and its
- * links redirect, see routes/merge_redirect.ts).
+ * links redirect, see routes/merge_redirect.ts). A big merge is queued for the worker
+ * (lib/merge/queue.ts) and the form leads to `GET /c/:into/merging/:from`, which refreshes until
+ * the merge is done and then redirects to the fused conversation.
  *
  * @module
  */
@@ -17,13 +19,16 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
-import { mergeAndClean } from "./api/merge.ts";
+import { mergeOrQueue } from "./api/merge.ts";
+import { mergeState } from "../lib/merge/queue.ts";
 import { formatDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 const mergeForm = z.object({ into: z.uuid("must be a conversation id") });
+const mergingParam = idParam.extend({ from: z.uuid("must be a conversation id") });
+const REFRESH_SECONDS = 2;
 
 const days = (first: string | null, last: string | null) =>
   first && last ? `${formatDay(first)} – ${formatDay(last)}` : "no messages";
@@ -99,11 +104,40 @@ export function mergePages(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid("param");
         const { into } = c.req.valid("form");
-        await mergeAndClean(
-          { db: deps.db, blobs: deps.blobs, logger: c.var.logger },
-          { userId: userIdOf(c), into, from: id },
-        );
-        return c.redirect(`/c/${into}`, 303);
+        const done = await mergeOrQueue(deps, c, { into, from: id });
+        // Big merges run in the worker: a page that refreshes until it is done.
+        return c.redirect(done ? `/c/${into}` : `/c/${into}/merging/${id}`, 303);
       },
-    );
+    )
+    .get("/c/:id/merging/:from", requireUserPage, validate("param", mergingParam), async (c) => {
+      const { id: into, from } = c.req.valid("param");
+      const state = await mergeState(deps.db, { userId: userIdOf(c), into, from });
+      if (state === null) throw notFound("merge");
+      if (state === "done") return c.redirect(`/c/${into}`, 303);
+      return render(
+        c,
+        <Layout title="Merging…" signedIn>
+          {state === "queued" && <meta http-equiv="refresh" content={String(REFRESH_SECONDS)} />}
+          <h1>{state === "queued" ? "Merging…" : "The merge did not happen"}</h1>
+          {state === "queued"
+            ? (
+              <p role="status">
+                This is a big merge, done in the background: this page refreshes every{" "}
+                {REFRESH_SECONDS} seconds and then takes you to the merged conversation.
+              </p>
+            )
+            : (
+              <p role="alert">
+                One of the conversations was deleted meanwhile.{" "}
+                <a href={`/c/${from}/merge`}>
+                  Try again
+                </a>
+              </p>
+            )}
+          <p>
+            <a href={`/c/${into}`}>Go to the conversation</a>
+          </p>
+        </Layout>,
+      );
+    });
 }

@@ -104,7 +104,9 @@ export function privacyPages(deps: AppDeps) {
       if (!(await c.req.parseBody()).confirm) {
         throw new AppError(400, "invalid_request", "confirm: tick the box to delete");
       }
-      const report = await deleteConversationCompletely(db, blobs, userIdOf(c), id);
+      const report = await deleteConversationCompletely(db, blobs, userIdOf(c), id, {
+        edge: deps.edge,
+      });
       if (!report) throw notFound("conversation");
       return render(
         c,

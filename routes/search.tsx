@@ -7,7 +7,7 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
-import { formatShortDay, formatTime } from "./_components/dates.ts";
+import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
@@ -27,15 +27,24 @@ function moreUrl(q: SearchQuery) {
   return `/search?${params}`;
 }
 
-function Result(props: { hit: SearchHit; showTitle: boolean }) {
+function Result(props: { hit: SearchHit; showTitle: boolean; zone: string | null }) {
   const { hit } = props;
+  // In the reader's zone; the wall clock as exported on hover when it differs.
+  const shown = shownAt(hit, props.zone);
   return (
     <li>
       <article class="result">
         <header>
           {props.showTitle && <span class="conv" dir="auto">{hit.title}</span>}
           {hit.author && <span class="who" dir="auto">{hit.author}</span>}
-          <time dateTime={hit.date}>{formatShortDay(hit.date)}, {formatTime(hit.date)}</time>
+          <time
+            dateTime={shown}
+            title={shown === hit.date
+              ? undefined
+              : `${hit.date.slice(0, 16).replace("T", " ")} as exported`}
+          >
+            {formatShortDay(shown)}, {formatTime(shown)}
+          </time>
         </header>
         <a href={permalink(hit.conversationId, hit.ref)} class="result-link">
           <SnippetText snippet={hit.snippet} />
@@ -126,6 +135,7 @@ export function searchPage(deps: AppDeps) {
                     key={`${hit.conversationId}/${hit.seq}`}
                     hit={hit}
                     showTitle={!q.conversation}
+                    zone={found.zone}
                   />
                 ))}
               </ol>

@@ -1,3 +1,4 @@
+import type { EdgeInvalidator } from "../lib/edge/invalidate.ts";
 import type { Sql } from "../lib/db/client.ts";
 import { failImport } from "../lib/db/imports.ts";
 import type { Logger } from "../lib/log.ts";
@@ -6,6 +7,7 @@ import type { Delivery, Queue } from "../lib/queue/types.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 import { importChat, type ImportDeps, type ImportOutcome } from "./import_chat.ts";
 import { sweepSearchIndex } from "./search_sweep.ts";
+import { runMergeJob } from "./merge_job.ts";
 import { runRetentionSweeps } from "./retention.ts";
 import { sleep } from "../lib/sleep.ts";
 
@@ -15,6 +17,8 @@ export interface WorkerDeps {
   queue: Queue;
   blobs: BlobStore;
   logger: Logger;
+  /** Purges CDN copies of merged-away and expired conversations' media (lib/edge). */
+  edge?: EdgeInvalidator;
   /** Jobs this process works on at once: one queue consumer each (default 1). */
   concurrency?: number;
   /** Imports of one user processed at once across all workers (default 1; 0: no cap). */
@@ -54,6 +58,11 @@ export function createWorker(deps: WorkerDeps) {
   async function handle({ job, attempt }: Delivery, signal: AbortSignal): Promise<void> {
     const log = logger.child({ importId: job.importId, requestId: job.requestId, attempt });
     const started = Date.now();
+    // A big merge queued by the web app rides on the import queue (worker/merge_job.ts).
+    if (await runMergeJob({ db, blobs: deps.blobs, logger: log, edge: deps.edge }, job.importId)) {
+      deps.onJob?.("done", Date.now() - started, 0);
+      return;
+    }
     let outcome: ImportOutcome;
     try {
       outcome = await runImport(importDeps(log), job.importId);
@@ -90,7 +99,9 @@ export function createWorker(deps: WorkerDeps) {
       // every few minutes.
       const sweep = sweepSearchIndex(db, { logger, signal });
       // Conversations whose retention ran out: deleted at start, then every 10 minutes.
-      const retention = runRetentionSweeps({ db, blobs: deps.blobs, logger }, { signal });
+      const retention = runRetentionSweeps({ db, blobs: deps.blobs, logger, edge: deps.edge }, {
+        signal,
+      });
       await Promise.all(
         Array.from({ length: loops }, () =>
           queue.consume((delivery) => handle(delivery, signal), {

@@ -1,3 +1,4 @@
+import { createEdgeInvalidator } from "../lib/edge/invalidate.ts";
 import { Hono } from "hono";
 import { ConfigError, loadConfig } from "../lib/config.ts";
 import { createLogger } from "../lib/log.ts";
@@ -35,6 +36,7 @@ const stop = new AbortController();
 const running = createWorker({
   ...services,
   logger,
+  edge: createEdgeInvalidator({ cloudFront: config.cloudFront, logger }),
   concurrency: config.workerConcurrency,
   userCap: config.userImportConcurrency,
   onJob: recordJob(metrics),

@@ -1,6 +1,7 @@
 import type { Sql } from "../lib/db/client.ts";
 import { deleteConversationCompletely, type DeleteReport } from "../lib/db/delete_conversation.ts";
 import { listExpired } from "../lib/db/retention.ts";
+import type { EdgeInvalidator } from "../lib/edge/invalidate.ts";
 import type { Logger } from "../lib/log.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 import { sleep } from "../lib/sleep.ts";
@@ -10,6 +11,8 @@ export interface RetentionDeps {
   db: Sql;
   blobs: BlobStore;
   logger: Logger;
+  /** Purges CDN copies of the deleted conversations' media (lib/edge). */
+  edge?: EdgeInvalidator;
 }
 
 const BATCH = 100;
@@ -28,7 +31,9 @@ export async function sweepExpired(
     const batch = await listExpired(deps.db, BATCH);
     for (const { id, userId } of batch) {
       if (signal?.aborted) break;
-      const report = await deleteConversationCompletely(deps.db, deps.blobs, userId, id);
+      const report = await deleteConversationCompletely(deps.db, deps.blobs, userId, id, {
+        edge: deps.edge,
+      });
       if (!report) continue;
       deps.logger.info("conversation deleted by its retention", { conversationId: id, ...report });
       done.push({ conversationId: id, ...report });

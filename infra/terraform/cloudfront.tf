@@ -88,6 +88,30 @@ resource "aws_cloudfront_cache_policy" "shared_pages" {
   }
 }
 
+resource "aws_cloudfront_cache_policy" "media_files" {
+  name        = "${var.name}-media-files"
+  comment     = "/files/*: capability URLs, public, max-age=31536000, immutable; path + query key"
+  min_ttl     = 0
+  default_ttl = 86400
+  max_ttl     = 31536000
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_brotli = false
+    enable_accept_encoding_gzip   = false
+
+    cookies_config {
+      cookie_behavior = "none"
+    }
+    headers_config {
+      header_behavior = "none"
+    }
+    # ?download=1 changes Content-Disposition: part of the key.
+    query_strings_config {
+      query_string_behavior = "all"
+    }
+  }
+}
+
 # Cached behaviours forward only Host besides the cache key: the ingress routes (and CloudFront
 # validates the origin certificate) by it.
 resource "aws_cloudfront_origin_request_policy" "host_only" {
@@ -160,6 +184,17 @@ resource "aws_cloudfront_distribution" "reader" {
     cached_methods           = ["GET", "HEAD"]
     compress                 = true
     cache_policy_id          = aws_cloudfront_cache_policy.shared_pages.id
+    origin_request_policy_id = aws_cloudfront_origin_request_policy.host_only.id
+  }
+
+  ordered_cache_behavior {
+    path_pattern             = "/files/*"
+    target_origin_id         = "ingress"
+    viewer_protocol_policy   = "redirect-to-https"
+    allowed_methods          = ["GET", "HEAD"]
+    cached_methods           = ["GET", "HEAD"]
+    compress                 = false
+    cache_policy_id          = aws_cloudfront_cache_policy.media_files.id
     origin_request_policy_id = aws_cloudfront_origin_request_policy.host_only.id
   }
 

@@ -10,6 +10,8 @@ export interface Conversation {
   firstDate: string | null;
   lastDate: string | null;
   viewAs: string | null;
+  /** The IANA zone its wall clocks were written in (the exporting phone's). */
+  timeZone: string;
   version: number;
   summary: unknown;
   createdAt: Date;
@@ -20,7 +22,7 @@ export interface Conversation {
 const columns = (sql: Sql) =>
   sql`c.id, c.user_id, c.title, c.message_count,
     to_char(c.first_date, 'YYYY-MM-DD"T"HH24:MI:SS') as first_date,
-    to_char(c.last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as last_date, c.view_as,
+    to_char(c.last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as last_date, c.view_as, c.time_zone,
     c.version, c.summary, c.created_at, c.updated_at,
     coalesce((select array_agg(p.name order by p.message_count desc, p.name)
       from participants p where p.conversation_id = c.id), '{}') as participants`;
@@ -31,6 +33,8 @@ export interface LastMessage {
   /** Its stable id (the anchor `#m<ref>` on the conversation page). */
   ref?: number;
   date: string;
+  /** The instant (ISO, UTC). */
+  at?: string;
   author: string | null;
   /** At most 200 characters of the text. */
   text: string;
@@ -60,7 +64,7 @@ export function listConversations(sql: Sql, userId: string, sort: LibrarySort = 
   return sql<ConversationCard[]>`
     select ${columns(sql)},
       (select json_build_object('seq', m.seq, 'ref', m.ref, 'date', to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS'),
-        'author', m.author, 'text', left(m.text, 200), 'kind', m.kind, 'attachment', m.attachment)
+        'at', to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'author', m.author, 'text', left(m.text, 200), 'kind', m.kind, 'attachment', m.attachment)
         from messages m where m.conversation_id = c.id order by m.seq desc limit 1) as last_message
     from conversations c
     where c.user_id = ${userId} order by ${order}`;

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { conversationEdgePaths, type EdgeInvalidator } from "../edge/invalidate.ts";
 import type { BlobStore } from "../storage/types.ts";
 import type { Sql } from "./client.ts";
 import { conversationBlobPrefixes } from "./conversations.ts";
@@ -119,9 +120,13 @@ export async function deleteConversationCompletely(
   blobs: BlobStore,
   userId: string,
   id: string,
+  /** `edge`: purges the CDN's copies of the conversation's media (capability URLs). */
+  options: { edge?: EdgeInvalidator } = {},
 ): Promise<DeleteReport | null> {
   const doomed = await deleteRows(sql, userId, id);
   if (!doomed) return null;
+  // The origin already answers 404 for its media (rows gone); the edge may still hold copies.
+  await options.edge?.invalidate(conversationEdgePaths(id));
   const report = { ...doomed.report };
   report.mediaBlobs = await deleteBlobs(blobs, doomed.mediaKeys);
   report.originals = await deleteBlobs(blobs, doomed.originalKeys);

@@ -24,6 +24,8 @@ export interface GalleryItem {
   name: string;
   size: number;
   contentType: string;
+  /** Where the file is stored (part of its capability URL's epoch, lib/media_url.ts). */
+  blobKey: string;
   /** The media type of lib/insights/media.ts. */
   type: MediaType;
 }
@@ -82,7 +84,7 @@ export async function listGallery(
   const rows = await sql<(GalleryItem & { atUtc: string })[]>`
     select m.conversation_id, c.title as conversation_title, m.ref, m.seq,
       to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date, m.author, m.attachment as name,
-      f.size::float8 as size, f.content_type, m.type,
+      f.size::float8 as size, f.content_type, f.blob_key, m.type,
       to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc
     from (
       select conversation_id, seq, ref, date, at, author, attachment,

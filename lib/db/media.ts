@@ -31,3 +31,13 @@ export async function getMedia(sql: Sql, userId: string, conversationId: string,
     where m.conversation_id = ${conversationId} and m.name = ${name} and c.user_id = ${userId}`;
   return rows[0] ?? null;
 }
+
+/**
+ * A media file of a conversation whatever its owner, or null (the capability URLs of
+ * routes/files.ts: the signature, not a session, says who may read it).
+ */
+export async function getConversationMedia(sql: Sql, conversationId: string, name: string) {
+  const rows = await sql<MediaRow[]>`
+    select * from media where conversation_id = ${conversationId} and name = ${name}`;
+  return rows[0] ?? null;
+}

@@ -1,5 +1,6 @@
 import type { Message } from "../parse/types.ts";
 import type { Sql } from "./client.ts";
+import { startOfDay } from "../time/day.ts";
 
 /** A stored message: the parser's six fields plus its position in the file. */
 export interface StoredMessage extends Message {
@@ -72,15 +73,20 @@ export async function listAround(
 }
 
 /**
- * The seq of the first message (by date, then file order) on or after a day
- * (`YYYY-MM-DD`), or null when the conversation ends before it. One index probe
- * (`messages_date_idx`).
+ * The seq of the first message (by instant, then file order) on or after the midnight that
+ * starts `day` (`YYYY-MM-DD`) in `zone`, the zone the reader reads in; or null when the
+ * conversation ends before it. One index probe (`messages_at_idx`, migration 00009).
+ *
+ * @example
+ * ```ts
+ * await seqOnOrAfter(sql, id, "2024-03-10", "Asia/Tokyo"); // first message from 2024-03-09T15:00Z
+ * ```
  */
-export async function seqOnOrAfter(sql: Sql, conversationId: string, day: string) {
+export async function seqOnOrAfter(sql: Sql, conversationId: string, day: string, zone = "UTC") {
   const rows = await sql<{ seq: number }[]>`
     select seq from messages
-    where conversation_id = ${conversationId} and date >= ${day}::date
-    order by date, seq limit 1`;
+    where conversation_id = ${conversationId} and at >= ${startOfDay(day, zone)}::timestamptz
+    order by at, seq limit 1`;
   return rows[0]?.seq ?? null;
 }
 

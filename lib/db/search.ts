@@ -8,6 +8,7 @@
 import { parseHighlights, type Snippet, START_SEL, STOP_SEL } from "../format/highlight.ts";
 import type { Sql } from "./client.ts";
 import { countUnindexed } from "./search_index.ts";
+import { nextDay, startOfDay } from "../time/day.ts";
 
 /** What to search for and where. Dates are days (`YYYY-MM-DD`), both ends included. */
 export interface SearchOptions {
@@ -18,6 +19,12 @@ export interface SearchOptions {
   author?: string;
   from?: string;
   to?: string;
+  /**
+   * The zone `from`/`to` are days in (the reader's). Without it they are each chat's own wall
+   * clock days. With it they become instants, compared with each chat's wall clocks read in
+   * its zone (`message_search` holds wall clocks, and its date index stays usable).
+   */
+  zone?: string;
   limit: number;
 }
 
@@ -31,6 +38,8 @@ export interface SearchHit {
   ref: number;
   /** Wall clock `YYYY-MM-DDTHH:MM:SS`. */
   date: string;
+  /** The instant (ISO, UTC `…Z`). */
+  at: string;
   author: string | null;
   kind: string;
   snippet: Snippet;
@@ -70,9 +79,12 @@ export async function searchMessages(
   userId: string,
   options: SearchOptions,
 ): Promise<{ hits: SearchHit[]; more: boolean; indexing: number }> {
-  const { query, conversationId, author, from, to, limit } = options;
+  const { query, conversationId, author, from, to, zone, limit } = options;
   const [rows, indexing] = await sql.begin(async (tx) => {
     await tx`set local plan_cache_mode = force_custom_plan`;
+    // A reader's day → the instant it starts → that instant on the chat's own clock.
+    const since = (day: string) =>
+      tx`(${startOfDay(day, zone!)}::timestamptz at time zone c.time_zone)`;
     // The author is in `messages` only: checked per candidate, by (conversation_id, ref).
     const byAuthor = author
       ? tx`and exists (select 1 from messages a where a.conversation_id = s.conversation_id
@@ -80,7 +92,8 @@ export async function searchMessages(
       : tx``;
     const rows = await tx<(Omit<SearchHit, "snippet"> & { headline: string })[]>`
       select h.conversation_id, h.title, m.seq, m.ref,
-        to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date, m.author, m.kind,
+        to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date,
+        to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, m.author, m.kind,
         ts_headline('public.simple_unaccent', replace(translate(m.text, ${SENTINELS}, ''), '<', ${LT}),
           websearch_to_tsquery('public.simple_unaccent', ${query}),
           case when length(m.text) <= ${SHORT} then ${WHOLE} else ${FRAGMENTS} end) as headline
@@ -92,8 +105,12 @@ export async function searchMessages(
           where s.conversation_id = c.id
             and s.tsv @@ websearch_to_tsquery('public.simple_unaccent', ${query})
             ${byAuthor}
-            ${from ? tx`and s.date >= ${from}::date` : tx``}
-            ${to ? tx`and s.date < ${to}::date + 1` : tx``}
+            ${
+      from ? (zone ? tx`and s.date >= ${since(from)}` : tx`and s.date >= ${from}::date`) : tx``
+    }
+            ${
+      to ? (zone ? tx`and s.date < ${since(nextDay(to))}` : tx`and s.date < ${to}::date + 1`) : tx``
+    }
           order by s.date desc, s.ref desc
           limit ${limit + 1}
         ) s

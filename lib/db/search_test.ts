@@ -39,6 +39,7 @@ Deno.test("searchMessages: accent- and case-insensitive, language-neutral, highl
         seq: 1,
         ref: 1,
         date: "2024-01-01T10:00:00",
+        at: "2024-01-01T10:00:00Z",
         author: "Ann",
         kind: "text",
         snippet: undefined,

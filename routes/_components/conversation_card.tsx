@@ -1,5 +1,28 @@
 import type { ConversationCard as Card, LastMessage } from "../../lib/db/conversations.ts";
-import { formatShortDay } from "./dates.ts";
+import { wallToInstant } from "../../lib/time/day.ts";
+import { formatShortDay, shownAt } from "./dates.ts";
+
+/**
+ * A day of the card in the reader's zone (`zone`; none: the chat's own, i.e. the wall clock),
+ * with the wall clock as exported in the title when it differs, as on the conversation page.
+ */
+function Day(
+  props: { date: string; at?: string; conv: Card; zone?: string | null; class?: string },
+) {
+  const { date, conv, zone } = props;
+  const at = props.at ??
+    (zone && zone !== conv.timeZone ? wallToInstant(date, conv.timeZone) : undefined);
+  const shown = shownAt({ date, at }, zone);
+  return (
+    <time
+      class={props.class}
+      dateTime={shown}
+      title={shown === date ? undefined : `${date.slice(0, 16).replace("T", " ")} as exported`}
+    >
+      {formatShortDay(shown)}
+    </time>
+  );
+}
 
 const KIND_PREVIEW: Record<string, string> = {
   media: "📎 Media",
@@ -19,7 +42,7 @@ export function preview(m: LastMessage): string {
 }
 
 /** A library card: title (link), participants, size, date range and the last message. */
-export function ConversationCard(props: { conv: Card }) {
+export function ConversationCard(props: { conv: Card; zone?: string | null }) {
   const { conv } = props;
   const last = conv.lastMessage;
   const href = last ? `/c/${conv.id}#m${last.ref ?? last.seq}` : `/c/${conv.id}`;
@@ -35,8 +58,8 @@ export function ConversationCard(props: { conv: Card }) {
           {conv.firstDate && conv.lastDate && (
             <>
               {" · "}
-              <time dateTime={conv.firstDate}>{formatShortDay(conv.firstDate)}</time> –{" "}
-              <time dateTime={conv.lastDate}>{formatShortDay(conv.lastDate)}</time>
+              <Day date={conv.firstDate} conv={conv} zone={props.zone} /> –{" "}
+              <Day date={conv.lastDate} conv={conv} zone={props.zone} />
             </>
           )}
         </p>
@@ -44,7 +67,7 @@ export function ConversationCard(props: { conv: Card }) {
           <p class="last-message">
             {last.author && <span class="who" dir="auto">{last.author}:</span>}{" "}
             <span class="snippet" dir="auto">{preview(last)}</span>{" "}
-            <time class="muted" dateTime={last.date}>{formatShortDay(last.date)}</time>
+            <Day class="muted" date={last.date} at={last.at} conv={conv} zone={props.zone} />
           </p>
         )}
       </article>

@@ -6,10 +6,8 @@
  *
  * @module
  */
-import type { GalleryItem } from "../../lib/db/gallery.ts";
 import { MEDIA_LABELS, MEDIA_TYPES, type MediaType } from "../../lib/insights/media.ts";
-import { downloadUrl, type GalleryQuery } from "../api/media.ts";
-import { mediaUrl } from "../api/conversations.ts";
+import type { GalleryEntry, GalleryQuery } from "../api/media.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
 import { permalink } from "./message_item.tsx";
 import { formatSize } from "./attachment.tsx";
@@ -34,9 +32,9 @@ const ICONS: Record<MediaType, string> = {
 /** Images and stickers show the file itself, sized by CSS (no thumbnails are generated). */
 const shownAsPicture = (type: MediaType) => type === "image" || type === "sticker";
 
-function Tile(props: { item: GalleryItem; showTitle: boolean }) {
+function Tile(props: { item: GalleryEntry; showTitle: boolean }) {
   const { item } = props;
-  const url = mediaUrl(item.conversationId, item.name);
+  const url = item.url;
   const label = MEDIA_LABELS[item.type].replace(/s$/, "");
   return (
     <li
@@ -73,7 +71,7 @@ function Tile(props: { item: GalleryItem; showTitle: boolean }) {
       </div>
       <div class="actions">
         <a class="show-in-chat" href={permalink(item.conversationId, item.ref)}>Show in chat</a>
-        <a class="download" href={downloadUrl(item.conversationId, item.name)} download={item.name}>
+        <a class="download" href={item.downloadUrl} download={item.name}>
           Download
         </a>
       </div>
@@ -82,7 +80,7 @@ function Tile(props: { item: GalleryItem; showTitle: boolean }) {
 }
 
 /** The grid of items (`showTitle`: name each item's chat, for the whole library). */
-export function GalleryGrid(props: { items: GalleryItem[]; showTitle: boolean }) {
+export function GalleryGrid(props: { items: GalleryEntry[]; showTitle: boolean }) {
   return (
     <ul class="gallery" aria-label="Media">
       {props.items.map((item) => (

@@ -16,15 +16,16 @@ import {
   type StoredMessage,
 } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
+import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
 import { isDay } from "../_components/dates.ts";
 import { formatInZone } from "../../lib/time/format.ts";
 import { timeZoneSchema } from "../../lib/time/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
-import { mediaHeaders } from "../_middleware/security_headers.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import { privacyApi } from "./privacy.ts";
+import { mediaResponse } from "../files.ts";
 
 export const idParam = z.object({ id: z.uuid("must be a conversation id") });
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
@@ -40,7 +41,10 @@ export const pageQuery = z.object({
   around: seq.min(1, "must be >= 1").optional(),
   date: z.string().refine(isDay, "must be a date YYYY-MM-DD").optional(),
   limit: z.coerce.number().int().min(1).max(500, "must be at most 500").default(100),
-  tz: timeZoneSchema.optional().describe("Write each message's `at` in this IANA zone"),
+  tz: timeZoneSchema.optional().describe(
+    "Write each message's `at` in this IANA zone, and read `date` as a day there (default: the " +
+      "conversation's own zone)",
+  ),
 }).refine((q) => [q.after, q.before, q.around, q.date].filter((v) => v !== undefined).length <= 1, {
   message: "give one of after, before, around or date",
   path: ["before"],
@@ -67,15 +71,16 @@ export function conversationJson(c: Conversation) {
   };
 }
 
-/** URL of a conversation's media file (served to its owner only). */
+/** URL of a conversation's media file on the session-authenticated API (its owner only). */
 export const mediaUrl = (conversationId: string, name: string) =>
   `/api/conversations/${conversationId}/media/${encodeURIComponent(name)}`;
 
 /**
- * Messages with `mediaUrl` set where the attachment's file is in the export, and `file`
- * describing it (`{ url, contentType, size }`, else null).
+ * Messages with `mediaUrl` set where the attachment's file is in the export (its capability
+ * URL, lib/media_url.ts), and `file` describing it (`{ url, contentType, size }`, else null).
  */
 export function messagesJson(
+  signer: MediaSigner,
   conversationId: string,
   messages: StoredMessage[],
   files: Map<string, AttachedFile>,
@@ -84,7 +89,7 @@ export function messagesJson(
 ) {
   return messages.map((m) => {
     const f = m.attachment ? files.get(m.attachment) : undefined;
-    const url = f ? mediaUrl(conversationId, m.attachment!) : null;
+    const url = f ? mediaFileUrl(signer, { conversationId, name: m.attachment!, ...f }) : null;
     return {
       ...m,
       at: zone && m.at ? formatInZone(m.at, zone) : m.at,
@@ -116,7 +121,9 @@ export function conversationsApi(deps: AppDeps) {
       const q = c.req.valid("query");
       // `target`: the message asked for by `around`, or found for `date` (null: the chat ends
       // before that day, and the newest page is returned).
-      const target = q.date !== undefined ? await seqOnOrAfter(db, id, q.date) : q.around ?? null;
+      const target = q.date !== undefined
+        ? await seqOnOrAfter(db, id, q.date, q.tz ?? conversation.timeZone)
+        : q.around ?? null;
       const messages = target !== null
         ? await listAround(db, id, target, q.limit)
         : q.date !== undefined
@@ -125,7 +132,7 @@ export function conversationsApi(deps: AppDeps) {
       const first = messages[0]?.seq, last = messages.at(-1)?.seq;
       const files = await attachedFiles(db, id, messages);
       return c.json({
-        messages: messagesJson(id, messages, files, q.tz),
+        messages: messagesJson(deps.tokens, id, messages, files, q.tz),
         target,
         total: conversation.messageCount,
         prev: first !== undefined && first > 1 ? { before: first } : null,
@@ -157,22 +164,9 @@ export function conversationsApi(deps: AppDeps) {
       async (c) => {
         const { id, name } = c.req.valid("param");
         const media = await getMedia(db, userIdOf(c), id, name);
-        const blob = media && await blobs.get(media.blobKey);
-        if (!media || !blob) throw notFound("media");
-        const headers = mediaHeaders(media.contentType, name);
-        // `?download=1` (the gallery's Download link): saved, never shown inline.
-        if (c.req.query("download") === "1") {
-          headers["Content-Disposition"] = headers["Content-Disposition"].replace(
-            /^inline/,
-            "attachment",
-          );
-        }
-        return c.body(blob.body, 200, {
-          ...headers,
-          "Content-Length": String(blob.size),
-          // Private (the browser's cache only): the URL is stable, and guessable by its owner.
-          "Cache-Control": "private, max-age=31536000, immutable",
-        });
+        if (!media) throw notFound("media");
+        // Private (the browser's cache only): the URL is stable, and guessable by its owner.
+        return await mediaResponse(c, blobs, media, "private, max-age=31536000, immutable");
       },
     )
     // DELETE /:id (saying what it removed; fused exports' files too) and /:id/retention.

@@ -11,12 +11,13 @@ import { getConversation } from "../../lib/db/conversations.ts";
 import { decodeCursor, encodeCursor, type GalleryItem, listGallery } from "../../lib/db/gallery.ts";
 import { MEDIA_TYPES } from "../../lib/insights/media.ts";
 import { notFound } from "../../lib/errors.ts";
+import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
 import { permalink } from "../_components/message_item.tsx";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
-import { idParam, mediaUrl } from "./conversations.ts";
+import { idParam } from "./conversations.ts";
 // Type only: openapi.ts imports this file (a value import back would be a cycle).
 import type { ApiOperation } from "./openapi.ts";
 
@@ -53,18 +54,22 @@ export const libraryGalleryQuery = z.object({
 /** A validated gallery query. */
 export type GalleryQuery = z.infer<typeof libraryGalleryQuery>;
 
-/** URL that downloads a media file (`Content-Disposition: attachment`). */
-export const downloadUrl = (conversationId: string, name: string) =>
-  `${mediaUrl(conversationId, name)}?download=1`;
+/** A gallery item as pages and the API show it: with its capability URLs, not its blob key. */
+export type GalleryEntry = Omit<GalleryItem, "blobKey"> & { url: string; downloadUrl: string };
+
+/** Adds an item's capability URLs (lib/media_url.ts): inline, and as a download. */
+export function galleryEntry(signer: MediaSigner, item: GalleryItem): GalleryEntry {
+  const { blobKey: _, ...rest } = item;
+  return {
+    ...rest,
+    url: mediaFileUrl(signer, item),
+    downloadUrl: mediaFileUrl(signer, item, { download: true }),
+  };
+}
 
 /** The API shape of a gallery item. */
-export function galleryItemJson(item: GalleryItem) {
-  return {
-    ...item,
-    url: mediaUrl(item.conversationId, item.name),
-    downloadUrl: downloadUrl(item.conversationId, item.name),
-    permalink: permalink(item.conversationId, item.ref),
-  };
+export function galleryItemJson(item: GalleryEntry) {
+  return { ...item, permalink: permalink(item.conversationId, item.ref) };
 }
 
 const galleryItemSchema = z.object({
@@ -78,8 +83,10 @@ const galleryItemSchema = z.object({
   size: z.number().int(),
   contentType: z.string(),
   type: z.enum(MEDIA_TYPES),
-  url: z.string().describe("Where the file is served (inline for images, audio and video)"),
-  downloadUrl: z.string().describe("The same file as an attachment download"),
+  url: z.string().describe(
+    "Capability URL of the file (/files/…, no session needed; inline for images, audio, video)",
+  ),
+  downloadUrl: z.string().describe("The same file as an attachment download (`?download=1`)"),
   permalink: z.string().describe("The message in the conversation page, highlighted"),
 });
 const galleryPageSchema = z.object({
@@ -101,7 +108,10 @@ export async function runGallery(deps: AppDeps, userId: string, q: GalleryQuery)
     cursor: q.cursor ? decodeCursor(q.cursor)! : undefined,
     limit: q.limit,
   });
-  return { items: page.items, next: page.next ? encodeCursor(page.next) : null };
+  return {
+    items: page.items.map((item) => galleryEntry(deps.tokens, item)),
+    next: page.next ? encodeCursor(page.next) : null,
+  };
 }
 
 /** `/media` and `/conversations/:id/media`, mounted under `/api` (signed-in users only). */

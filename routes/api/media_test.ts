@@ -78,6 +78,12 @@ Deno.test("media API: the library's files newest first, filtered by type, author
       "IMG-20240105-WA0004.jpg",
       "IMG-20240101-WA0001.jpg",
     ]);
+    // A capability URL (lib/media_url.ts), loadable without a session.
+    assert.match(
+      String(first[0].url),
+      new RegExp(`^/files/${family}/[\\w-]{22}/IMG-20240105-WA0004\\.jpg$`),
+    );
+    assert.equal((await t.app.request(String(first[0].url))).status, 200);
     assert.deepEqual(first[0], {
       conversationId: family,
       conversationTitle: "Family",
@@ -89,8 +95,8 @@ Deno.test("media API: the library's files newest first, filtered by type, author
       size: 5,
       contentType: "image/jpeg",
       type: "image",
-      url: `/api/conversations/${family}/media/IMG-20240105-WA0004.jpg`,
-      downloadUrl: `/api/conversations/${family}/media/IMG-20240105-WA0004.jpg?download=1`,
+      url: first[0].url,
+      downloadUrl: `${first[0].url}?download=1`,
       permalink: `/c/${family}/m/6#m6`,
     });
     assert.deepEqual(names(await list(t, "/api/media?type=voice", h)), [

@@ -66,6 +66,7 @@ export function privacyApi(deps: AppDeps) {
         blobs,
         userIdOf(c),
         c.req.valid("param").id,
+        { edge: deps.edge },
       );
       if (!report) throw notFound("conversation");
       return c.json(report);

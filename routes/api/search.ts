@@ -7,7 +7,8 @@
  * ```json
  * { "query": "cafe", "more": false, "indexing": 0, "results": [{
  *     "conversation": { "id": "…", "title": "Book club" }, "seq": 42, "ref": 42,
- *     "date": "2024-01-02T10:00:00", "author": "Ann", "kind": "text",
+ *     "date": "2024-01-02T10:00:00", "at": "2024-01-02T09:00:00Z",
+ *     "shownAt": "2024-01-02T18:00:00+09:00", "author": "Ann", "kind": "text",
  *     "url": "/c/…/m/42#m42",
  *     "snippet": { "text": "See you at the Café", "highlights": [[15, 19]] } }] }
  * ```
@@ -16,6 +17,8 @@
  * joined by " … "); `highlights` are `[start, end)` offsets in UTF-16 code units (JavaScript
  * string indices), sorted, not overlapping. Insert the text as text and wrap the ranges in
  * `<mark>`: never build HTML from it. A `conversation` that is not the user's is a 404.
+ * `date` is the wall clock as exported, `at` the instant, `shownAt` the instant in the reader's
+ * zone (account setting; else the wall clock). `from`/`to` are days in the reader's zone.
  * `seq` is the message's place in the timeline (a merge renumbers it), `ref` its stable id.
  * `indexing` counts the conversations searched whose index is still being built (right after
  * an import): their messages are not in the results yet.
@@ -31,7 +34,8 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
-import { isDay } from "../_components/dates.ts";
+import { isDay, shownAt } from "../_components/dates.ts";
+import { getReadingZone } from "../../lib/db/users.ts";
 import { permalink } from "../_components/message_item.tsx";
 
 const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
@@ -58,7 +62,10 @@ export async function runSearch(deps: AppDeps, userId: string, q: SearchQuery) {
   if (q.conversation && !(await getConversation(deps.db, userId, q.conversation))) {
     throw notFound("conversation");
   }
-  return await searchMessages(deps.db, userId, {
+  // Days and times as the reader means them (null: each chat's own wall clock).
+  const zone = await getReadingZone(deps.db, userId);
+  const found = await searchMessages(deps.db, userId, {
+    zone: zone ?? undefined,
     query: q.q,
     conversationId: q.conversation,
     author: q.author,
@@ -66,15 +73,18 @@ export async function runSearch(deps: AppDeps, userId: string, q: SearchQuery) {
     to: q.to,
     limit: q.limit,
   });
+  return { ...found, zone };
 }
 
 /** The API shape of a search hit. */
-export function hitJson(h: SearchHit) {
+export function hitJson(h: SearchHit, zone: string | null) {
   return {
     conversation: { id: h.conversationId, title: h.title },
     seq: h.seq,
     ref: h.ref,
     date: h.date,
+    at: h.at,
+    shownAt: shownAt(h, zone),
     author: h.author,
     kind: h.kind,
     url: permalink(h.conversationId, h.ref),
@@ -86,7 +96,7 @@ export function hitJson(h: SearchHit) {
 export function searchApi(deps: AppDeps) {
   return new Hono<AppEnv>().get("/", validate("query", searchQuery), async (c) => {
     const q = c.req.valid("query");
-    const { hits, more, indexing } = await runSearch(deps, userIdOf(c), q);
-    return c.json({ query: q.q, more, indexing, results: hits.map(hitJson) });
+    const { hits, more, indexing, zone } = await runSearch(deps, userIdOf(c), q);
+    return c.json({ query: q.q, more, indexing, results: hits.map((h) => hitJson(h, zone)) });
   });
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { shareEdgePaths } from "../../lib/edge/invalidate.ts";
 import { z } from "zod";
 import type { TokenSigner } from "../../lib/auth/tokens.ts";
 import { getConversation } from "../../lib/db/conversations.ts";
@@ -147,6 +148,7 @@ export function sharesApi(deps: AppDeps) {
     .delete("/:id/shares/:shareId", validate("param", shareParams), async (c) => {
       const { id, shareId } = c.req.valid("param");
       if (!(await revokeShare(db, userIdOf(c), shareId, id))) throw notFound("share");
+      await deps.edge?.invalidate(shareEdgePaths(shareToken(tokens, shareId).slice(0, 22)));
       return c.body(null, 204);
     });
 }

@@ -1,5 +1,6 @@
 import { createTokenSigner } from "../../lib/auth/tokens.ts";
 import { type Config, loadConfig } from "../../lib/config.ts";
+import type { EdgeInvalidator } from "../../lib/edge/invalidate.ts";
 import { createMetrics } from "../../lib/metrics.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { createMemoryRateLimiter, type RateLimiter } from "../../lib/ratelimit.ts";
@@ -36,6 +37,8 @@ export async function createTestApp(
     limiter?: RateLimiter;
     /** Signing secrets, newest first (default `[TEST_SECRET]`). */
     secrets?: string[];
+    /** The CDN purger (default: none). */
+    edge?: EdgeInvalidator;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb(options.db ?? "auto");
@@ -58,6 +61,7 @@ export async function createTestApp(
     logger: silentLogger,
     metrics: createMetrics(() => queue.stats()),
     limiter: options.limiter ?? createMemoryRateLimiter(),
+    edge: options.edge,
   });
   return {
     app,

@@ -85,6 +85,7 @@ export const APP_DEFAULTED: Record<"kubernetes" | "compose", Record<string, stri
     S3_ENDPOINT: "AWS S3: the SDK derives the endpoint from S3_REGION",
     S3_PUBLIC_ENDPOINT: "AWS S3: presigned URLs name the regional endpoint browsers reach",
     USER_IMPORT_CONCURRENCY: "the code's fairness default (one import per user at a time)",
+    MERGE_IN_WORKER_ABOVE: "the code's threshold (50,000 messages) for merges in the worker",
     RATE_LIMIT_SIGNIN: "the code's default limits are the intended ones",
     RATE_LIMIT_SIGNUP: "the code's default limits are the intended ones",
     RATE_LIMIT_UPLOAD: "the code's default limits are the intended ones",
@@ -98,6 +99,7 @@ export const APP_DEFAULTED: Record<"kubernetes" | "compose", Record<string, stri
     RATE_LIMIT_UPLOAD: "the code's default limits are the intended ones",
     WORKER_CONCURRENCY: "the code's default suits one machine",
     USER_IMPORT_CONCURRENCY: "the code's fairness default (one import per user at a time)",
+    MERGE_IN_WORKER_ABOVE: "the code's threshold (50,000 messages) for merges in the worker",
   },
 };
 

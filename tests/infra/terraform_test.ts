@@ -136,7 +136,7 @@ Deno.test("terraform: CloudFront behaviours match the app's Cache-Control header
   const behaviours = Object.fromEntries(
     dist.ordered_cache_behavior.map((b: Hcl) => [b.path_pattern, b]),
   );
-  assert.deepEqual(Object.keys(behaviours).sort(), ["/s/*", "/static/build/*"]);
+  assert.deepEqual(Object.keys(behaviours).sort(), ["/files/*", "/s/*", "/static/build/*"]);
 
   // Pages and API (`private, no-cache` + ETag): min TTL 0, keyed on Authorization and cookies.
   const privatePolicy = policyOf(dist.default_cache_behavior[0].cache_policy_id);
@@ -165,8 +165,15 @@ Deno.test("terraform: CloudFront behaviours match the app's Cache-Control header
   assert.equal(key(shared).headers_config[0].header_behavior, "none");
   assert.equal(key(shared).query_strings_config[0].query_string_behavior, "all");
 
+  // Media by capability URL (`public, max-age=31536000, immutable`): a year, path + query key.
+  const media = policyOf(behaviours["/files/*"].cache_policy_id);
+  assert.ok(media.max_ttl >= 31536000);
+  assert.equal(key(media).cookies_config[0].cookie_behavior, "none");
+  assert.equal(key(media).headers_config[0].header_behavior, "none");
+  assert.equal(key(media).query_strings_config[0].query_string_behavior, "all", "?download=1");
+
   // Cached behaviours never forward cookies to the app.
-  for (const pattern of ["/s/*", "/static/build/*"]) {
+  for (const pattern of ["/files/*", "/s/*", "/static/build/*"]) {
     const ref = behaviours[pattern].origin_request_policy_id;
     const name = /aws_cloudfront_origin_request_policy\.(\w+)\.id/.exec(ref)![1];
     const orp = resource("aws_cloudfront_origin_request_policy", name);

@@ -74,7 +74,9 @@ Deno.test("every GET route: security headers, a Cache-Control, never public outs
         assert.ok(res.status < 500, label);
         assertSecurityHeaders(res, label);
         const cc = res.headers.get("cache-control")!;
-        if (!path.startsWith("/s/") && !path.startsWith("/static/")) {
+        if (
+          !path.startsWith("/s/") && !path.startsWith("/static/") && !path.startsWith("/files/")
+        ) {
           assert.doesNotMatch(cc, /public|s-maxage/, `${label}: ${cc}`);
         }
         if (path.startsWith("/s/")) assert.equal(res.headers.get("set-cookie"), null, label);
@@ -252,6 +254,45 @@ Deno.test("media: real type + nosniff for images, an attachment for anything els
       "<script>alert(document.cookie)</script>",
       "served as bytes, unchanged",
     );
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("capability media (/files/…): public immutable, no cookie, the same safe headers", async () => {
+  const t = await createTestApp();
+  try {
+    const w = await world(t);
+    const id = w.ann.conversationId;
+    const res = await t.app.request(`/api/conversations/${id}/messages`, {
+      headers: w.ann.headers,
+    });
+    const urls = Object.fromEntries(
+      (await res.json()).messages.filter((m: { mediaUrl: string | null }) => m.mediaUrl)
+        .map((m: { attachment: string; mediaUrl: string }) => [m.attachment, m.mediaUrl]),
+    ) as Record<string, string>;
+    for (const [name, url] of Object.entries(urls)) {
+      assert.match(url, new RegExp(`^/files/${id}/[\\w-]{22}/`), name);
+      const file = await t.app.request(url);
+      await file.body?.cancel();
+      assert.equal(file.status, 200, url);
+      assertSecurityHeaders(file, url);
+      assert.equal(file.headers.get("cache-control"), "public, max-age=31536000, immutable");
+      assert.equal(file.headers.get("set-cookie"), null);
+      assert.doesNotMatch(file.headers.get("vary") ?? "", /cookie/i);
+      assert.equal(file.headers.get("x-content-type-options"), "nosniff");
+    }
+    const html = await t.app.request(urls["x.html"]);
+    assert.equal(html.headers.get("content-type"), "application/octet-stream");
+    assert.match(
+      html.headers.get("content-disposition")!,
+      /^attachment; filename\*=UTF-8''x\.html$/,
+    );
+    assert.match(html.headers.get("content-security-policy")!, /sandbox/);
+    await html.body?.cancel();
+    const photo = await t.app.request(urls[PHOTO_NAME]);
+    assert.equal(photo.headers.get("content-type"), "image/jpeg");
+    await photo.body?.cancel();
   } finally {
     await t.close();
   }

@@ -1,0 +1,63 @@
+/**
+ * Media files by capability URL: `GET /files/:conversationId/:sig/:name` (lib/media_url.ts).
+ * No session is read: the signature is the credential, so the answer is the same for everyone
+ * and an edge cache may keep it for a year (`public, max-age=31536000, immutable`; the URL
+ * changes with the file's epoch). A bad signature, an unknown file and a deleted conversation
+ * all get the same 404. Mounted before the session middleware, like the shared pages.
+ *
+ * @module
+ */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { getConversationMedia, type MediaRow } from "../lib/db/media.ts";
+import { notFound } from "../lib/errors.ts";
+import { verifyMediaSig } from "../lib/media_url.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./_middleware/env.ts";
+import { IMMUTABLE } from "./_middleware/cache.ts";
+import { mediaHeaders } from "./_middleware/security_headers.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Streams a media file with its safe headers (real type or octet-stream, nosniff, a sandbox
+ * CSP, `Content-Disposition` inline or attachment; `?download=1` forces attachment) and the
+ * given Cache-Control. Throws a 404 when the blob is missing. Shared by the owner's API route
+ * and the capability route.
+ */
+export async function mediaResponse(
+  c: Context,
+  blobs: BlobStore,
+  media: Pick<MediaRow, "blobKey" | "contentType" | "name">,
+  cacheControl: string,
+): Promise<Response> {
+  const blob = await blobs.get(media.blobKey);
+  if (!blob) throw notFound("media");
+  const headers = mediaHeaders(media.contentType, media.name);
+  // `?download=1` (the gallery's Download link): saved, never shown inline.
+  if (c.req.query("download") === "1") {
+    headers["Content-Disposition"] = headers["Content-Disposition"].replace(
+      /^inline/,
+      "attachment",
+    );
+  }
+  return c.body(blob.body, 200, {
+    ...headers,
+    "Content-Length": String(blob.size),
+    "Cache-Control": cacheControl,
+  });
+}
+
+/** The capability route of media files (no session, no cookie read or set). */
+export function filesRoutes(deps: Pick<AppDeps, "db" | "blobs" | "tokens">) {
+  return new Hono<AppEnv>().get("/files/:conversationId/:sig/:name", async (c) => {
+    const { conversationId, sig, name } = c.req.param();
+    const media = UUID.test(conversationId)
+      ? await getConversationMedia(deps.db, conversationId.toLowerCase(), name)
+      : null;
+    // One 404 for every miss: a wrong sig must not tell whether the file exists.
+    if (!verifyMediaSig(deps.tokens, media, sig)) throw notFound("media");
+    return await mediaResponse(c, deps.blobs, media!, IMMUTABLE);
+  });
+}
