@@ -113,7 +113,7 @@ export function renderResults(r: Results): string {
   }
   for (const c of r.copy ?? []) {
     lines.push(
-      `| parse + COPY ${n(c.rows)} messages in one transaction, ${c.schema} | ${c.wallS} s, ` +
+      `| ${n(c.rows)} messages: ${c.schema} | ${c.wallS} s, ` +
         `PostgreSQL backend CPU ${c.backendCpuS ?? "?"} s | (where the import's time goes) |`,
     );
   }
