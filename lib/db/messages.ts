@@ -75,7 +75,7 @@ export async function listAround(
 /**
  * The seq of the first message (by instant, then file order) on or after the midnight that
  * starts `day` (`YYYY-MM-DD`) in `zone`, the zone the reader reads in; or null when the
- * conversation ends before it. One index probe (`messages_at_idx`, migration 00009).
+ * conversation ends before it. One index probe (`messages_date_idx`).
  *
  * @example
  * ```ts
@@ -83,10 +83,15 @@ export async function listAround(
  * ```
  */
 export async function seqOnOrAfter(sql: Sql, conversationId: string, day: string, zone = "UTC") {
+  // The reader's midnight as the chat's own wall clock, so that messages_date_idx answers with
+  // one probe (no index on `at`: it would slow every import). Off by the DST fold's hour only
+  // when the reader's midnight falls inside the chat zone's repeated hour.
   const rows = await sql<{ seq: number }[]>`
     select seq from messages
-    where conversation_id = ${conversationId} and at >= ${startOfDay(day, zone)}::timestamptz
-    order by at, seq limit 1`;
+    where conversation_id = ${conversationId}
+      and date >= (${startOfDay(day, zone)}::timestamptz at time zone (
+        select time_zone from conversations where id = ${conversationId}))
+    order by date, seq limit 1`;
   return rows[0]?.seq ?? null;
 }
 
