@@ -4,7 +4,7 @@ import { notModified, strongEtag } from "../_middleware/cache.ts";
 import { themeOf } from "../_components/page_context.ts";
 import { Layout } from "../_components/layout.tsx";
 import { render } from "../_components/render.ts";
-import { openApiDocument } from "./openapi.ts";
+import { openApiDocument } from "./openapi_document.ts";
 
 type Json = Record<string, unknown>;
 // deno-lint-ignore no-explicit-any

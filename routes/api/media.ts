@@ -18,8 +18,7 @@ import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import { idParam } from "./conversations.ts";
-// Type only: openapi.ts imports this file (a value import back would be a cycle).
-import type { ApiOperation } from "./openapi.ts";
+import type { ApiOperation } from "./openapi_types.ts";
 
 // An empty form field (`?type=`) means "any": the gallery's filter form sends every field.
 const optional = <T extends z.ZodType>(schema: T) =>

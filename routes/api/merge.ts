@@ -16,7 +16,7 @@ import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 
 export { mergeAndClean };
-import type { ApiOperation } from "./openapi.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 export const mergeParam = z.object({ id: z.uuid("must be a conversation id") });
 export const mergeBody = z.object({
@@ -42,8 +42,6 @@ export const mergeStateSchema = z.object({
   status: z.enum(["queued", "done", "failed"]),
   conversationId: z.uuid().describe("The fused conversation"),
 });
-// openapi.ts imports this file: its errorSchema is not initialised yet when this one runs.
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** The merge size above which this app queues merges for the worker. */
 export const mergeThreshold = (deps: AppDeps) =>

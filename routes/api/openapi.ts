@@ -6,11 +6,15 @@
  * Adding a route under /api? Export its schemas from the route file and add an entry to
  * {@link operations}: `routes/api/openapi_test.ts` fails for any mounted route missing here.
  *
+ * The entry shape and the error body are in `openapi_types.ts`; the document is built by
+ * `openapi_document.ts`.
+ *
  * @module
  */
 import { viewAsBody } from "./conversations.ts";
 import { uploadCompleteBody, uploadIdParam, uploadStartBody } from "./uploads.ts";
 import { z } from "zod";
+import { type ApiOperation, type ApiResponse, errorSchema } from "./openapi_types.ts";
 import { credentialsSchema } from "../../lib/auth/accounts.ts";
 import { accountDeleteBody, accountJsonSchema } from "./account.ts";
 import { idParam as conversationIdParam, pageQuery } from "./conversations.ts";
@@ -26,44 +30,6 @@ import { timeZoneOperations } from "./time_zones.ts";
 import { insightsQuery } from "../../lib/insights/filter.ts";
 import { shareCreateBody, shareJsonSchema, shareListSchema, shareParams } from "./shares.ts";
 import { tokenCreateBody, tokenCreatedSchema, tokenIdParam, tokenListSchema } from "./tokens.ts";
-
-type Method = "get" | "post" | "put" | "patch" | "delete";
-
-/** One response of an operation. */
-export interface ApiResponse {
-  description: string;
-  /** JSON body schema; omit for empty bodies. */
-  schema?: z.ZodType;
-  /** Content type of a non-JSON body (schema omitted): `application/octet-stream`, … */
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-/** One endpoint: method, Hono-style path (`/api/x/:id`) and the schemas its route uses. */
-export interface ApiOperation {
-  method: Method;
-  path: string;
-  tag: string;
-  summary: string;
-  description?: string;
-  /** No authentication needed (sign-up, the document itself). */
-  public?: boolean;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** JSON request body. */
-  body?: z.ZodType;
-  /** A non-JSON request body (uploads). */
-  rawBody?: { contentTypes: string[]; description: string };
-  responses: Record<number, ApiResponse>;
-}
-
-/** The error body every API error uses. */
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string().describe("Stable machine-readable code: invalid_request, not_found, …"),
-    message: z.string().describe("Human-readable; validation errors start with the field name"),
-  }),
-});
 
 // Response shapes of the routes that build their JSON by hand (conversations, imports, auth):
 // kept here until those files export schemas of their own.
@@ -451,137 +417,5 @@ export const operations: ApiOperation[] = [
   ...timeZoneOperations,
 ];
 
-type Json = Record<string, unknown>;
-
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
-  const out = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: "any",
-    // Formats say it; zod's long patterns and the safe-integer bound only add noise.
-    override: ({ jsonSchema }) => {
-      const js = jsonSchema as Json;
-      if (js.format && js.pattern) delete js.pattern;
-      if (js.maximum === Number.MAX_SAFE_INTEGER) delete js.maximum;
-      if (js.minimum === Number.MIN_SAFE_INTEGER) delete js.minimum;
-    },
-  }) as Json;
-  delete out.$schema;
-  return out;
-}
-
-/** `/api/x/:id` → `/api/x/{id}`. */
-export const openApiPath = (path: string) => path.replace(/:(\w+)/g, "{$1}");
-
-function parameters(op: ApiOperation): Json[] {
-  const list: Json[] = [];
-  for (const [where, schema] of [["path", op.params], ["query", op.query]] as const) {
-    if (!schema) continue;
-    for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-      const js = jsonSchema(field, "input");
-      const { description, ...rest } = js;
-      list.push({
-        name,
-        in: where,
-        required: where === "path" || !field.safeParse(undefined).success,
-        ...(description ? { description } : {}),
-        schema: rest,
-      });
-    }
-  }
-  return list;
-}
-
-const ERROR_REF = { $ref: "#/components/schemas/Error" };
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ERROR_REF } },
-});
-
-function responses(op: ApiOperation): Json {
-  const out: Json = {};
-  for (const [status, r] of Object.entries(op.responses)) {
-    const content = r.schema
-      ? {
-        "application/json": {
-          schema: r.schema === errorSchema ? ERROR_REF : jsonSchema(r.schema, "output"),
-        },
-      }
-      : r.contentType
-      ? { [r.contentType]: { schema: { type: "string", format: "binary" } } }
-      : undefined;
-    out[status] = { description: r.description, ...(content ? { content } : {}) };
-  }
-  const add = (status: number, description: string) => {
-    if (!(status in out)) out[status] = errorResponse(description);
-  };
-  if (op.params || op.query || op.body) add(400, "Invalid request: the message names the field");
-  if (!op.public) add(401, "Not signed in: send the session cookie or `Authorization: Bearer`");
-  if (op.params) add(404, "Not found, or not yours (never 403)");
-  if (op.method !== "get") add(429, "Too many attempts: wait `Retry-After` seconds");
-  return out;
-}
-
-/** Builds the OpenAPI 3.1 document from the registry. */
-export function openApiDocument(ops: ApiOperation[] = operations): Json {
-  const paths: Record<string, Json> = {};
-  const tags: string[] = [];
-  for (const op of ops) {
-    if (!tags.includes(op.tag)) tags.push(op.tag);
-    const params = parameters(op);
-    const body = op.body
-      ? {
-        required: true,
-        content: { "application/json": { schema: jsonSchema(op.body, "input") } },
-      }
-      : op.rawBody
-      ? {
-        required: true,
-        description: op.rawBody.description,
-        content: Object.fromEntries(
-          op.rawBody.contentTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }]),
-        ),
-      }
-      : undefined;
-    (paths[openApiPath(op.path)] ??= {})[op.method] = {
-      operationId: `${op.method}${
-        op.path.replace(/^\/api/, "").replace(
-          /[^A-Za-z0-9]+(.)?/g,
-          (_, ch = "") => ch.toUpperCase(),
-        )
-      }`,
-      tags: [op.tag],
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
-      ...(op.public ? { security: [] } : {}),
-      ...(params.length ? { parameters: params } : {}),
-      ...(body ? { requestBody: body } : {}),
-      responses: responses(op),
-    };
-  }
-  return {
-    openapi: "3.1.0",
-    info: {
-      title: "WhatsApp Conversation Reader API",
-      version: "1",
-      description: "Read your WhatsApp chat exports. Authenticate with the `session` cookie " +
-        "(the pages), a session token from /api/auth/login, or a personal API token " +
-        "(`Authorization: Bearer wcr_…`, created on the account page). Errors are " +
-        "`{error: {code, message}}`.",
-    },
-    servers: [{ url: "/" }],
-    tags: tags.map((name) => ({ name })),
-    security: [{ bearer: [] }, { cookie: [] }],
-    paths,
-    components: {
-      schemas: { Error: jsonSchema(errorSchema, "output") },
-      securitySchemes: {
-        bearer: {
-          type: "http",
-          scheme: "bearer",
-          description: "A personal API token or a session token",
-        },
-        cookie: { type: "apiKey", in: "cookie", name: "session" },
-      },
-    },
-  };
-}
+export type { ApiOperation, ApiResponse } from "./openapi_types.ts";
+export { errorSchema } from "./openapi_types.ts";

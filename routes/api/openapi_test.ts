@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createTestApp, signUp } from "../../tests/helpers/app.ts";
-import { openApiPath } from "./openapi.ts";
+import { openApiPath } from "./openapi_document.ts";
 
 Deno.test("OpenAPI: every route mounted under /api is in the document, and nothing else", async () => {
   const t = await createTestApp();

@@ -7,7 +7,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
-import type { ApiOperation } from "./openapi.ts";
+import type { ApiOperation } from "./openapi_types.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 

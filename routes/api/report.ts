@@ -9,7 +9,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
-import type { ApiOperation } from "./openapi.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 export const reportIdParam = z.object({ id: z.uuid("must be an import id") });
 const dateOrder = z.enum(["DMY", "MDY", "YMD"], "must be DMY, MDY or YMD");
@@ -19,8 +19,6 @@ export const reparseBody = z.object({
 });
 
 const orderSchema = z.enum(["DMY", "MDY", "YMD"]);
-// openapi.ts imports this file: its errorSchema is not initialised yet when this one runs.
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export const reportSchema = z.object({
   id: z.uuid(),
   status: z.enum(["queued", "processing", "done", "failed"]),

@@ -6,10 +6,7 @@
  */
 import { z } from "zod";
 import { readingZoneBody } from "./account.ts";
-// Type only: openapi.ts imports this file (a value import back would be a cycle).
-import type { ApiOperation } from "./openapi.ts";
-
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 /** `PUT /api/account/reading-zone`. */
 export const timeZoneOperations: ApiOperation[] = [
