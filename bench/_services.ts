@@ -140,18 +140,30 @@ const COMMON_ENV = {
 };
 
 /**
- * The V8 flags recommended for the worker (not yet in the deployments): a small young
- * generation keeps its RSS low while gigabytes stream through (with V8's defaults a 2 GB
- * import peaked at ~300 MB, with these at ~240 MB).
+ * The worker's V8 flags as deployed (deno.json's `worker` task, compose, k8s, helm). A small
+ * young generation keeps short-lived garbage from piling up while gigabytes stream through, and
+ * a fixed old-generation growing factor of 1.5 (V8 picks up to 4) stops the old generation from
+ * growing to 4× its live size between collections — no hard cap, so a job that truly needs
+ * more (a merge of two huge chats) still runs. Whole 2 GB zip job (import, search index,
+ * insights), worker VmHWM: V8's defaults 417 MB; semi-space 2 MB alone 363–399 MB; these
+ * 230–246 MB (3 runs; docs/operations.md).
  */
-export const WORKER_V8_FLAGS = "--max-semi-space-size=2";
+export const WORKER_V8_FLAGS = "--max-semi-space-size=1,--heap-growing-percent=50";
 
 /** Starts a stack of `kind` (see the module doc); `close()` stops it and removes its data. */
 export async function startStack(
   kind: "embedded" | "real",
-  options: { env?: Record<string, string>; tag?: string; workerV8Flags?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    tag?: string;
+    /** The worker's V8 flags: as deployed by default ({@link WORKER_V8_FLAGS}), null for V8's. */
+    workerV8Flags?: string | null;
+  } = {},
 ): Promise<Stack> {
   const tag = options.tag ?? kind;
+  const workerV8Flags = options.workerV8Flags === undefined
+    ? WORKER_V8_FLAGS
+    : options.workerV8Flags;
   const dataDir = await Deno.makeTempDir({ prefix: `wcr-bench-${tag}-` });
   await Deno.chmod(dataDir, 0o777); // the embedded server runs as the `postgres` user under root
   const port = freePort();
@@ -216,7 +228,7 @@ export async function startStack(
     const workerPort = freePort();
     const worker = await spawn(
       `${tag}-worker`,
-      [...(options.workerV8Flags ? [`--v8-flags=${options.workerV8Flags}`] : []), "worker/main.ts"],
+      [...(workerV8Flags ? [`--v8-flags=${workerV8Flags}`] : []), "worker/main.ts"],
       {
         ...env,
         WORKER_PORT: String(workerPort),

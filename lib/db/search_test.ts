@@ -80,25 +80,75 @@ Deno.test("searchMessages: filters, newest first across chats, limit, only the u
     await seedChat(t, eve.userId, {
       messages: [{ date: "2024-01-09T10:00:00", text: "pizza for eve" }],
     });
-    const search = (more: Partial<Parameters<typeof searchMessages>[2]> = {}) =>
-      searchMessages(t.db.sql, ann.userId, { query: "pizza", limit: 20, ...more });
-    const seqs = async (more = {}) => (await search(more)).hits.map((h) => `${h.title}${h.seq}`);
+    // Both plans: GIN candidates sorted (few matches), and the merged date walk (denseAt: 1).
+    for (const denseAt of [undefined, 1]) {
+      const search = (more: Partial<Parameters<typeof searchMessages>[2]> = {}) =>
+        searchMessages(t.db.sql, ann.userId, { query: "pizza", limit: 20, denseAt, ...more });
+      const seqs = async (more = {}) => (await search(more)).hits.map((h) => `${h.title}${h.seq}`);
 
-    assert.deepEqual(await seqs(), ["A3", "B1", "A2", "A1"]);
-    assert.deepEqual(await seqs({ conversationId: b }), ["B1"]);
-    assert.deepEqual(await seqs({ conversationId: a, author: "BOB" }), ["A3", "A2"]);
-    assert.deepEqual(await seqs({ from: "2024-01-03", to: "2024-01-04" }), ["B1", "A2"]);
-    assert.deepEqual(await seqs({ from: "2024-01-05" }), ["A3"]);
-    assert.deepEqual(await seqs({ to: "2024-01-01" }), ["A1"]);
-    const limited = await search({ limit: 2 });
-    assert.deepEqual([limited.hits.length, limited.more], [2, true]);
-    assert.deepEqual((await search({ limit: 4 })).more, false);
-    // Eve's conversation is invisible to Ann even by id, and Ann's to Eve.
-    const eveChat =
-      (await t.db.sql`select id from conversations where user_id = ${eve.userId}`)[0].id;
-    assert.deepEqual(await seqs({ conversationId: eveChat }), []);
-    const eves = await searchMessages(t.db.sql, eve.userId, { query: "pizza", limit: 20 });
-    assert.deepEqual(eves.hits.map((h) => h.snippet.text), ["pizza for eve"]);
+      assert.deepEqual(await seqs(), ["A3", "B1", "A2", "A1"], `denseAt ${denseAt}`);
+      assert.deepEqual(await seqs({ conversationId: b }), ["B1"]);
+      assert.deepEqual(await seqs({ conversationId: a, author: "BOB" }), ["A3", "A2"]);
+      assert.deepEqual(await seqs({ from: "2024-01-03", to: "2024-01-04" }), ["B1", "A2"]);
+      assert.deepEqual(await seqs({ from: "2024-01-05" }), ["A3"]);
+      assert.deepEqual(await seqs({ to: "2024-01-01" }), ["A1"]);
+      const limited = await search({ limit: 2 });
+      assert.deepEqual([limited.hits.length, limited.more], [2, true]);
+      assert.deepEqual((await search({ limit: 4 })).more, false);
+      // Eve's conversation is invisible to Ann even by id, and Ann's to Eve.
+      const eveChat =
+        (await t.db.sql`select id from conversations where user_id = ${eve.userId}`)[0].id;
+      assert.deepEqual(await seqs({ conversationId: eveChat }), []);
+      const eves = await searchMessages(t.db.sql, eve.userId, {
+        query: "pizza",
+        limit: 20,
+        denseAt,
+      });
+      assert.deepEqual(eves.hits.map((h) => h.snippet.text), ["pizza for eve"]);
+      const nobody = await searchMessages(t.db.sql, crypto.randomUUID(), {
+        query: "pizza",
+        limit: 20,
+        denseAt,
+      });
+      assert.deepEqual([nobody.hits, nobody.more], [[], false]);
+    }
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("searchMessages: days in the reader's zone are instants, each chat read in its own zone", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    // Tokyo 2024-01-02 08:00 is 2024-01-01 23:00 UTC; New York 2024-01-01 20:00 is 01-02 01:00 UTC.
+    const tokyo = await seedChat(t, u.userId, {
+      title: "Tokyo",
+      messages: [{ date: "2024-01-02T08:00:00", text: "ramen later" }],
+    });
+    const york = await seedChat(t, u.userId, {
+      title: "York",
+      messages: [{ date: "2024-01-01T20:00:00", text: "ramen now" }],
+    });
+    await t.db.sql`update conversations set time_zone = 'Asia/Tokyo' where id = ${tokyo}`;
+    await t.db.sql`update conversations set time_zone = 'America/New_York' where id = ${york}`;
+    for (const denseAt of [undefined, 1]) {
+      const titles = async (more: Partial<Parameters<typeof searchMessages>[2]>) =>
+        (await searchMessages(t.db.sql, u.userId, { query: "ramen", limit: 20, denseAt, ...more }))
+          .hits.map((h) => h.title);
+      const day = (d: string) => ({ from: d, to: d });
+      assert.deepEqual(await titles({ ...day("2024-01-01"), zone: "UTC" }), ["Tokyo"]);
+      assert.deepEqual(await titles({ ...day("2024-01-02"), zone: "UTC" }), ["York"]);
+      // Tokyo's reader: both are on 2024-01-02 (08:00 and 10:00 in Tokyo). Hits are ordered by
+      // each chat's wall clock (the date index), not by instant: Tokyo's 08:00 comes first.
+      assert.deepEqual(await titles({ ...day("2024-01-02"), zone: "Asia/Tokyo" }), [
+        "Tokyo",
+        "York",
+      ]);
+      // Without a zone the days are each chat's wall clock.
+      assert.deepEqual(await titles(day("2024-01-01")), ["York"]);
+      assert.deepEqual(await titles(day("2024-01-02")), ["Tokyo"]);
+    }
   } finally {
     await t.close();
   }

@@ -33,7 +33,7 @@ spec:
         - name: worker
           image: {{ include "wr.image" . }}
           imagePullPolicy: {{ .Values.image.pullPolicy }}
-          command: ["deno", "run", "-A", "--cached-only", "--v8-flags=--max-semi-space-size=2", "worker/main.ts"]
+          command: ["deno", "run", "-A", "--cached-only", "--v8-flags=--max-semi-space-size=1,--heap-growing-percent=50", "worker/main.ts"]
           ports:
             - name: http
               containerPort: {{ $port }}
