@@ -136,6 +136,7 @@ const COMMON_ENV = {
   RATE_LIMIT_SIGNIN: "off",
   RATE_LIMIT_SIGNUP: "off",
   RATE_LIMIT_UPLOAD: "off",
+  RATE_LIMIT_HEAVY: "off",
   MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
 };
 

@@ -67,6 +67,11 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGNUP: z.preprocess(empty, rateRule.default("5/1h")),
   /** Uploads per user. */
   RATE_LIMIT_UPLOAD: z.preprocess(empty, rateRule.default("30/1h")),
+  /**
+   * Requests per user that cost the web process seconds of CPU on a big chat: the date-order
+   * preview (parses the stored original), exports (a PDF is built whole) and in-request merges.
+   */
+  RATE_LIMIT_HEAVY: z.preprocess(empty, rateRule.default("60/1h")),
   /** Proxies in front that append to X-Forwarded-For (CloudFront + ingress: 2); 0 = socket peer. */
   TRUST_PROXY_HOPS: z.preprocess(empty, z.coerce.number().int().min(0).max(10).default(0)),
   /** Changes with each deployment (e.g. the image tag): part of every ETag. Default: per process. */
@@ -145,7 +150,12 @@ export interface Config {
   /** Merge size (messages) above which a merge is queued for the worker (default 50,000). */
   mergeInWorkerAbove?: number;
   /** Per-action limits; null means unlimited. */
-  rateLimits: { signin: RateRule | null; signup: RateRule | null; upload: RateRule | null };
+  rateLimits: {
+    signin: RateRule | null;
+    signup: RateRule | null;
+    upload: RateRule | null;
+    heavy: RateRule | null;
+  };
   trustProxyHops: number;
   buildId: string;
   /** The CDN to purge when media or shares go (lib/edge); null: none. */
@@ -206,6 +216,7 @@ export function loadConfig(
       signin: parseRateRule(e.RATE_LIMIT_SIGNIN),
       signup: parseRateRule(e.RATE_LIMIT_SIGNUP),
       upload: parseRateRule(e.RATE_LIMIT_UPLOAD),
+      heavy: parseRateRule(e.RATE_LIMIT_HEAVY),
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     buildId: e.BUILD_ID ?? crypto.randomUUID(),

@@ -92,6 +92,16 @@ export function createApp(deps: AppDeps) {
     app.use(path, limits.upload);
   }
   for (const path of ["/api/account", "/account/delete"]) app.use(path, limits.confirmPassword);
+  // Seconds of CPU here on a big chat: parsing the original again, a PDF, a merge in-request.
+  for (
+    const path of [
+      "/api/imports/:id/reparse/preview",
+      "/imports/:id/reparse",
+      "/api/conversations/:id/export",
+      "/api/conversations/:id/merge",
+      "/c/:id/merge",
+    ]
+  ) app.use(path, limits.heavy);
   app.route("/api/auth", authApi(deps));
   app.route("/api", openApiRoutes(deps.config.buildId));
   app.use("/api/*", requireUser);

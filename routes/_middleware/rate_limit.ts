@@ -75,8 +75,9 @@ export function rateLimit(options: RateLimitOptions) {
 
 /**
  * The app's limits, per the config: `signin` per client address and per attempted email,
- * `signup` per client address, `upload` per user, and `confirmPassword` (deleting the
- * account) per user, counted with the sign-ins.
+ * `signup` per client address, `upload` per user, `heavy` (requests that cost seconds of CPU
+ * in the web process on a big chat, GET included) per user, and `confirmPassword` (deleting
+ * the account) per user, counted with the sign-ins.
  */
 export function appRateLimits(deps: { limiter: RateLimiter; config: Config }) {
   const { limiter, config } = deps;
@@ -95,6 +96,13 @@ export function appRateLimits(deps: { limiter: RateLimiter; config: Config }) {
     }),
     signup: rateLimit({ limiter, bucket: "signup", rule: rules.signup, keys: (c) => [address(c)] }),
     upload: rateLimit({ limiter, bucket: "upload", rule: rules.upload, keys: perUser }),
+    heavy: rateLimit({
+      limiter,
+      bucket: "heavy",
+      rule: rules.heavy,
+      keys: perUser,
+      methods: ["GET", "POST"],
+    }),
     confirmPassword: rateLimit({
       limiter,
       bucket: "signin",

@@ -14,7 +14,7 @@
 import { viewAsBody } from "./conversations.ts";
 import { uploadCompleteBody, uploadIdParam, uploadStartBody } from "./uploads.ts";
 import { z } from "zod";
-import { type ApiOperation, type ApiResponse, errorSchema } from "./openapi_types.ts";
+import { type ApiOperation, type ApiResponse, errorSchema, heavyLimited } from "./openapi_types.ts";
 import { credentialsSchema } from "../../lib/auth/accounts.ts";
 import { accountDeleteBody, accountJsonSchema } from "./account.ts";
 import { idParam as conversationIdParam, pageQuery } from "./conversations.ts";
@@ -362,7 +362,10 @@ export const operations: ApiOperation[] = [
       "`fromDate`/`toDate` (days).",
     params: exportParams,
     query: exportQuery,
-    responses: { 200: { description: "The export (an attachment)", schema: exportJsonSchema } },
+    responses: {
+      200: { description: "The export (an attachment)", schema: exportJsonSchema },
+      429: heavyLimited,
+    },
   },
   {
     method: "post",

@@ -44,3 +44,9 @@ export const errorSchema = z.object({
     message: z.string().describe("Human-readable; validation errors start with the field name"),
   }),
 });
+
+/** The 429 of a GET that costs seconds of CPU on a big chat (RATE_LIMIT_HEAVY, per user). */
+export const heavyLimited: ApiResponse = {
+  description: "Too many CPU-heavy requests (RATE_LIMIT_HEAVY): wait `Retry-After` seconds",
+  schema: errorSchema,
+};

@@ -9,7 +9,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
-import { type ApiOperation, errorSchema } from "./openapi_types.ts";
+import { type ApiOperation, errorSchema, heavyLimited } from "./openapi_types.ts";
 
 export const reportIdParam = z.object({ id: z.uuid("must be an import id") });
 const dateOrder = z.enum(["DMY", "MDY", "YMD"], "must be DMY, MDY or YMD");
@@ -134,6 +134,7 @@ export const reportOperations: ApiOperation[] = [
         description: "Fused with other exports, or the original is gone",
         schema: errorSchema,
       },
+      429: heavyLimited,
     },
   },
   {

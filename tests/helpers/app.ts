@@ -48,6 +48,7 @@ export async function createTestApp(
     RATE_LIMIT_SIGNIN: "off",
     RATE_LIMIT_SIGNUP: "off",
     RATE_LIMIT_UPLOAD: "off",
+    RATE_LIMIT_HEAVY: "off",
     ...options.env,
   });
   const queue = options.queue ?? createMemoryQueue();

@@ -89,6 +89,7 @@ export const APP_DEFAULTED: Record<"kubernetes" | "compose", Record<string, stri
     RATE_LIMIT_SIGNIN: "the code's default limits are the intended ones",
     RATE_LIMIT_SIGNUP: "the code's default limits are the intended ones",
     RATE_LIMIT_UPLOAD: "the code's default limits are the intended ones",
+    RATE_LIMIT_HEAVY: "the code's default limits are the intended ones",
   },
   compose: {
     HOST: "0.0.0.0 is right in a container",
@@ -97,6 +98,7 @@ export const APP_DEFAULTED: Record<"kubernetes" | "compose", Record<string, stri
     RATE_LIMIT_SIGNIN: "the code's default limits are the intended ones",
     RATE_LIMIT_SIGNUP: "the code's default limits are the intended ones",
     RATE_LIMIT_UPLOAD: "the code's default limits are the intended ones",
+    RATE_LIMIT_HEAVY: "the code's default limits are the intended ones",
     WORKER_CONCURRENCY: "the code's default suits one machine",
     USER_IMPORT_CONCURRENCY: "the code's fairness default (one import per user at a time)",
     MERGE_IN_WORKER_ABOVE: "the code's threshold (50,000 messages) for merges in the worker",

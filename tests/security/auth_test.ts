@@ -7,6 +7,7 @@ import { silentLogger } from "../../lib/log.ts";
 import { createMemoryRateLimiter } from "../../lib/ratelimit.ts";
 import { createApp } from "../../routes/app.ts";
 import { createTestApp, signUp, TEST_SECRET, type TestApp } from "../helpers/app.ts";
+import { seedChat } from "../../routes/_test_chat.ts";
 
 const OLD = "old-secret-that-is-long-enough-for-hs256-0123456789";
 const NEW = "new-secret-that-is-long-enough-for-hs256-9876543210";
@@ -298,6 +299,44 @@ Deno.test("rate limits: sign-ups per address, uploads per user, account deletion
       429,
       "password guessing via deletion is limited",
     );
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("rate limits: CPU-heavy requests per user (export, date-order preview, merge), reading not", async () => {
+  const t = await createTestApp({ env: { RATE_LIMIT_HEAVY: "2/1h" } });
+  try {
+    const ann = await signUp(t.app), bob = await signUp(t.app);
+    const chat = await seedChat(t, ann.userId, {
+      messages: [{ date: "2024-01-01T10:00:00", text: "hello" }],
+    });
+    const bobs = await seedChat(t, bob.userId, {
+      messages: [{ date: "2024-01-01T10:00:00", text: "hi" }],
+    });
+    const exportOf = (id: string, headers: Record<string, string>) =>
+      t.app.request(`/api/conversations/${id}/export?format=txt`, { headers });
+    assert.equal((await exportOf(chat, ann.headers)).status, 200);
+    assert.equal((await exportOf(chat, ann.headers)).status, 200);
+    const refused = await exportOf(chat, ann.headers);
+    assert.equal(refused.status, 429);
+    assert.ok(refused.headers.get("retry-after"));
+    assert.equal((await refused.json()).error.code, "rate_limited");
+    // The same bucket: a preview and a merge are refused too, before any work.
+    const preview = await t.app.request(
+      `/api/imports/${crypto.randomUUID()}/reparse/preview?dateOrder=MDY`,
+      { headers: ann.headers },
+    );
+    assert.equal(preview.status, 429);
+    const merge = await t.app.request(`/api/conversations/${chat}/merge`, {
+      method: "POST",
+      headers: { ...ann.headers, "content-type": "application/json" },
+      body: JSON.stringify({ from: crypto.randomUUID() }),
+    });
+    assert.equal(merge.status, 429);
+    // Reading is not counted; another user has a counter of their own.
+    assert.equal((await t.app.request(`/c/${chat}`, { headers: ann.headers })).status, 200);
+    assert.equal((await exportOf(bobs, bob.headers)).status, 200);
   } finally {
     await t.close();
   }
