@@ -10,6 +10,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type Conversation, getConversation, listAuthors } from "../lib/db/conversations.ts";
 import { countOmittedMedia } from "../lib/db/gallery.ts";
+import { getReadingZone } from "../lib/db/users.ts";
 import { notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -68,9 +69,10 @@ async function galleryPage(
   const userId = userIdOf(c);
   const action = conv ? `/c/${conv.id}/media` : "/media";
   const query = { ...q, conversationId: conv?.id, limit: PAGE };
-  const [page, people] = await Promise.all([
+  const [page, people, zone] = await Promise.all([
     runGallery(deps, userId, query),
     conv ? Promise.resolve(conv.participants) : listAuthors(deps.db, userId),
+    getReadingZone(deps.db, userId),
   ]);
   const omitted = page.items.length === 0 && !filtered(q)
     ? await countOmittedMedia(deps.db, userId, conv?.id)
@@ -100,7 +102,7 @@ async function galleryPage(
       <GalleryFilter action={action} query={q} people={people} />
       {page.items.length === 0
         ? <Empty query={query} action={action} omitted={omitted} />
-        : <GalleryGrid items={page.items} showTitle={!conv} />}
+        : <GalleryGrid items={page.items} showTitle={!conv} zone={zone} />}
       {page.next && (
         <a class="pager more" rel="next" href={action + gallerySearch(q, page.next)}>More</a>
       )}

@@ -19,6 +19,8 @@ export interface GalleryItem {
   seq: number;
   /** Wall clock, `YYYY-MM-DDTHH:MM:SS`. */
   date: string;
+  /** The instant (ISO, UTC `…Z`). */
+  at: string;
   author: string | null;
   /** The file's name in the export. */
   name: string;
@@ -83,7 +85,9 @@ export async function listGallery(
   // messages_attachment_idx (conversation_id, at, seq) of migration 00008, stopped at the limit.
   const rows = await sql<(GalleryItem & { atUtc: string })[]>`
     select m.conversation_id, c.title as conversation_title, m.ref, m.seq,
-      to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date, m.author, m.attachment as name,
+      to_char(m.date, 'YYYY-MM-DD"T"HH24:MI:SS') as date,
+      to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, m.author,
+      m.attachment as name,
       f.size::float8 as size, f.content_type, f.blob_key, m.type,
       to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc
     from (

@@ -8,7 +8,7 @@
  */
 import { MEDIA_LABELS, MEDIA_TYPES, type MediaType } from "../../lib/insights/media.ts";
 import type { GalleryEntry, GalleryQuery } from "../api/media.ts";
-import { formatShortDay, formatTime } from "./dates.ts";
+import { formatShortDay, formatTime, shownAt } from "./dates.ts";
 import { permalink } from "./message_item.tsx";
 import { formatSize } from "./attachment.tsx";
 
@@ -32,8 +32,9 @@ const ICONS: Record<MediaType, string> = {
 /** Images and stickers show the file itself, sized by CSS (no thumbnails are generated). */
 const shownAsPicture = (type: MediaType) => type === "image" || type === "sticker";
 
-function Tile(props: { item: GalleryEntry; showTitle: boolean }) {
+function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | null }) {
   const { item } = props;
+  const shown = shownAt(item, props.zone);
   const url = item.url;
   const label = MEDIA_LABELS[item.type].replace(/s$/, "");
   return (
@@ -65,8 +66,8 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean }) {
       <div class="meta">
         {props.showTitle && <span class="conv" dir="auto">{item.conversationTitle}</span>}
         {item.author && <span class="who" dir="auto">{item.author}</span>}
-        <time dateTime={item.date}>
-          {formatShortDay(item.date)}, {formatTime(item.date)}
+        <time dateTime={shown}>
+          {formatShortDay(shown)}, {formatTime(shown)}
         </time>
       </div>
       <div class="actions">
@@ -80,11 +81,18 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean }) {
 }
 
 /** The grid of items (`showTitle`: name each item's chat, for the whole library). */
-export function GalleryGrid(props: { items: GalleryEntry[]; showTitle: boolean }) {
+export function GalleryGrid(
+  props: { items: GalleryEntry[]; showTitle: boolean; zone: string | null },
+) {
   return (
     <ul class="gallery" aria-label="Media">
       {props.items.map((item) => (
-        <Tile key={`${item.conversationId}-${item.ref}`} item={item} showTitle={props.showTitle} />
+        <Tile
+          key={`${item.conversationId}-${item.ref}`}
+          item={item}
+          showTitle={props.showTitle}
+          zone={props.zone}
+        />
       ))}
     </ul>
   );

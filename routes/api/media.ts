@@ -8,10 +8,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../../lib/db/conversations.ts";
+import { getReadingZone } from "../../lib/db/users.ts";
 import { decodeCursor, encodeCursor, type GalleryItem, listGallery } from "../../lib/db/gallery.ts";
 import { MEDIA_TYPES } from "../../lib/insights/media.ts";
 import { notFound } from "../../lib/errors.ts";
 import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
+import { shownAt } from "../_components/dates.ts";
 import { permalink } from "../_components/message_item.tsx";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -66,9 +68,13 @@ export function galleryEntry(signer: MediaSigner, item: GalleryItem): GalleryEnt
   };
 }
 
-/** The API shape of a gallery item. */
-export function galleryItemJson(item: GalleryEntry) {
-  return { ...item, permalink: permalink(item.conversationId, item.ref) };
+/** The API shape of a gallery item; `shownAt` is its time in the reader's zone (if any). */
+export function galleryItemJson(item: GalleryEntry, zone: string | null) {
+  return {
+    ...item,
+    shownAt: shownAt(item, zone),
+    permalink: permalink(item.conversationId, item.ref),
+  };
 }
 
 const galleryItemSchema = z.object({
@@ -76,7 +82,11 @@ const galleryItemSchema = z.object({
   conversationTitle: z.string(),
   ref: z.number().int().describe("The message's stable reference (permalink /c/:id/m/:ref)"),
   seq: z.number().int().describe("Its position in the conversation's timeline"),
-  date: z.string().describe("Wall clock YYYY-MM-DDTHH:MM:SS"),
+  date: z.string().describe("Wall clock YYYY-MM-DDTHH:MM:SS, as exported"),
+  at: z.string().describe("The instant (ISO, UTC)"),
+  shownAt: z.string().describe(
+    "The time in the reader's zone with its offset; without one, the wall clock as exported",
+  ),
   author: z.string().nullable(),
   name: z.string().describe("The file's name in the export"),
   size: z.number().int(),
@@ -117,8 +127,12 @@ export async function runGallery(deps: AppDeps, userId: string, q: GalleryQuery)
 export function mediaApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/media", validate("query", libraryGalleryQuery), async (c) => {
-      const page = await runGallery(deps, userIdOf(c), c.req.valid("query"));
-      return c.json({ items: page.items.map(galleryItemJson), next: page.next });
+      const userId = userIdOf(c);
+      const [page, zone] = await Promise.all([
+        runGallery(deps, userId, c.req.valid("query")),
+        getReadingZone(deps.db, userId),
+      ]);
+      return c.json({ items: page.items.map((i) => galleryItemJson(i, zone)), next: page.next });
     })
     .get(
       "/conversations/:id/media",
@@ -127,8 +141,12 @@ export function mediaApi(deps: AppDeps) {
       async (c) => {
         const conversationId = c.req.valid("param").id;
         const q = { ...c.req.valid("query"), conversationId };
-        const page = await runGallery(deps, userIdOf(c), q);
-        return c.json({ items: page.items.map(galleryItemJson), next: page.next });
+        const userId = userIdOf(c);
+        const [page, zone] = await Promise.all([
+          runGallery(deps, userId, q),
+          getReadingZone(deps.db, userId),
+        ]);
+        return c.json({ items: page.items.map((i) => galleryItemJson(i, zone)), next: page.next });
       },
     );
 }

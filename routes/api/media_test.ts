@@ -90,6 +90,8 @@ Deno.test("media API: the library's files newest first, filtered by type, author
       ref: 6,
       seq: 6,
       date: "2024-01-05T08:00:00",
+      at: "2024-01-05T08:00:00Z",
+      shownAt: "2024-01-05T08:00:00",
       author: "Ann",
       name: "IMG-20240105-WA0004.jpg",
       size: 5,
@@ -238,6 +240,32 @@ Deno.test("media route: ?download=1 makes any file an attachment download", asyn
     assert.equal(saved.headers.get("content-type"), "image/jpeg");
     assert.equal(saved.headers.get("x-content-type-options"), "nosniff");
     assert.deepEqual(new Uint8Array(await saved.arrayBuffer()), BYTES);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("media API and page: times in the reader's zone when one is set, else as exported", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app);
+    await seedChat(t, ann.userId, {
+      title: "Trip",
+      messages: [media("2024-01-01T10:00:00", "Ann", "IMG-20240101-WA0001.jpg")],
+      media: [file("IMG-20240101-WA0001.jpg", "image/jpeg")],
+    });
+    const [own] = (await list(t, "/api/media", ann.headers)).items;
+    assert.deepEqual([own.date, own.at, own.shownAt], [
+      "2024-01-01T10:00:00",
+      "2024-01-01T10:00:00Z",
+      "2024-01-01T10:00:00",
+    ]);
+    // The chat's zone is UTC (seedChat): 10:00 UTC is 19:00 in Tokyo.
+    await t.db.sql`update users set reading_zone = 'Asia/Tokyo' where id = ${ann.userId}`;
+    const [tokyo] = (await list(t, "/api/media", ann.headers)).items;
+    assert.equal(tokyo.shownAt, "2024-01-01T19:00:00+09:00");
+    const html = await (await t.app.request("/media", { headers: ann.headers })).text();
+    assert.match(html, /<time datetime="2024-01-01T19:00:00\+09:00">[^<]*19:00<\/time>/);
   } finally {
     await t.close();
   }
