@@ -6,7 +6,9 @@
  * 2. Measures, each as its own process under `/usr/bin/time -v` (peak RSS; /proc polling else):
  *    (a) ours: `deno run --allow-read lib/parse/cli.ts FILE --count`;
  *    (b) baseline: `node bench/baseline_wcp.mjs FILE` (whatsapp-chat-parser 4.0.2 `parseString`);
- *    (c) floor: a Deno process that reads, decodes and splits the file into lines, nothing else.
+ *    (c) floor: a Deno process that reads, decodes and splits the file into lines, nothing else;
+ *    (d) floor + objects (information, not a goal): the floor, plus one six-field message object
+ *        per line made of three slices of it — what any parser handing out messages pays at least.
  * 3. Prints a Markdown table and the ratios against the goals; writes bench/out/parse.json.
  *
  * `--big` generates ~1 GB (11.5M messages) and measures our RSS only (goal < 200 MB).
@@ -66,12 +68,25 @@ for (let n; (n = await file.read(buf)) !== null;) {
 }
 console.log(JSON.stringify({ messages: lines + (carry ? 1 : 0) }));`;
 
+/** The floor, plus one message-shaped object per line (three slices: no parsing at all). */
+const OBJECTS_FLOOR = (path: string) =>
+  FLOOR(path).replace(
+    "lines += parts.length;",
+    `for (const line of parts) {
+    out.push({ date: line.slice(0, 17), author: line.slice(20, 25), text: line.slice(25),
+      kind: "text", attachment: null, edited: false });
+  }
+  lines += parts.length;
+  if (out.length > 512) out = [];`,
+  ).replace('let carry = "", lines = 0;', 'let carry = "", lines = 0, out = [];');
+
 function commands(path: string): Record<string, string[]> {
   const deno = Deno.execPath();
   return {
     ours: [deno, "run", "--allow-read", "lib/parse/cli.ts", path, "--count"],
     baseline: ["node", "bench/baseline_wcp.mjs", path],
     floor: [deno, "eval", FLOOR(path)],
+    "floor + objects": [deno, "eval", OBJECTS_FLOOR(path)],
   };
 }
 
@@ -144,13 +159,19 @@ for (const argv of Object.values(commands(small))) await measure(argv); // warm-
 const messages = big ? 11_500_000 : 1_000_000;
 const path = await ensureExport(big ? "android-big" : "android-1m", { ...base, messages });
 const bytes = (await Deno.stat(path)).size;
-const results = await bench(path, big ? ["ours"] : ["ours", "baseline", "floor"], messages);
+const results = await bench(
+  path,
+  big ? ["ours"] : ["ours", "baseline", "floor", "floor + objects"],
+  messages,
+);
 const by = Object.fromEntries(results.map((r) => [r.name, r]));
 const ratios = big ? { oursPeakRssMB: by.ours.peakRssMB, goalRss: by.ours.peakRssMB < 200 } : {
   throughputVsBaseline: by.ours.messagesPerS / by.baseline.messagesPerS,
   goalThroughput: by.ours.messagesPerS / by.baseline.messagesPerS >= 5,
   timeVsFloor: by.ours.wallS / by.floor.wallS,
   goalFloor: by.ours.wallS / by.floor.wallS <= 1.5,
+  objectsFloorVsFloor: by["floor + objects"].wallS / by.floor.wallS,
+  timeVsObjectsFloor: by.ours.wallS / by["floor + objects"].wallS,
 };
 const report = {
   date: new Date().toISOString(),
