@@ -73,9 +73,15 @@ export async function listAround(
 }
 
 /**
+ * How far a wall clock can run back at a DST change (one hour almost everywhere; two in a few
+ * historical rules), with room to spare.
+ */
+const FOLD_MARGIN = "3 hours";
+
+/**
  * The seq of the first message (by instant, then file order) on or after the midnight that
  * starts `day` (`YYYY-MM-DD`) in `zone`, the zone the reader reads in; or null when the
- * conversation ends before it. One index probe (`messages_date_idx`).
+ * conversation ends before it. Two short walks of `messages_date_idx`.
  *
  * @example
  * ```ts
@@ -83,15 +89,24 @@ export async function listAround(
  * ```
  */
 export async function seqOnOrAfter(sql: Sql, conversationId: string, day: string, zone = "UTC") {
-  // The reader's midnight as the chat's own wall clock, so that messages_date_idx answers with
-  // one probe (no index on `at`: it would slow every import). Off by the DST fold's hour only
-  // when the reader's midnight falls inside the chat zone's repeated hour.
+  // The reader's midnight M, read on the chat's own wall clock (W), lets messages_date_idx
+  // answer without an index on `at` (it would slow every import). Around a DST fold the wall
+  // clock runs back, so date order is not instant order there: the first row by date with
+  // at >= M is found from W minus the largest fold (FOLD_MARGIN), then the first by instant
+  // among the rows within that margin of it.
+  const m = startOfDay(day, zone);
+  // Scalar subqueries (evaluated once) keep both walks on the index's range bounds.
+  const w = sql`((${m}::timestamptz at time zone (
+    select time_zone from conversations where id = ${conversationId})) - ${FOLD_MARGIN}::interval)`;
   const rows = await sql<{ seq: number }[]>`
     select seq from messages
-    where conversation_id = ${conversationId}
-      and date >= (${startOfDay(day, zone)}::timestamptz at time zone (
-        select time_zone from conversations where id = ${conversationId}))
-    order by date, seq limit 1`;
+    where conversation_id = ${conversationId} and at >= ${m}::timestamptz and date >= ${w}
+      and date <= (
+        select date from messages
+        where conversation_id = ${conversationId} and date >= ${w} and at >= ${m}::timestamptz
+        order by date, seq limit 1
+      ) + ${FOLD_MARGIN}::interval
+    order by at, seq limit 1`;
   return rows[0]?.seq ?? null;
 }
 
