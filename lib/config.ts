@@ -158,8 +158,15 @@ export interface Config {
   };
   trustProxyHops: number;
   buildId: string;
-  /** The CDN to purge when media or shares go (lib/edge); null: none. */
-  cloudFront: { distributionId: string } | null;
+  /**
+   * The CDN to purge when media or shares go (lib/edge); null: none. The invalidations are
+   * signed with the app's S3 keys when set (one IAM user: infra/terraform/s3.tf grants it
+   * `cloudfront:CreateInvalidation` on the distribution), else the SDK's provider chain.
+   */
+  cloudFront: {
+    distributionId: string;
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  } | null;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -221,7 +228,15 @@ export function loadConfig(
     trustProxyHops: e.TRUST_PROXY_HOPS,
     buildId: e.BUILD_ID ?? crypto.randomUUID(),
     cloudFront: e.CLOUDFRONT_DISTRIBUTION_ID
-      ? { distributionId: e.CLOUDFRONT_DISTRIBUTION_ID }
+      ? {
+        distributionId: e.CLOUDFRONT_DISTRIBUTION_ID,
+        ...(e.S3_BUCKET && {
+          credentials: {
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          },
+        }),
+      }
       : null,
     logLevel: e.LOG_LEVEL,
   };

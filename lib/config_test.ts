@@ -28,6 +28,19 @@ Deno.test("config: real services are selected by their variables", () => {
   assert.equal(c.s3?.forcePathStyle, true);
   assert.equal(c.jwtSecrets?.length, 2);
   assert.equal(c.workerInProcess, false);
+  assert.equal(c.cloudFront, null);
+});
+
+Deno.test("config: CloudFront purges are signed with the app's S3 keys when there are some", () => {
+  const s3 = { S3_BUCKET: "uploads", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s" };
+  assert.deepEqual(loadConfig({ ...s3, CLOUDFRONT_DISTRIBUTION_ID: "E2ABC" }).cloudFront, {
+    distributionId: "E2ABC",
+    credentials: { accessKeyId: "k", secretAccessKey: "s" },
+  });
+  // Without S3 keys: the SDK's provider chain (an instance role, IRSA).
+  assert.deepEqual(loadConfig({ CLOUDFRONT_DISTRIBUTION_ID: "E2ABC" }).cloudFront, {
+    distributionId: "E2ABC",
+  });
 });
 
 const cases: [Record<string, string>, string][] = [

@@ -172,6 +172,14 @@ data "aws_iam_policy_document" "app" {
     ]
     resources = ["${aws_s3_bucket.uploads.arn}/*"]
   }
+
+  # The same keys sign the CDN purges when a conversation, an account or a share goes
+  # (lib/edge/cloudfront.ts; CLOUDFRONT_DISTRIBUTION_ID = output cloudfront_distribution_id).
+  statement {
+    sid       = "PurgeEdgeCache"
+    actions   = ["cloudfront:CreateInvalidation"]
+    resources = [aws_cloudfront_distribution.reader.arn]
+  }
 }
 
 resource "aws_iam_user_policy" "app" {

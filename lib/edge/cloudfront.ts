@@ -16,7 +16,7 @@ export interface CloudFrontOptions {
   /** Another endpoint than AWS's (tests: a local server that records the requests). */
   endpoint?: string;
   region?: string;
-  /** Static credentials (tests); default: the SDK's provider chain. */
+  /** Static credentials (the app's IAM user, lib/config.ts); default: the SDK's provider chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 

@@ -40,7 +40,12 @@ export const shareEdgePaths = (tokenId: string) => [`/s/${tokenId}*`];
  * ```
  */
 export function createEdgeInvalidator(options: {
-  cloudFront: { distributionId: string; endpoint?: string; region?: string } | null;
+  cloudFront: {
+    distributionId: string;
+    endpoint?: string;
+    region?: string;
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  } | null;
   logger: Logger;
 }): EdgeInvalidator {
   if (!options.cloudFront) return noEdgeInvalidator;

@@ -185,6 +185,22 @@ Deno.test("terraform: CloudFront behaviours match the app's Cache-Control header
   assert.equal(dist.default_cache_behavior[0].viewer_protocol_policy, "redirect-to-https");
 });
 
+Deno.test("terraform: the app's IAM user may purge the CDN (lib/edge) and nothing more there", async () => {
+  const { files } = await tf();
+  const statements = files["s3.tf"].data.aws_iam_policy_document.app[0].statement as Hcl[];
+  const purge = statements.find((st) => st.sid === "PurgeEdgeCache");
+  assert.ok(purge, "a statement for the CDN purges");
+  assert.deepEqual(purge.actions, ["cloudfront:CreateInvalidation"]);
+  assert.deepEqual(purge.resources, ["${aws_cloudfront_distribution.reader.arn}"]);
+  const others = statements.filter((st) => st !== purge).flatMap((st) => st.actions as string[]);
+  assert.ok(others.every((a) => a.startsWith("s3:")), others.join(", "));
+  // The app reads the distribution's id from CLOUDFRONT_DISTRIBUTION_ID (lib/config.ts).
+  assert.match(
+    files["outputs.tf"].output.cloudfront_distribution_id[0].value,
+    /aws_cloudfront_distribution\.reader\.id/,
+  );
+});
+
 Deno.test("terraform: secrets are sensitive outputs", async () => {
   const { files } = await tf();
   const outputs = files["outputs.tf"].output;
