@@ -30,6 +30,33 @@ export interface CloudFrontOptions {
  * await edge.invalidate(["/files/5b0c…/*"]);
  * ```
  */
+/**
+ * Wildcard paths one invalidation may carry: CloudFront refuses a request that would bring more
+ * than 15 into progress at once, so some room is left for other purges running meanwhile.
+ */
+export const MAX_WILDCARDS = 10;
+
+/**
+ * `paths` as one invalidation can carry them: with more than {@link MAX_WILDCARDS} wildcards
+ * (an account with many conversations), each path is widened to its first segment
+ * (`/files/<id>/*` → `/files/*`): more is purged, but nothing that had to be is missed.
+ *
+ * @example
+ * ```ts
+ * boundedPaths(["/files/a/*", "/s/x*"]); // unchanged
+ * boundedPaths(ids.map((id) => `/files/${id}/*`)); // ["/files/*"] when there are more than 10
+ * ```
+ */
+export function boundedPaths(paths: string[]): string[] {
+  if (paths.filter((p) => p.includes("*")).length <= MAX_WILDCARDS) return paths;
+  return [
+    ...new Set(paths.map((p) => {
+      const [, first, ...rest] = p.split("/");
+      return rest.length > 0 ? `/${first}/*` : p;
+    })),
+  ];
+}
+
 export function createCloudFrontInvalidator(options: CloudFrontOptions): EdgeInvalidator {
   const client = new CloudFrontClient({
     // CloudFront is global; its API lives in us-east-1.
@@ -39,8 +66,9 @@ export function createCloudFrontInvalidator(options: CloudFrontOptions): EdgeInv
     maxAttempts: 3,
   });
   return {
-    async invalidate(paths) {
-      if (paths.length === 0) return;
+    async invalidate(requested) {
+      if (requested.length === 0) return;
+      const paths = boundedPaths(requested);
       try {
         await client.send(
           new CreateInvalidationCommand({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { silentLogger } from "../log.ts";
-import { createCloudFrontInvalidator } from "./cloudfront.ts";
+import { boundedPaths, createCloudFrontInvalidator, MAX_WILDCARDS } from "./cloudfront.ts";
 import { createEdgeInvalidator, noEdgeInvalidator } from "./invalidate.ts";
 
 Deno.test("edge: CloudFront CreateInvalidation carries the distribution and the paths", async () => {
@@ -31,6 +31,11 @@ Deno.test("edge: CloudFront CreateInvalidation carries the distribution and the 
     // Nothing to purge: no request.
     await edge.invalidate([]);
     assert.equal(seen.length, 1);
+    // An account with many conversations: one request CloudFront accepts (≤ 15 wildcards).
+    const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    await edge.invalidate([...ids.map((id) => `/files/${id}/*`), "/s/tok*"]);
+    const widened = [...seen[1].body.matchAll(/<Path>([^<]*)<\/Path>/g)].map((m) => m[1]);
+    assert.deepEqual(widened, ["/files/*", "/s/*"]);
   } finally {
     await server.shutdown();
   }
@@ -53,4 +58,11 @@ Deno.test("edge: without a distribution the invalidator does nothing", async () 
   const edge = createEdgeInvalidator({ cloudFront: null, logger: silentLogger });
   assert.equal(edge, noEdgeInvalidator);
   await edge.invalidate(["/files/abc/*"]);
+});
+
+Deno.test("edge: paths are widened only past the wildcard budget", () => {
+  const files = (n: number) => Array.from({ length: n }, (_, i) => `/files/c${i}/*`);
+  assert.deepEqual(boundedPaths(files(MAX_WILDCARDS)), files(MAX_WILDCARDS));
+  assert.deepEqual(boundedPaths(files(MAX_WILDCARDS + 1)), ["/files/*"]);
+  assert.deepEqual(boundedPaths(["/health", ...files(MAX_WILDCARDS + 1)]), ["/health", "/files/*"]);
 });
