@@ -32,6 +32,8 @@ export interface SearchOptions {
   limit: number;
   /** Candidates from which the date walk is chosen (tests set 1 to exercise it on small data). */
   denseAt?: number;
+  /** Most conversations the date walk takes (tests lower it to exercise the fallback). */
+  maxBranches?: number;
 }
 
 /** One matching message. */
@@ -64,6 +66,8 @@ const LT = "\u0003";
  * messages: the probe costs ≤ 20 ms at this cap; sorting 5,000 GIN candidates ~20 ms).
  */
 const DENSE = 5000;
+/** Most conversations searched with the date walk (one UNION ALL branch each). */
+const MAX_BRANCHES = 500;
 /** Removed from texts before highlighting, so that a message can never fake a highlight. */
 const SENTINELS = `${START_SEL}${STOP_SEL}${LT}`;
 
@@ -96,7 +100,17 @@ export async function searchMessages(
   userId: string,
   options: SearchOptions,
 ): Promise<{ hits: SearchHit[]; more: boolean; indexing: number }> {
-  const { query, conversationId, author, from, to, zone, limit, denseAt = DENSE } = options;
+  const {
+    query,
+    conversationId,
+    author,
+    from,
+    to,
+    zone,
+    limit,
+    denseAt = DENSE,
+    maxBranches = MAX_BRANCHES,
+  } = options;
   const [rows, indexing] = await sql.begin(async (tx) => {
     await tx`set local plan_cache_mode = force_custom_plan`;
     // A reader's day → the instant it starts → that instant on a chat's own clock.
@@ -130,7 +144,13 @@ export async function searchMessages(
         )::tsquery ${dates(tx`c.time_zone`)}
         limit ${denseAt}
       ) probe`;
-    const dense = n >= denseAt;
+    // The walk needs the user's chats, one branch each (a UNION ALL: ~37 µs of planning and
+    // ~7 parameters a chat); past `maxBranches` chats the GIN plan serves instead.
+    const chats = n >= denseAt
+      ? await tx<{ id: string; zone: string }[]>`
+        select c.id, c.time_zone as zone from conversations c where ${mine}`
+      : [];
+    const dense = chats.length > 0 && chats.length <= maxBranches;
     await tx.unsafe(
       dense ? "set local enable_bitmapscan = off" : "set local enable_indexscan = off",
     );
@@ -142,9 +162,6 @@ export async function searchMessages(
       // One branch per conversation, each walking its date index newest first; Merge Append
       // reads them in step and stops at the limit (a lateral join would find `limit` hits in
       // EVERY conversation: 6 ms against 35 ms for a phrase over 10 × 1M).
-      const chats = await tx<{ id: string; zone: string }[]>`
-        select c.id, c.time_zone as zone from conversations c where ${mine}`;
-      if (chats.length === 0) return [[], 0] as const;
       const branch = (chat: { id: string; zone: string }) =>
         tx`(select s.conversation_id, s.ref, s.date from message_search s
           where s.conversation_id = ${chat.id} and ${match(chat.zone)}

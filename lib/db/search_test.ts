@@ -80,10 +80,17 @@ Deno.test("searchMessages: filters, newest first across chats, limit, only the u
     await seedChat(t, eve.userId, {
       messages: [{ date: "2024-01-09T10:00:00", text: "pizza for eve" }],
     });
-    // Both plans: GIN candidates sorted (few matches), and the merged date walk (denseAt: 1).
-    for (const denseAt of [undefined, 1]) {
+    // Every plan: GIN candidates sorted (few matches), the merged date walk (denseAt: 1), and
+    // the GIN plan again when the user has too many chats for the walk (maxBranches: 1).
+    for (const [denseAt, maxBranches] of [[undefined, undefined], [1, undefined], [1, 1]]) {
       const search = (more: Partial<Parameters<typeof searchMessages>[2]> = {}) =>
-        searchMessages(t.db.sql, ann.userId, { query: "pizza", limit: 20, denseAt, ...more });
+        searchMessages(t.db.sql, ann.userId, {
+          query: "pizza",
+          limit: 20,
+          denseAt,
+          maxBranches,
+          ...more,
+        });
       const seqs = async (more = {}) => (await search(more)).hits.map((h) => `${h.title}${h.seq}`);
 
       assert.deepEqual(await seqs(), ["A3", "B1", "A2", "A1"], `denseAt ${denseAt}`);
