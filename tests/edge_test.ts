@@ -69,6 +69,9 @@ Deno.test("edge: main.ts serves pages and API with --deny-write (S3 + Upstash co
       // a directory that does not exist: nothing may be written under it
       DATA_DIR: "/nonexistent-edge-data",
       LOG_LEVEL: "warn",
+      // The sign-up limit (per address) counts in the machine's Redis, which outlives a test
+      // run: each run comes from an address of its own, through one trusted proxy hop.
+      TRUST_PROXY_HOPS: "1",
     },
     stdout: "piped",
     stderr: "piped",
@@ -85,9 +88,10 @@ Deno.test("edge: main.ts serves pages and API with --deny-write (S3 + Upstash co
     await health.body?.cancel();
 
     const email = `edge${crypto.randomUUID()}@example.com`;
+    const address = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
     const signup = await fetch(`${base}/api/auth/signup`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-forwarded-for": address },
       body: JSON.stringify({ email, password: "correct horse battery" }),
     });
     assert.equal(signup.status, 201, await signup.clone().text());
