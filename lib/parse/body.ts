@@ -30,6 +30,8 @@ import {
  * parse), while a call of this constant compiles to the character load itself.
  */
 const charCodeAt = String.prototype.charCodeAt;
+/** `String.prototype.slice`, called on its own for the same reason. */
+const slice = String.prototype.slice;
 
 /** Invisible formatting characters removed from authors and texts (not the BOM: file start only). */
 export const INVISIBLE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
@@ -130,7 +132,7 @@ function omittedEnding(text: string): MessageKind | null {
 
 /**
  * Builds a message from its author (already normalised; null for system lines) and the raw body
- * `src.slice(start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
+ * `slice.call(src, start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
  * contains invisible marks to remove; `lrmOnly` that the only one is a U+200E at `start` (then
  * skipped without a regex replace: most iOS media and system bodies). The `date` is left empty for
  * the caller to fill in.
@@ -161,20 +163,20 @@ export function buildMessage(
   let text: string | null = null;
   if (marks && lrmOnly && lrm) start++;
   else if (marks) {
-    text = src.slice(start, end).replace(INVISIBLE_G, "");
+    text = slice.call(src, start, end).replace(INVISIBLE_G, "");
     src = text, start = 0, end = text.length;
   }
   let last = end > start ? charCodeAt.call(src, end - 1) : -1;
   let edited = false;
   if (last === 62) { // ">": maybe the edited marker
-    text ??= src.slice(start, end);
+    text ??= slice.call(src, start, end);
     const lt = text.lastIndexOf("<");
     const shaped = lt >= 0 &&
       EDITED_SHAPES[((text.length - lt) * 31 + charCodeAt.call(text, lt + 1)) & 0x3ff] === 1;
-    const lang = shaped ? EDITED.get(text.slice(lt + 1, -1)) : undefined;
+    const lang = shaped ? EDITED.get(slice.call(text, lt + 1, -1)) : undefined;
     if (lang !== undefined) {
       edited = true;
-      text = text.slice(0, lt).trimEnd();
+      text = slice.call(text, 0, lt).trimEnd();
       src = text, start = 0, end = text.length;
       last = end > start ? charCodeAt.call(src, end - 1) : -1;
       ctx.vote(lang);
@@ -189,12 +191,12 @@ export function buildMessage(
     const lastOfFirst = firstEnd > start ? charCodeAt.call(src, firstEnd - 1) : -1;
     let exact: Wording | undefined;
     if (EXACT_SHAPES[((end - start) * 31 + last) & 0x3fff] === 1) {
-      text ??= src.slice(start, end);
+      text ??= slice.call(src, start, end);
       exact = EXACT.get(text);
     }
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {
-      text ??= src.slice(start, end);
+      text ??= slice.call(src, start, end);
       found = findAttachment(text, firstEnd === end ? -1 : firstEnd - start);
     }
     if (found !== null) {
@@ -207,33 +209,34 @@ export function buildMessage(
       ctx.vote(exact.lang);
     } else {
       const loc = labelled(src, start, firstEnd)
-        ? locationLang(src.slice(start, firstEnd))
+        ? locationLang(slice.call(src, start, firstEnd))
         : undefined;
       if (loc !== undefined) {
         kind = "location";
         ctx.vote(loc);
       } else if (
         lastOfFirst === 58 && firstEnd < end &&
-        isPoll(src.slice(start, firstEnd), src.slice(firstEnd + 1, end))
+        isPoll(slice.call(src, start, firstEnd), slice.call(src, firstEnd + 1, end))
       ) {
         kind = "poll";
-      } else if (lrm && ctx.ios) kind = omittedEnding(text ??= src.slice(start, end)) ?? "system";
-      else if (ctx.ios && end - start > 8 && OMITTED_TAILS[tail4(src, end)] === 1) {
+      } else if (lrm && ctx.ios) {
+        kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
+      } else if (ctx.ios && end - start > 8 && OMITTED_TAILS[tail4(src, end)] === 1) {
         // `Title.pdf • 3 pages document omitted` (title first, so no U+200E at the start)
-        text ??= src.slice(start, end);
+        text ??= slice.call(src, start, end);
         if (text.indexOf("\u2022") >= 0) kind = omittedEnding(text) ?? kind;
       } else if (
         ctx.ios && charCodeAt.call(src, start) === charCodeAt.call(author, 0) &&
         charCodeAt.call(src, start + author.length) === 32 && src.startsWith(author, start)
       ) {
-        if (ACTOR_EVENT.test(src.slice(start + author.length + 1, end))) kind = "system";
-      } else if (ctx.ios && ctx.count <= 100 && NOTICE.test(text ??= src.slice(start, end))) {
+        if (ACTOR_EVENT.test(slice.call(src, start + author.length + 1, end))) kind = "system";
+      } else if (ctx.ios && ctx.count <= 100 && NOTICE.test(text ??= slice.call(src, start, end))) {
         kind = "system";
       }
     }
     if (kind === "system") author = null;
   }
-  text ??= src.slice(start, end);
+  text ??= slice.call(src, start, end);
   if (kind === "system" && ctx.systemChecked < 200) {
     ctx.systemChecked++;
     ctx.vote(systemLanguage(text));
