@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { importBoth } from "../lib/merge/fixtures_test_util.ts";
+import { importBoth, postMerge, postMergeForm } from "../lib/merge/fixtures_test_util.ts";
 import { silentLogger } from "../lib/log.ts";
 import { createTestApp, signUp, type TestApp } from "../tests/helpers/app.ts";
 import { createWorker } from "./create_worker.ts";
-
-const json = { "content-type": "application/json" };
 
 /** Runs the real worker on the app's (memory) queue until it is empty, then stops it. */
 async function drain(t: TestApp) {
@@ -37,22 +35,14 @@ Deno.test("merge: a big one is queued (202), the worker merges it once", async (
   try {
     const u = await signUp(t.app);
     const { textOnly, withMedia } = await importBoth(t, u.userId);
-    const res = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: withMedia }),
-    });
+    const res = await postMerge(t, u.headers, textOnly, withMedia);
     assert.equal(res.status, 202);
     const poll = `/api/conversations/${textOnly}/merge/${withMedia}`;
     assert.equal(res.headers.get("location"), poll);
     assert.deepEqual(await res.json(), { status: "queued", conversationId: textOnly, poll });
     // Nothing merged yet; the state says so; a double submit queues nothing more.
     assert.equal(await count(t, withMedia), 9);
-    const again = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: withMedia }),
-    });
+    const again = await postMerge(t, u.headers, textOnly, withMedia);
     assert.equal(again.status, 202);
     await again.body?.cancel();
     assert.equal((await t.queue.stats()).length, 1);
@@ -92,11 +82,7 @@ Deno.test("merge page: a big merge shows 'Merging…', then leads to the fused c
   try {
     const u = await signUp(t.app);
     const { textOnly, withMedia } = await importBoth(t, u.userId);
-    const res = await t.app.request(`/c/${withMedia}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ into: textOnly }),
-    });
+    const res = await postMergeForm(t, u.headers, withMedia, textOnly);
     assert.equal(res.status, 303);
     const progress = `/c/${textOnly}/merging/${withMedia}`;
     assert.equal(res.headers.get("location"), progress);
@@ -120,11 +106,7 @@ Deno.test("merge: a queued merge whose target was deleted meanwhile is abandoned
   try {
     const u = await signUp(t.app);
     const { textOnly, withMedia } = await importBoth(t, u.userId);
-    const res = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: withMedia }),
-    });
+    const res = await postMerge(t, u.headers, textOnly, withMedia);
     assert.equal(res.status, 202);
     await res.body?.cancel();
     // Deleting the target sets the request's merge_into to null (foreign key): nothing to do.
@@ -141,11 +123,7 @@ Deno.test("merge: small merges stay synchronous (200) under the default threshol
   try {
     const u = await signUp(t.app);
     const { textOnly, withMedia } = await importBoth(t, u.userId);
-    const res = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: withMedia }),
-    });
+    const res = await postMerge(t, u.headers, textOnly, withMedia);
     assert.equal(res.status, 200);
     assert.equal((await res.json()).messageCount, 9);
     assert.equal((await t.queue.stats()).length, 0);

@@ -73,3 +73,31 @@ export async function importBoth(t: TestApp, userId: string) {
   );
   return { textOnly, withMedia };
 }
+
+/** `POST /api/conversations/:into/merge` with `{ from }`, as the user whose `headers` these are. */
+export function postMerge(
+  t: TestApp,
+  headers: Record<string, string>,
+  into: string,
+  from: string,
+): Promise<Response> {
+  return Promise.resolve(t.app.request(`/api/conversations/${into}/merge`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ from }),
+  }));
+}
+
+/** The no-JS form: `POST /c/:from/merge` with `into`. */
+export function postMergeForm(
+  t: TestApp,
+  headers: Record<string, string>,
+  from: string,
+  into: string,
+): Promise<Response> {
+  return Promise.resolve(t.app.request(`/c/${from}/merge`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ into }),
+  }));
+}

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { createTestApp, signUp } from "../../tests/helpers/app.ts";
-import { importBoth, PHOTO_FILE } from "../../lib/merge/fixtures_test_util.ts";
-
-const json = { "content-type": "application/json" };
+import {
+  importBoth,
+  PHOTO_FILE,
+  postMerge,
+  postMergeForm,
+} from "../../lib/merge/fixtures_test_util.ts";
 
 Deno.test("POST /api/conversations/:id/merge fuses two exports; old links redirect", async () => {
   const t = await createTestApp();
@@ -25,11 +28,7 @@ Deno.test("POST /api/conversations/:id/merge fuses two exports; old links redire
       /5 of this chat&#39;s messages are in it|5 of this chat's messages are in it/,
     );
 
-    const res = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: withMedia }),
-    });
+    const res = await postMerge(t, u.headers, textOnly, withMedia);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), {
       conversationId: textOnly,
@@ -69,21 +68,13 @@ Deno.test("POST /api/conversations/:id/merge fuses two exports; old links redire
 
     // Another user: 404 for the API, and no redirect to someone else's conversation.
     const eve = await signUp(t.app);
-    const foreign = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...eve.headers, ...json },
-      body: JSON.stringify({ from: crypto.randomUUID() }),
-    });
+    const foreign = await postMerge(t, eve.headers, textOnly, crypto.randomUUID());
     assert.equal(foreign.status, 404);
     assert.equal(
       (await t.app.request(`/c/${withMedia}/m/1`, { headers: eve.headers })).status,
       404,
     );
-    const bad = await t.app.request(`/api/conversations/${textOnly}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, ...json },
-      body: JSON.stringify({ from: "nope" }),
-    });
+    const bad = await postMerge(t, u.headers, textOnly, "nope");
     assert.equal(bad.status, 400);
     assert.match((await bad.json()).error.message, /^from: /);
 
@@ -107,11 +98,7 @@ Deno.test("POST /c/:id/merge (no-JS form) merges and goes to the fused chat", as
   try {
     const u = await signUp(t.app);
     const { textOnly, withMedia } = await importBoth(t, u.userId);
-    const res = await t.app.request(`/c/${withMedia}/merge`, {
-      method: "POST",
-      headers: { ...u.headers, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ into: textOnly }),
-    });
+    const res = await postMergeForm(t, u.headers, withMedia, textOnly);
     assert.equal(res.status, 303);
     assert.equal(res.headers.get("location"), `/c/${textOnly}`);
     const gone = await t.app.request(`/c/${withMedia}`, { headers: u.headers });
