@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { getImport } from "../lib/db/imports.ts";
 import { notFound } from "../lib/errors.ts";
-import { reparseBlocker, requestReparse } from "../lib/reparse/db.ts";
+import { reparseBlocker } from "../lib/reparse/db.ts";
 import { previewImport } from "../lib/reparse/preview_import.ts";
 import { importReport } from "../lib/reparse/report.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
-import { previewQuery, reparsableImport, reportIdParam } from "./api/report.ts";
+import { previewQuery, queueReparse, reparsableImport, reportIdParam } from "./api/report.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { PreviewView, ReportView } from "./_components/report_view.tsx";
@@ -58,12 +58,8 @@ export function reportPages(deps: AppDeps) {
       validate("param", reportIdParam),
       validate("form", reparseForm),
       async (c) => {
-        const imp = await reparsableImport(deps, userIdOf(c), c.req.valid("param").id);
-        await requestReparse(deps.db, deps.queue, imp, {
-          dateOrder: c.req.valid("form").dateOrder,
-          requestId: c.var.requestId,
-        });
-        c.var.logger.info("re-parse queued", { importId: imp.id });
+        const { dateOrder } = c.req.valid("form");
+        const imp = await queueReparse(deps, c, c.req.valid("param").id, dateOrder);
         return c.redirect(`/imports/${imp.id}`, 303);
       },
     );

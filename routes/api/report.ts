@@ -1,6 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { getImport } from "../../lib/db/imports.ts";
+import type { DateOrder } from "../../lib/parse/types.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { reparseBlocker, requestReparse } from "../../lib/reparse/db.ts";
 import { previewImport } from "../../lib/reparse/preview_import.ts";
@@ -78,6 +79,22 @@ export async function reparsableImport(deps: AppDeps, userId: string, id: string
   return imp;
 }
 
+/**
+ * Queues a re-parse of the user's import `id` with `dateOrder` (null: detect it again), for the
+ * API and the form alike.
+ */
+export async function queueReparse(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  id: string,
+  dateOrder: DateOrder | null,
+) {
+  const imp = await reparsableImport(deps, userIdOf(c), id);
+  await requestReparse(deps.db, deps.queue, imp, { dateOrder, requestId: c.var.requestId });
+  c.var.logger.info("re-parse queued", { importId: imp.id });
+  return imp;
+}
+
 /** The import report, the preview of another date order, and the re-parse request. */
 export function reportApi(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -100,12 +117,8 @@ export function reportApi(deps: AppDeps) {
       validate("param", reportIdParam),
       validate("json", reparseBody),
       async (c) => {
-        const imp = await reparsableImport(deps, userIdOf(c), c.req.valid("param").id);
-        await requestReparse(deps.db, deps.queue, imp, {
-          dateOrder: c.req.valid("json").dateOrder,
-          requestId: c.var.requestId,
-        });
-        c.var.logger.info("re-parse queued", { importId: imp.id });
+        const { dateOrder } = c.req.valid("json");
+        const imp = await queueReparse(deps, c, c.req.valid("param").id, dateOrder);
         return c.json({ id: imp.id }, 202, { Location: `/api/imports/${imp.id}` });
       },
     );
