@@ -5,13 +5,11 @@
 import assert from "node:assert/strict";
 import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
 import {
-  browserTest,
   importChat,
   landscapePng,
   openHydrated,
-  type Reader,
+  readerTest,
   screenshot,
-  startReader,
   waitHydrated,
 } from "../helpers/browser.ts";
 
@@ -50,93 +48,87 @@ async function galleryZip(): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await (await zip.close()).arrayBuffer());
 }
 
-browserTest("browser: the media gallery", async (t) => {
-  let reader: Reader | undefined;
-  try {
-    reader = await startReader();
-    const id = await importChat(reader, await galleryZip());
-    const context = await reader.context({ viewport: { width: 1000, height: 760 } });
-    const page = await context.newPage();
-    const tiles = "ul.gallery > li.tile";
+readerTest("browser: the media gallery", async (reader, t) => {
+  const id = await importChat(reader, await galleryZip());
+  const context = await reader.context({ viewport: { width: 1000, height: 760 } });
+  const page = await context.newPage();
+  const tiles = "ul.gallery > li.tile";
 
-    await t.step("the chat's gallery shows its photos and files, newest first", async () => {
-      await openHydrated(page, `/c/${id}`);
-      await page.click(`a[href="/c/${id}/media"]`);
-      await page.waitForURL(new RegExp(`/c/${id}/media$`));
-      await waitHydrated(page);
-      const types = await page.$$eval(tiles, (els) => els.map((e) => e.className));
-      assert.deepEqual(types, ["tile type-document", "tile type-image", "tile type-image"]);
-      // The photos load (the original files, scaled by CSS into square tiles).
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll<HTMLImageElement>("ul.gallery img")]
-          .every((img) => img.complete && img.naturalWidth > 0)
-      );
-      const box = await page.locator(`${tiles}.type-image .thumb`).first().boundingBox();
-      assert.ok(box && Math.abs(box.width - box.height) < 2, `not square: ${JSON.stringify(box)}`);
-      await screenshot(page, "gallery");
-    });
+  await t.step("the chat's gallery shows its photos and files, newest first", async () => {
+    await openHydrated(page, `/c/${id}`);
+    await page.click(`a[href="/c/${id}/media"]`);
+    await page.waitForURL(new RegExp(`/c/${id}/media$`));
+    await waitHydrated(page);
+    const types = await page.$$eval(tiles, (els) => els.map((e) => e.className));
+    assert.deepEqual(types, ["tile type-document", "tile type-image", "tile type-image"]);
+    // The photos load (the original files, scaled by CSS into square tiles).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>("ul.gallery img")]
+        .every((img) => img.complete && img.naturalWidth > 0)
+    );
+    const box = await page.locator(`${tiles}.type-image .thumb`).first().boundingBox();
+    assert.ok(box && Math.abs(box.width - box.height) < 2, `not square: ${JSON.stringify(box)}`);
+    await screenshot(page, "gallery");
+  });
 
-    await t.step("filtering by person keeps only their media", async () => {
-      await page.selectOption("form.gallery-filter select[name=author]", "Bob");
-      await page.click("form.gallery-filter button[type=submit]");
-      await page.waitForURL(/author=Bob/);
-      await waitHydrated(page);
-      const refs = await page.$$eval(tiles, (els) => els.map((e) => e.getAttribute("data-ref")));
-      assert.deepEqual(refs, ["121"]);
-      assert.equal(
-        await page.locator("form.gallery-filter select[name=author]").inputValue(),
-        "Bob",
-      );
-      assert.match(await page.locator(`${tiles} .who`).textContent() ?? "", /Bob/);
-    });
+  await t.step("filtering by person keeps only their media", async () => {
+    await page.selectOption("form.gallery-filter select[name=author]", "Bob");
+    await page.click("form.gallery-filter button[type=submit]");
+    await page.waitForURL(/author=Bob/);
+    await waitHydrated(page);
+    const refs = await page.$$eval(tiles, (els) => els.map((e) => e.getAttribute("data-ref")));
+    assert.deepEqual(refs, ["121"]);
+    assert.equal(
+      await page.locator("form.gallery-filter select[name=author]").inputValue(),
+      "Bob",
+    );
+    assert.match(await page.locator(`${tiles} .who`).textContent() ?? "", /Bob/);
+  });
 
-    await t.step("a photo opens in the lightbox", async () => {
-      await page.click(`${tiles} a.thumb`);
-      const dialog = page.locator("dialog[open]");
-      await dialog.waitFor();
-      assert.match(await dialog.locator("img").getAttribute("src") ?? "", /WA0002\.jpg$/);
-      await page.keyboard.press("Escape");
-      await dialog.waitFor({ state: "detached" }).catch(() => {});
-      assert.equal(await page.locator("dialog[open]").count(), 0);
-    });
+  await t.step("a photo opens in the lightbox", async () => {
+    await page.click(`${tiles} a.thumb`);
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor();
+    assert.match(await dialog.locator("img").getAttribute("src") ?? "", /WA0002\.jpg$/);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" }).catch(() => {});
+    assert.equal(await page.locator("dialog[open]").count(), 0);
+  });
 
-    await t.step("Download saves the file", async () => {
-      const href = await page.getAttribute(`${tiles} a.download`, "href");
-      assert.ok(href?.endsWith(`/${FILES.bob}?download=1`), href ?? "");
-      const res = await page.request.get(href!);
-      assert.equal(res.status(), 200);
-      assert.equal(
-        res.headers()["content-disposition"],
-        `attachment; filename*=UTF-8''${FILES.bob}`,
-      );
-    });
+  await t.step("Download saves the file", async () => {
+    const href = await page.getAttribute(`${tiles} a.download`, "href");
+    assert.ok(href?.endsWith(`/${FILES.bob}?download=1`), href ?? "");
+    const res = await page.request.get(href!);
+    assert.equal(res.status(), 200);
+    assert.equal(
+      res.headers()["content-disposition"],
+      `attachment; filename*=UTF-8''${FILES.bob}`,
+    );
+  });
 
-    await t.step("Show in chat lands on the highlighted message", async () => {
-      await page.click(`${tiles} a.show-in-chat`);
-      await page.waitForURL(new RegExp(`/c/${id}/m/121#m121$`));
-      await waitHydrated(page);
-      const current = page.locator("ol.messages > li.current");
-      assert.equal(await current.getAttribute("id"), "m121");
-      assert.equal(await current.getAttribute("aria-current"), "true");
-      assert.ok(await current.locator("img").count() > 0, "the message shows the photo");
-      await current.waitFor({ state: "visible" });
-      const inView = await current.evaluate((li) => {
-        const r = li.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      });
-      assert.ok(inView, "the highlighted message is in view");
+  await t.step("Show in chat lands on the highlighted message", async () => {
+    await page.click(`${tiles} a.show-in-chat`);
+    await page.waitForURL(new RegExp(`/c/${id}/m/121#m121$`));
+    await waitHydrated(page);
+    const current = page.locator("ol.messages > li.current");
+    assert.equal(await current.getAttribute("id"), "m121");
+    assert.equal(await current.getAttribute("aria-current"), "true");
+    assert.ok(await current.locator("img").count() > 0, "the message shows the photo");
+    await current.waitFor({ state: "visible" });
+    const inView = await current.evaluate((li) => {
+      const r = li.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
     });
+    assert.ok(inView, "the highlighted message is in view");
+  });
 
-    await t.step("the library's gallery lists every chat's media", async () => {
-      await openHydrated(page, "/");
-      await page.click('a[href="/media"]');
-      await page.waitForURL(/\/media$/);
-      await waitHydrated(page);
-      assert.equal(await page.locator(tiles).count(), 3);
-      assert.equal(await page.locator(`${tiles} .conv`).first().textContent(), "Bob");
-    });
-    assert.deepEqual(reader.errors, [], "no console errors");
-  } finally {
-    await reader?.close();
-  }
+  await t.step("the library's gallery lists every chat's media", async () => {
+    await openHydrated(page, "/");
+    await page.click('a[href="/media"]');
+    await page.waitForURL(/\/media$/);
+    await waitHydrated(page);
+    assert.equal(await page.locator(tiles).count(), 3);
+    assert.equal(await page.locator(`${tiles} .conv`).first().textContent(), "Bob");
+  });
+  assert.deepEqual(reader.errors, [], "no console errors");
 });

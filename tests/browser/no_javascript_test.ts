@@ -2,79 +2,65 @@
 // Without JavaScript every island's fallback still does the job: the pager links page, the
 // date form jumps, the search page searches, the view-as and theme forms post.
 import assert from "node:assert/strict";
-import {
-  browserTest,
-  CHAT,
-  chatZip,
-  importChat,
-  type Reader,
-  screenshot,
-  startReader,
-} from "../helpers/browser.ts";
+import { CHAT, chatZip, importChat, readerTest, screenshot } from "../helpers/browser.ts";
 
-browserTest("browser: the reader without JavaScript", async (t) => {
-  let reader: Reader | undefined;
-  try {
-    reader = await startReader();
-    const id = await importChat(reader, await chatZip());
-    const context = await reader.context({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    const list = "ol.messages";
+readerTest("browser: the reader without JavaScript", async (reader, t) => {
+  const id = await importChat(reader, await chatZip());
+  const context = await reader.context({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const list = "ol.messages";
 
-    await t.step("pagination links", async () => {
-      await page.goto(`/c/${id}`);
-      assert.equal(await page.getAttribute("html", "data-hydrated"), null, "no script ran");
-      assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
-      await screenshot(page, "conversation-no-javascript");
-      await page.click("a.pager[rel=prev]");
-      await page.waitForURL(new RegExp(`/c/${id}\\?before=${CHAT.total - 99}$`));
-      assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 199));
-      await page.click("a.pager[rel=next]");
-      await page.waitForURL(new RegExp(`/c/${id}\\?after=${CHAT.total - 100}$`));
-      assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
-    });
+  await t.step("pagination links", async () => {
+    await page.goto(`/c/${id}`);
+    assert.equal(await page.getAttribute("html", "data-hydrated"), null, "no script ran");
+    assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
+    await screenshot(page, "conversation-no-javascript");
+    await page.click("a.pager[rel=prev]");
+    await page.waitForURL(new RegExp(`/c/${id}\\?before=${CHAT.total - 99}$`));
+    assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 199));
+    await page.click("a.pager[rel=next]");
+    await page.waitForURL(new RegExp(`/c/${id}\\?after=${CHAT.total - 100}$`));
+    assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
+  });
 
-    await t.step("the date form", async () => {
-      await page.goto(`/c/${id}`);
-      await page.fill("form.jump input[name=date]", "2024-01-05");
-      await page.click("form.jump button[type=submit]");
-      const seq = 1 + 4 * CHAT.perDay + 1;
-      await page.waitForURL(new RegExp(`/c/${id}/m/${seq}#m${seq}$`));
-      assert.match(
-        await page.textContent(`${list} > li.current`) ?? "",
-        /Day 5, message 1 from Ann/,
-      );
-    });
+  await t.step("the date form", async () => {
+    await page.goto(`/c/${id}`);
+    await page.fill("form.jump input[name=date]", "2024-01-05");
+    await page.click("form.jump button[type=submit]");
+    const seq = 1 + 4 * CHAT.perDay + 1;
+    await page.waitForURL(new RegExp(`/c/${id}/m/${seq}#m${seq}$`));
+    assert.match(
+      await page.textContent(`${list} > li.current`) ?? "",
+      /Day 5, message 1 from Ann/,
+    );
+  });
 
-    await t.step("the search page", async () => {
-      await page.goto("/search");
-      await page.fill("main form[role=search] input[name=q]", "window");
-      await page.click("main form[role=search] button[type=submit]");
-      await page.waitForURL(/\/search\?q=window/);
-      await screenshot(page, "search-no-javascript");
-      await page.click("main ol.results a");
-      await page.waitForURL(new RegExp(`/c/${id}/m/\\d+#m\\d+$`));
-      assert.match(
-        await page.textContent(`${list} > li.current`) ?? "",
-        /The view from the window/,
-      );
-    });
+  await t.step("the search page", async () => {
+    await page.goto("/search");
+    await page.fill("main form[role=search] input[name=q]", "window");
+    await page.click("main form[role=search] button[type=submit]");
+    await page.waitForURL(/\/search\?q=window/);
+    await screenshot(page, "search-no-javascript");
+    await page.click("main ol.results a");
+    await page.waitForURL(new RegExp(`/c/${id}/m/\\d+#m\\d+$`));
+    assert.match(
+      await page.textContent(`${list} > li.current`) ?? "",
+      /The view from the window/,
+    );
+  });
 
-    await t.step("the view-as and theme forms", async () => {
-      await page.goto(`/c/${id}`);
-      await page.selectOption("form.view-as select", "Bob");
-      await page.click("form.view-as button[type=submit]");
-      await page.waitForURL(new RegExp(`/c/${id}$`));
-      const bob = await page.$$eval(
-        `${list} > li.msg.mine .sr-only`,
-        (els) => [...new Set(els.map((e) => e.textContent))],
-      );
-      assert.deepEqual(bob, ["Bob:"]);
-      await page.click("form.theme-toggle button[value=dark]");
-      await page.waitForURL(new RegExp(`/c/${id}$`));
-      assert.equal(await page.getAttribute("html", "data-theme"), "dark");
-    });
-  } finally {
-    await reader?.close();
-  }
+  await t.step("the view-as and theme forms", async () => {
+    await page.goto(`/c/${id}`);
+    await page.selectOption("form.view-as select", "Bob");
+    await page.click("form.view-as button[type=submit]");
+    await page.waitForURL(new RegExp(`/c/${id}$`));
+    const bob = await page.$$eval(
+      `${list} > li.msg.mine .sr-only`,
+      (els) => [...new Set(els.map((e) => e.textContent))],
+    );
+    assert.deepEqual(bob, ["Bob:"]);
+    await page.click("form.theme-toggle button[value=dark]");
+    await page.waitForURL(new RegExp(`/c/${id}$`));
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  });
 });

@@ -4,14 +4,7 @@
 // not a chat shows the reason.
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import {
-  browserTest,
-  chatZip,
-  openHydrated,
-  type Reader,
-  screenshot,
-  startReader,
-} from "../helpers/browser.ts";
+import { chatZip, openHydrated, readerTest, screenshot } from "../helpers/browser.ts";
 
 type Seen = { phase: string; bar: string | null; text: string };
 
@@ -34,62 +27,56 @@ async function recordPhases(page: import("playwright-core").Page): Promise<Seen[
   return seen;
 }
 
-browserTest("browser: upload island", async (t) => {
-  let reader: Reader | undefined;
-  try {
-    reader = await startReader();
-    const context = await reader.context();
-    const page = await context.newPage();
+readerTest("browser: upload island", async (reader, t) => {
+  const context = await reader.context();
+  const page = await context.newPage();
 
-    await t.step("upload progress, import progress, then the conversation", async () => {
-      await openHydrated(page, "/");
-      await screenshot(page, "library-empty");
-      const seen = await recordPhases(page);
-      await page.setInputFiles("input[name=file]", {
-        name: "WhatsApp Chat with Bob.zip",
-        mimeType: "application/zip",
-        buffer: Buffer.from(await chatZip({ days: 3, perDay: 20 })),
-      });
-      await page.click("[data-island=upload] button[type=submit]");
-      await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
-      const phases = seen.map((s) => s.phase);
-      assert.deepEqual(
-        phases.filter((p, i) => p !== phases[i - 1]),
-        ["uploading", "processing", "done"],
-        JSON.stringify(seen),
-      );
-      const uploading = seen.find((s) => s.phase === "uploading")!;
-      assert.match(uploading.bar ?? "", /^upload-progress:/);
-      assert.match(uploading.text, /Uploading… \d+%/);
-      const processing = seen.find((s) => s.phase === "processing")!;
-      assert.match(processing.bar ?? "", /^import-progress:/);
-      await page.waitForSelector("html[data-hydrated=true]");
-      assert.match(await page.textContent("ol.messages") ?? "", /Day 3, message 20 from Ann/);
+  await t.step("upload progress, import progress, then the conversation", async () => {
+    await openHydrated(page, "/");
+    await screenshot(page, "library-empty");
+    const seen = await recordPhases(page);
+    await page.setInputFiles("input[name=file]", {
+      name: "WhatsApp Chat with Bob.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(await chatZip({ days: 3, perDay: 20 })),
     });
+    await page.click("[data-island=upload] button[type=submit]");
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    const phases = seen.map((s) => s.phase);
+    assert.deepEqual(
+      phases.filter((p, i) => p !== phases[i - 1]),
+      ["uploading", "processing", "done"],
+      JSON.stringify(seen),
+    );
+    const uploading = seen.find((s) => s.phase === "uploading")!;
+    assert.match(uploading.bar ?? "", /^upload-progress:/);
+    assert.match(uploading.text, /Uploading… \d+%/);
+    const processing = seen.find((s) => s.phase === "processing")!;
+    assert.match(processing.bar ?? "", /^import-progress:/);
+    await page.waitForSelector("html[data-hydrated=true]");
+    assert.match(await page.textContent("ol.messages") ?? "", /Day 3, message 20 from Ann/);
+  });
 
-    await t.step("a file that is not a chat: the reason is shown", async () => {
-      await openHydrated(page, "/");
-      await page.setInputFiles("input[name=file]", {
-        name: "notes.txt",
-        mimeType: "text/plain",
-        buffer: Buffer.from("shopping list\nmilk\neggs\n"),
-      });
-      await page.click("[data-island=upload] button[type=submit]");
-      const alert = await page.waitForSelector(".upload-status [role=alert]");
-      assert.match(await alert.textContent() ?? "", /^Import failed: .+/);
-      assert.equal(await page.getAttribute("form[data-phase]", "data-phase"), "failed");
-      assert.equal(
-        await page.isEnabled("[data-island=upload] button[type=submit]"),
-        true,
-        "the form can be used again",
-      );
-      await screenshot(page, "library-upload-failed");
+  await t.step("a file that is not a chat: the reason is shown", async () => {
+    await openHydrated(page, "/");
+    await page.setInputFiles("input[name=file]", {
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("shopping list\nmilk\neggs\n"),
     });
+    await page.click("[data-island=upload] button[type=submit]");
+    const alert = await page.waitForSelector(".upload-status [role=alert]");
+    assert.match(await alert.textContent() ?? "", /^Import failed: .+/);
+    assert.equal(await page.getAttribute("form[data-phase]", "data-phase"), "failed");
+    assert.equal(
+      await page.isEnabled("[data-island=upload] button[type=submit]"),
+      true,
+      "the form can be used again",
+    );
+    await screenshot(page, "library-upload-failed");
+  });
 
-    await t.step("no errors in the browser console", () => {
-      assert.deepEqual(reader!.errors, []);
-    });
-  } finally {
-    await reader?.close();
-  }
+  await t.step("no errors in the browser console", () => {
+    assert.deepEqual(reader!.errors, []);
+  });
 });

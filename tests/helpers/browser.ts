@@ -86,6 +86,30 @@ export interface Reader {
 }
 
 /**
+ * A browser test against a reader of its own ({@link startReader}), closed whatever happens.
+ *
+ * @example
+ * ```ts
+ * readerTest("browser: the gallery", async (reader, t) => {
+ *   const page = await (await reader.context()).newPage();
+ * });
+ * ```
+ */
+export function readerTest(
+  name: string,
+  fn: (reader: Reader, t: Deno.TestContext) => Promise<void>,
+): void {
+  browserTest(name, async (t) => {
+    const reader = await startReader();
+    try {
+      await fn(reader, t);
+    } finally {
+      await reader.close();
+    }
+  });
+}
+
+/**
  * Builds the islands (when stale), starts the app in-process on a random port with a worker,
  * signs up a user, and launches Chromium.
  */
