@@ -6,6 +6,7 @@
 // 127.0.0.1:5432, else an embedded one).
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { createRng } from "../lib/parse/generate.ts";
 import { createTestApp, signUp } from "../tests/helpers/app.ts";
 
 const TOTAL = Number(Deno.args.find((a) => !a.startsWith("--")) ?? 1_000_000);
@@ -49,15 +50,10 @@ const FILLER = [
   "with",
 ];
 
-// Deterministic: mulberry32.
-let state = 0x9e3779b9;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+// Deterministic: every run seeds the same chat.
+const rng = createRng(0x9e3779b9);
+const random = rng.next;
+const pick = rng.pick;
 /** Zipf-like: low indices far more often. */
 const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.exp(random() * Math.log(n + 1))) - 1);
 const VOCABULARY = [

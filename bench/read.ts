@@ -16,118 +16,12 @@ import process from "node:process";
 import postgres from "postgres";
 import { copyMessages } from "../lib/db/messages.ts";
 import { rebuildSearchIndex } from "../lib/db/search_index.ts";
-import type { Message } from "../lib/parse/types.ts";
+import { AUTHORS, syntheticMessages } from "./_synthetic.ts";
 import { createTestApp, signUp } from "../tests/helpers/app.ts";
 
 const args = new Map(Deno.args.map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const TOTAL = Number(args.get("messages") ?? 1_000_000);
 const RUNS = Number(args.get("runs") ?? 300);
-const AUTHORS = ["Ann", "Bob", "Chloé", "Dmitri", "Eve Adams", "Farah"];
-const RARE = { zanzibar: 5, quokka: 1 };
-
-/** mulberry32: a small deterministic PRNG, so every run seeds the same chat. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A vocabulary: common chat words first, then made-up words; Zipf-distributed draws. */
-function vocabulary(random: () => number) {
-  const common = [
-    "ok",
-    "the",
-    "you",
-    "haha",
-    "yes",
-    "and",
-    "to",
-    "it",
-    "is",
-    "what",
-    "no",
-    "i",
-    "lol",
-    "café",
-    "thanks",
-  ];
-  const syllables = [
-    "ka",
-    "lo",
-    "mi",
-    "ne",
-    "ta",
-    "ri",
-    "so",
-    "vu",
-    "pe",
-    "da",
-    "zo",
-    "fi",
-    "gu",
-    "ha",
-    "je",
-    "bo",
-  ];
-  const words = new Set(common);
-  while (words.size < 8000) {
-    const n = 2 + Math.floor(random() * 3);
-    let w = "";
-    for (let i = 0; i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
-    words.add(w);
-  }
-  const list = [...words];
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (let r = 0; r < list.length; r++) cumulative.push(sum += 1 / Math.pow(r + 1, 1.05));
-  return () => {
-    const x = random() * sum;
-    let lo = 0, hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo];
-  };
-}
-
-/** `count` synthetic messages in batches of 10,000, one every 0–10 minutes from 2015. */
-export async function* syntheticMessages(count: number, seed = 42): AsyncGenerator<Message[]> {
-  const random = prng(seed);
-  const word = vocabulary(random);
-  const rare = new Map<number, string>();
-  for (const [w, n] of Object.entries(RARE)) {
-    for (let i = 0; i < n; i++) rare.set(Math.floor(random() * count), w);
-  }
-  let time = Date.UTC(2015, 0, 1, 8, 0, 0);
-  let batch: Message[] = [];
-  for (let i = 0; i < count; i++) {
-    time += Math.floor(random() * 600) * 1000;
-    const words: string[] = [];
-    const n = 1 + Math.floor(random() * 14);
-    for (let k = 0; k < n; k++) words.push(word());
-    if (rare.has(i)) words.splice(Math.floor(random() * words.length), 0, rare.get(i)!);
-    const r = random();
-    batch.push({
-      date: new Date(time).toISOString().slice(0, 19),
-      author: r < 0.002 ? null : AUTHORS[Math.floor(random() * AUTHORS.length)],
-      text: words.join(" ") + (r > 0.97 ? "\n*" + word() + "* _" + word() + "_" : ""),
-      kind: r < 0.002 ? "system" : "text",
-      attachment: null,
-      edited: r > 0.995,
-    });
-    if (batch.length === 10_000) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 interface Stats {
   name: string;
   runs: number;
@@ -313,7 +207,7 @@ async function main() {
       select to_char(date, 'YYYY-MM-DD') as day from messages where conversation_id = ${id} and seq = ${mid}`;
     // A running server has compiled its hot paths: warm every route up before measuring any.
     for (let i = 0; i < 100; i++) {
-      await request(`/c/${id}?before=${TOTAL - i * 1000}`)();
+      await request(`/c/${id}?before=${Math.max(2, TOTAL - i * 1000)}`)();
       await request(`/c/${id}/m/${mid + i}`)();
       await request(`/api/search?q=warmup${i}`)();
     }

@@ -2,21 +2,9 @@
 import assert from "node:assert/strict";
 import { candidateOf, compileFormat } from "./header.ts";
 import { readNumbers } from "./head.ts";
+import { createRng } from "./generate.ts";
 import { compileScanner } from "./scan.ts";
 import { HEADERS } from "./testdata/fixtures.ts";
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(xs: readonly T[]) => xs[int(xs.length)] };
-}
 
 const NOISE = [
   "",
@@ -39,7 +27,7 @@ const NOISE = [
 ];
 
 Deno.test("scanner ⊆ regex, same header end and numbers (fixtures and 20,000 mutants)", () => {
-  const random = rng(42);
+  const random = createRng(42);
   let accepted = 0, scannable = 0;
   for (const text of Object.values(HEADERS)) {
     const lines = text.replaceAll("\r\n", "\n").split("\n").filter((l) => l !== "");
