@@ -9,18 +9,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Message } from "../parse/types.ts";
 import type { Sql } from "./client.ts";
-
-// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIAL_G = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const escape = (c: string) => ESCAPES[c];
-
-/** A text field in COPY text format (most values need no escaping: one regex test). */
-function field(value: string | null): string {
-  if (value === null) return "\\N";
-  return SPECIAL.test(value) ? value.replace(SPECIAL_G, escape) : value;
-}
+import { copyField } from "./copy_text.ts";
 
 /** Turns a message's wall clock into the instant stored in `at` (called in file order). */
 export type ToInstant = (date: string) => string;
@@ -48,8 +37,8 @@ export function tsvRows(
   for (const m of batch) {
     const n = seq++;
     chunk += conversationId + "\t" + n + "\t" + n + "\t" + m.date + "\t" + toInstant(m.date) +
-      "\t" + field(m.author) + "\t" + field(m.text) + "\t" + m.kind + "\t" +
-      field(m.attachment) + (m.edited ? "\tt\n" : "\tf\n");
+      "\t" + copyField(m.author) + "\t" + copyField(m.text) + "\t" + m.kind + "\t" +
+      copyField(m.attachment) + (m.edited ? "\tt\n" : "\tf\n");
   }
   return chunk;
 }

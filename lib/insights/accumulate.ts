@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { copyField, Lines } from "../db/copy_text.ts";
 import { MEDIA_TYPES, type MediaType } from "./media.ts";
 import { type TextTerms, textTermsOfMany } from "./text.ts";
 
@@ -59,10 +60,6 @@ interface Run {
   last: number;
 }
 
-// COPY text format: backslash, tab, newline and carriage return escaped.
-const SPECIAL = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const tsv = (s: string) => s.replace(SPECIAL, (c) => ESCAPES[c]);
 const timestamp = (t: number) => new Date(t * 1000).toISOString().slice(0, 19).replace("T", " ");
 
 function bump<K>(counts: Map<K, number>, key: K, n = 1) {
@@ -84,29 +81,6 @@ function top(counts: Counts, k: number): Iterable<[string, number]> {
   }
   tied.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return above.concat(tied.slice(0, k - above.length));
-}
-
-/** TSV lines gathered in chunks of 10,000, for `Readable.from` into a COPY. */
-export class Lines {
-  readonly chunks: string[] = [];
-  #chunk: string[] = [];
-  /** Characters held (an estimate of the memory, to decide when to write them out). */
-  size = 0;
-  push(line: string) {
-    this.#chunk.push(line);
-    this.size += line.length;
-    if (this.#chunk.length === 10_000) this.flush();
-  }
-  flush() {
-    if (this.#chunk.length > 0) this.chunks.push(this.#chunk.join(""));
-    this.#chunk = [];
-  }
-  /** Hands out every line held so far and forgets them. */
-  take(): string[] {
-    this.flush();
-    this.size = 0;
-    return this.chunks.splice(0);
-  }
 }
 
 /**
@@ -325,7 +299,7 @@ export class InsightsAccumulator {
   }
 
   #name(author: number): string {
-    return tsv(this.#names[author]);
+    return copyField(this.#names[author]);
   }
 
   /** A key `…\t<author index>\t…` with the author index at tab-separated `field` named. */
@@ -409,7 +383,9 @@ export class InsightsAccumulator {
     const name = this.#name(author), id = this.#id;
     for (const kind of KINDS) {
       for (const [term, n] of top(terms[kind], KEEP_TERMS[grain])) {
-        this.#terms.push(`${id}\t${grain}\t${period}\t${name}\t${kind}\t${tsv(term)}\t${n}\n`);
+        this.#terms.push(
+          `${id}\t${grain}\t${period}\t${name}\t${kind}\t${copyField(term)}\t${n}\n`,
+        );
       }
     }
   }
