@@ -123,30 +123,28 @@ export async function runGallery(deps: AppDeps, userId: string, q: GalleryQuery)
   };
 }
 
+/** A gallery page as the API answers it, times in the user's reading zone. */
+async function galleryPageJson(deps: AppDeps, userId: string, q: GalleryQuery) {
+  const [page, zone] = await Promise.all([
+    runGallery(deps, userId, q),
+    getReadingZone(deps.db, userId),
+  ]);
+  return { items: page.items.map((i) => galleryItemJson(i, zone)), next: page.next };
+}
+
 /** `/media` and `/conversations/:id/media`, mounted under `/api` (signed-in users only). */
 export function mediaApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/media", validate("query", libraryGalleryQuery), async (c) => {
-      const userId = userIdOf(c);
-      const [page, zone] = await Promise.all([
-        runGallery(deps, userId, c.req.valid("query")),
-        getReadingZone(deps.db, userId),
-      ]);
-      return c.json({ items: page.items.map((i) => galleryItemJson(i, zone)), next: page.next });
+      return c.json(await galleryPageJson(deps, userIdOf(c), c.req.valid("query")));
     })
     .get(
       "/conversations/:id/media",
       validate("param", idParam),
       validate("query", galleryQuery),
       async (c) => {
-        const conversationId = c.req.valid("param").id;
-        const q = { ...c.req.valid("query"), conversationId };
-        const userId = userIdOf(c);
-        const [page, zone] = await Promise.all([
-          runGallery(deps, userId, q),
-          getReadingZone(deps.db, userId),
-        ]);
-        return c.json({ items: page.items.map((i) => galleryItemJson(i, zone)), next: page.next });
+        const q = { ...c.req.valid("query"), conversationId: c.req.valid("param").id };
+        return c.json(await galleryPageJson(deps, userIdOf(c), q));
       },
     );
 }
