@@ -7,7 +7,7 @@
  * @module
  */
 import type { Logger } from "../log.ts";
-import { createCloudFrontInvalidator } from "./cloudfront.ts";
+import { type CloudFrontOptions, createCloudFrontInvalidator } from "./cloudfront.ts";
 
 /** Asks the CDN to forget cached answers. Never throws: a failure is logged, not fatal. */
 export interface EdgeInvalidator {
@@ -40,12 +40,7 @@ export const shareEdgePaths = (tokenId: string) => [`/s/${tokenId}*`];
  * ```
  */
 export function createEdgeInvalidator(options: {
-  cloudFront: {
-    distributionId: string;
-    endpoint?: string;
-    region?: string;
-    credentials?: { accessKeyId: string; secretAccessKey: string };
-  } | null;
+  cloudFront: Omit<CloudFrontOptions, "logger"> | null;
   logger: Logger;
 }): EdgeInvalidator {
   if (!options.cloudFront) return noEdgeInvalidator;
