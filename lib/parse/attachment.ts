@@ -3,7 +3,9 @@
  * (caption on the following lines), iOS `<attached: NAME>` (caption: the text outside the tag,
  * e.g. a document's `Title.pdf • 3 pages`), Turkish `<NAME eklendi>`, old iOS `NAME <attached>`.
  * A keyword in an unknown language is accepted when the file name has WhatsApp's shape
- * (`IMG-20240301-WA0001.jpg`, `00000012-PHOTO-….jpg`, `2015-08-04-PHOTO-00004762.jpg`).
+ * (`IMG-20240301-WA0001.jpg`, `00000012-PHOTO-….jpg`, `2015-08-04-PHOTO-00004762.jpg`), or, for
+ * Android, when it is one word ending with a common media or document extension: `3.14 (pi)`,
+ * `index.html (fixed)` or `google.com (the site)` stay text.
  *
  * @module
  */
@@ -15,7 +17,9 @@ const OLD_TAG = /^(.+?\.[^\s.<>]{1,6}) <([^\s\d<>:]+)>$/;
 const IOS_NAME = /^\d{8}-/;
 const OLD_IOS_NAME = /^\d{4}-\d{2}-\d{2}-[A-Z]+-/;
 const ANDROID_NAME = /^(?:[A-Z]{3}-\d{8}-WA\d+|[0-9a-f]{32})\.\w+$/;
-const HAS_EXTENSION = /\.[^\s.()]{1,6}$/;
+/** Extensions WhatsApp sends as media or documents: the gate for an unknown Android keyword. */
+const FILE_EXTENSION =
+  /\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|3gp|mov|m4v|mkv|avi|webm|opus|ogg|oga|m4a|mp3|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|vcf|zip|rar|7z|apk|pages|numbers|key|epub)$/i;
 const ANDROID_EN = " (file attached)";
 
 /** An attachment found in a body. */
@@ -28,9 +32,18 @@ export interface Attachment {
   lang: string | null;
 }
 
+/**
+ * The text around a tag, the spaces next to it removed: `Title.pdf • 3 pages <attached: x.pdf>`
+ * → `Title.pdf • 3 pages`. A line break after the tag is kept as the separator.
+ */
 function joinAround(before: string, after: string): string {
-  const a = before.trimEnd(), b = after.trimStart();
-  return a === "" ? b : b === "" ? a : `${a} ${b}`;
+  const a = before.trimEnd();
+  let b = after, i = 0;
+  while (i < b.length && (b.charCodeAt(i) === 32 || b.charCodeAt(i) === 9)) i++;
+  const sep = b.charCodeAt(i) === 10 ? "\n" : " ";
+  b = b.slice(sep === "\n" ? i + 1 : i);
+  if (sep === " ") b = b.trimStart();
+  return a === "" ? b : b === "" ? a : a + sep + b;
 }
 
 function keywordLang(keyword: string): string | null | undefined {
@@ -46,8 +59,8 @@ function androidAttachment(first: string): [string, string | null] | null {
   if (keyword.indexOf("(") >= 0 || keyword.indexOf(")") >= 0) return null;
   const lang = keywordLang(keyword);
   if (lang !== undefined) return [name, lang];
-  const shaped = HAS_EXTENSION.test(name) && !/\d/.test(keyword) &&
-    (ANDROID_NAME.test(name) || !/\s/.test(name));
+  const shaped = !/\d/.test(keyword) &&
+    (ANDROID_NAME.test(name) || (FILE_EXTENSION.test(name) && !/\s/.test(name)));
   return shaped ? [name, null] : null;
 }
 

@@ -49,13 +49,15 @@ export class Authors {
   }
 
   /**
-   * Normalises a new raw author (invisible marks removed, trimmed) and remembers it; null when the
-   * text is really the start of a system line (see isSystemAuthor).
+   * Normalises a new raw author (bidi controls removed: the invisible marks and U+061C ARABIC
+   * LETTER MARK; trimmed) and remembers it; null when the text is really the start of a system
+   * line (see isSystemAuthor).
    */
   add(raw: string): string | null {
     this.slot = -1;
     if (isSystemAuthor(raw)) return null;
-    const author = stripInvisible(raw).trim();
+    let author = stripInvisible(raw).trim();
+    if (author.indexOf("\u061c") >= 0) author = author.replaceAll("\u061c", "").trim();
     const slot = this.#counted.length;
     if (slot < KNOWN_AUTHORS && raw.length < MAX_LENGTH) {
       this.slot = slot;

@@ -88,7 +88,7 @@ const LOCATION = /^(\p{L}[\p{L} -]{0,24}?) ?: (https?:\/\/\S+)$/u;
 const MAPS =
   /^https?:\/\/(?:maps\.google\.|www\.google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|maps\.apple\.com|foursquare\.com)/;
 const POLL_HEAD = /^\p{Lu}+ ?:$/u;
-const POLL_OPTION = /^\p{Lu}+ ?: .*\(\d+[^()\n]*\)$/mu;
+const POLL_OPTION = /^(\p{Lu}+) ?: .*\(\d+[^()\n]*\)$/u;
 /**
  * True when the first word of `src[start, end)` is followed by `: http` or ` : http` (as in
  * `location: https://…`), without allocating.
@@ -106,9 +106,26 @@ function labelled(src: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * `POLL:` (any language: one capitalised word) alone on the first line, then the question (one
+ * line or more), then at least two option lines with one same label, `OPTION: Pizza (3 votes)`,
+ * ending the body (WhatsApp polls have 2 to 12 options): `FAQ:\nHow much?\nA: 5 € (10 with tax)`
+ * stays text.
+ */
 function isPoll(first: string, rest: string): boolean {
-  return charCodeAt.call(first, first.length - 1) === 58 && POLL_HEAD.test(first) &&
-    POLL_OPTION.test(rest);
+  if (charCodeAt.call(first, first.length - 1) !== 58 || !POLL_HEAD.test(first)) return false;
+  const lines = rest.split("\n");
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === "") end--;
+  let label: string | null = null, options = 0;
+  for (let i = end - 1; i >= 1; i--) {
+    const m = POLL_OPTION.exec(lines[i]);
+    if (m === null) break;
+    if (label === null) label = m[1];
+    else if (m[1] !== label) return false;
+    options++;
+  }
+  return options >= 2;
 }
 
 function locationLang(first: string): string | null | undefined {

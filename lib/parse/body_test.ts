@@ -100,6 +100,11 @@ Deno.test("Android attachments: names with spaces, parentheses, several dots; ca
     msg("", "Ann", "see the report (the new one)"),
   );
   assert.deepEqual(build("report.pdf (page 2)"), msg("", "Ann", "report.pdf (page 2)"));
+  // An unknown keyword needs a media or document extension: numbers, versions, sites stay text.
+  assert.deepEqual(build("Umowa.pdf (plik)"), msg("", "Ann", "", "media", "Umowa.pdf"));
+  for (const t of ["3.14 (pi)", "v1.2 (beta)", "google.com (the site)", "index.html (fixed)"]) {
+    assert.deepEqual(build(t), msg("", "Ann", t), t);
+  }
 });
 
 Deno.test("iOS attachments in any language, documents with title and pages, Turkish, old iOS", () => {
@@ -131,6 +136,15 @@ Deno.test("iOS attachments in any language, documents with title and pages, Turk
   assert.deepEqual(
     build(`${LRM}<attached: 00000004-Peter.vcf>`, true),
     msg("", "Ann", "", "contact", "00000004-Peter.vcf"),
+  );
+  // A caption on the next line keeps its line break.
+  assert.deepEqual(
+    build(`Plan.pdf • 3 pages ${LRM}<attached: 00000002-Plan.pdf>\nFor Monday `, true),
+    msg("", "Ann", "Plan.pdf • 3 pages\nFor Monday ", "media", "00000002-Plan.pdf"),
+  );
+  assert.deepEqual(
+    build(`${LRM}<attached: 00000005-PHOTO-2020-01-01-12-00-00.jpg>\n  look`, true),
+    msg("", "Ann", "  look", "media", "00000005-PHOTO-2020-01-01-12-00-00.jpg"),
   );
   // Angle brackets typed by a user are text.
   assert.deepEqual(build("I <3 you <really>", true), msg("", "Ann", "I <3 you <really>"));
@@ -217,6 +231,16 @@ Deno.test("polls need POLL: alone on the first line and option lines", () => {
     build("POLL: lunch?\nOPTION: Yes (2 votes)"),
     msg("", "Ann", "POLL: lunch?\nOPTION: Yes (2 votes)"),
   );
+  // A two-line question is fine; one option, mixed labels or text after the options are not.
+  const long = "ENCUESTA:\n¿Cuándo?\n(elige)\nOPCIÓN: Lunes (1 voto)\nOPCIÓN: Martes (0 votos)";
+  assert.deepEqual(build(long), msg("", "Ann", long, "poll"));
+  for (
+    const t of [
+      "FAQ:\nHow much?\nA: 5 euros (10 with tax)",
+      "FAQ:\nHow much?\nA: 5 euros (10 with tax)\nB: 6 euros (12 with tax)",
+      "POLL:\nLunch?\nOPTION: Yes (2 votes)\nOPTION: No (0 votes)\nsee you",
+    ]
+  ) assert.deepEqual(build(t), msg("", "Ann", t), t);
 });
 
 Deno.test("iOS system lines: U+200E signal, actor form, notices; user text is not system", () => {

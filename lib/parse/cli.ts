@@ -8,9 +8,10 @@
  * - exit 0 on success, 2 with a one-line `parse: error: …` on bad input or usage, 1 on a bug.
  *
  * Decisions: stdout is written in ~1 MiB chunks; a closed stdout (`| head`) ends quietly with 0;
- * a file whose first 64 KiB hold a NUL byte and no zip signature is refused as binary; the file is
- * read in 64 KiB chunks (lowest peak RSS); for a zip, MB/s counts the uncompressed chat text; the
- * zip reader is loaded only for a zip (it is most of the start-up time of a .txt parse).
+ * a file whose first 64 KiB hold a NUL byte, no zip signature and no UTF-16 byte-order mark is
+ * refused as binary; the file is read in 64 KiB chunks (lowest peak RSS); for a zip, MB/s counts
+ * the uncompressed chat text; the zip reader is loaded only for a zip (it is most of the start-up
+ * time of a .txt parse).
  */
 import { parseChat } from "./parser.ts";
 import { type DateOrder, type Message, ParseError, type ParseSummary } from "./types.ts";
@@ -100,7 +101,9 @@ async function openSource(path: string): Promise<Source> {
       bytes: () => counter.bytes,
     };
   }
-  if (head.includes(0)) {
+  // UTF-16 (byte-order mark first) is full of NULs; decode.ts reads it.
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16 && head.includes(0)) {
     file.close();
     throw new ParseError(`binary file (not a WhatsApp export): ${path}`);
   }

@@ -104,6 +104,25 @@ Deno.test("cli --date-order overrides the guess for an ambiguous file", async ()
   });
 });
 
+Deno.test("cli reads a UTF-16 file with its byte-order mark (NUL bytes, yet text)", async () => {
+  const text = "13/01/2023, 10:00 - Bob: hi \u00e9\n";
+  const le = new Uint8Array(2 + text.length * 2);
+  le.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) le[2 + 2 * i] = text.charCodeAt(i);
+  await withTemp(le, async (path) => {
+    const r = await runCli(path);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      date: "2023-01-13T10:00:00",
+      author: "Bob",
+      text: "hi \u00e9",
+      kind: "text",
+      attachment: null,
+      edited: false,
+    });
+  });
+});
+
 Deno.test("cli exits 2 with one line on bad input or usage", async () => {
   const expectBad = (r: { code: number; stdout: string; stderr: string }, re: RegExp) => {
     assert.equal(r.code, 2, r.stderr);

@@ -224,9 +224,10 @@ export class ChatParser {
       this.#markFrom(text, end) < nl
     ) {
       // iOS system line whose pseudo-author (a chat name) contains ": ": the body is what follows
-      // the ": " + U+200E.
+      // the ": " + U+200E. Not when a tag follows (`Ann: The plan: \u200e<This message was
+      // edited>`, an attachment): that is a user's line whose text ends with a colon.
       const signal = text.indexOf(": \u200e", end + 2);
-      if (signal >= 0 && signal < nl) end = signal;
+      if (signal >= 0 && signal < nl && text.charCodeAt(signal + 3) !== 60) end = signal;
     }
     this.#slot = -1;
     if (end >= 0) {

@@ -112,3 +112,19 @@ Deno.test("a leading U+200E is skipped without a rewrite; other marks in the bod
     msg(T2("5"), null, ""),
   ]);
 });
+
+Deno.test("iOS: a user's text ending with ': ' before a tag keeps its author (not a chat name)", () => {
+  const L = "\u200E";
+  const { messages } = parseString(
+    `[13/01/2023, 10:00:00] Ann: Here is the plan: ${L}<This message was edited>\r\n` +
+      `[13/01/2023, 10:01:00] Ann: Menu: ${L}<attached: 00000002-Menu.pdf>\r\n` +
+      `[13/01/2023, 10:02:00] Club: Reading: ${L}Ann added Bob\r\n` +
+      `[13/01/2023, 10:03:00] \u061CDana\u061C: hi\r\n`,
+  );
+  assert.deepEqual(messages, [
+    msg("2023-01-13T10:00:00", "Ann", "Here is the plan:", "text", null, true),
+    msg("2023-01-13T10:01:00", "Ann", "Menu:", "media", "00000002-Menu.pdf"),
+    msg("2023-01-13T10:02:00", null, "Ann added Bob", "system"),
+    msg("2023-01-13T10:03:00", "Dana", "hi"),
+  ]);
+});

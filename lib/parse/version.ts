@@ -3,4 +3,11 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
+
+// History:
+// 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
+//   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
+//   its line break; a poll needs two options or more ending the body; U+061C leaves authors;
+//   Hebrew `<המדיה לא נכללה>`; a zip's chat is sniffed by content when its name is unknown.
+// 1: the first release.

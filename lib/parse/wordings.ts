@@ -118,6 +118,7 @@ const MEDIA: Record<string, string[]> = {
     "GIF weggelaten",
     "document weggelaten",
   ],
+  he: ["<המדיה לא נכללה>"],
   tr: [
     "<Medya dahil edilmedi>",
     "<Medya atlandı>",

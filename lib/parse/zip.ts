@@ -12,15 +12,24 @@
  *   While streaming, each entry is cut off with a ParseError as soon as it yields more bytes than it
  *   declared (zip.js checks this too) or than `maxTotalBytes`.
  * - Chat file choice: `_chat.txt` or a localised "WhatsApp Chat with …" name wins; among several,
- *   the shallowest then shortest path. Otherwise any other `.txt`: names containing "chat" first,
- *   then the shallowest, then the largest. `__MACOSX/` and dot-files are ignored everywhere.
+ *   the shallowest then shortest path. Otherwise any other `.txt` (a chat file name in a language
+ *   we do not know): names containing "chat" first, then the shallowest, then the largest — and,
+ *   in that order, the first whose first 4 KiB hold a message header wins over the others (a
+ *   shared `Report.txt` larger than the chat must not be read as the chat; at most 20 are looked
+ *   at). `__MACOSX/` and dot-files are ignored everywhere.
  * - Media names are given relative to the chat file's folder (so they match `Message.attachment`
  *   when the export was zipped inside a folder); files outside that folder keep their full path.
  * - chatName: from the .txt name (Android), else the zip's file name, else the enclosing folder.
  */
 import { Reader, ZipReader } from "@zip.js/zip.js";
 import type { FileEntry } from "@zip.js/zip.js";
+import { candidateOf } from "./header.ts";
 import { ParseError } from "./types.ts";
+
+/** How many ranked `.txt` files are looked into when none has a chat file name. */
+const SNIFFED_ENTRIES = 20;
+/** How much of each is looked at. */
+const SNIFF_HEAD = 4096;
 
 /** Random access to the bytes of an archive: a local file, or an object store's ranged GET. */
 export interface RandomAccess {
@@ -163,11 +172,20 @@ export async function openExport(
       }
       if (!entry.directory && !isIgnored(entry.filename)) files.set(entry.filename, entry);
     }
-    const chatEntry = pickChatEntry([...files.values()].map((e) => ({
+    const ranked = rankChatEntries([...files.values()].map((e) => ({
       name: e.filename,
       size: e.uncompressedSize,
     })));
-    if (chatEntry === null) throw new ParseError("zip contains no chat .txt file");
+    if (ranked.length === 0) throw new ParseError("zip contains no chat .txt file");
+    let chatEntry = ranked[0];
+    if (!isChatFileName(chatEntry) && ranked.length > 1) {
+      for (const name of ranked.slice(0, SNIFFED_ENTRIES)) {
+        if (looksLikeChat(await entryHead(files.get(name)!, maxTotal))) {
+          chatEntry = name;
+          break;
+        }
+      }
+    }
     const slash = chatEntry.lastIndexOf("/");
     const dir = chatEntry.slice(0, slash + 1);
     const folder = dir === "" ? null : dir.slice(0, -1).split("/").pop()!;
@@ -307,8 +325,16 @@ export function isChatFileName(path: string): boolean {
   return base.toLowerCase() === "_chat.txt" || chatNameFromFileName(base) !== null;
 }
 
-/** Picks the chat `.txt` among the archive's files (see the decisions at the top), or null. */
+/** Picks the chat `.txt` among the archive's files by name and size alone, or null. */
 export function pickChatEntry(files: { name: string; size: number }[]): string | null {
+  return rankChatEntries(files)[0] ?? null;
+}
+
+/**
+ * The `.txt` files most likely the chat first (see the decisions at the top): the one chat file
+ * name when there is one, else every `.txt`, ranked.
+ */
+function rankChatEntries(files: { name: string; size: number }[]): string[] {
   const depth = (n: string) => n.split("/").length;
   const txt = files.filter((f) => /\.txt$/i.test(f.name));
   const named = txt.filter((f) => isChatFileName(f.name));
@@ -317,14 +343,54 @@ export function pickChatEntry(files: { name: string; size: number }[]): string |
       depth(a.name) - depth(b.name) || a.name.length - b.name.length ||
       (a.name < b.name ? -1 : 1)
     );
-    return named[0].name;
+    return [named[0].name];
   }
   const hasChat = (n: string) => /chat/i.test(n.slice(n.lastIndexOf("/") + 1)) ? 0 : 1;
   txt.sort((a, b) =>
     hasChat(a.name) - hasChat(b.name) || depth(a.name) - depth(b.name) || b.size - a.size ||
     (a.name < b.name ? -1 : 1)
   );
-  return txt[0]?.name ?? null;
+  return txt.map((f) => f.name);
+}
+
+/** The first {@link SNIFF_HEAD} bytes (or fewer) of an entry, decompressed. */
+async function entryHead(entry: FileEntry, maxTotal: number): Promise<Uint8Array> {
+  const reader = entryStream(entry, maxTotal).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < SNIFF_HEAD) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      size += value.length;
+    }
+  } catch {
+    return new Uint8Array(0); // unreadable: not the chat
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const head = new Uint8Array(Math.min(size, SNIFF_HEAD));
+  let at = 0;
+  for (const p of parts) {
+    if (at >= head.length) break;
+    head.set(p.subarray(0, head.length - at), at);
+    at += p.length;
+  }
+  return head;
+}
+
+/** True when one of the first lines of `head` is a message header of a known layout. */
+function looksLikeChat(head: Uint8Array): boolean {
+  const encoding = head[0] === 0xff && head[1] === 0xfe
+    ? "utf-16le"
+    : head[0] === 0xfe && head[1] === 0xff
+    ? "utf-16be"
+    : "utf-8";
+  const text = new TextDecoder(encoding).decode(head);
+  return text.split(/\r\n|\r|\n/).slice(0, 20).some((line) =>
+    candidateOf(line.replace(/^\uFEFF/, "")) !== null
+  );
 }
 
 /** False for names with `..` segments, absolute paths, drive letters or NUL characters. */

@@ -57,6 +57,25 @@ Deno.test("openExport finds an iOS _chat.txt, ignores __MACOSX and dot-files, na
   assert.ok(ra.closed);
 });
 
+Deno.test("an unknown chat file name: the .txt whose head holds a header wins over a bigger one", async () => {
+  const zip = await buildZip({
+    "Rapor.txt": "Quarterly report\n".repeat(500),
+    "Bob ile WhatsApp Sohbeti.txt": CHAT,
+    "notes.txt": "06/03/2017 call the dentist\n",
+  });
+  const archive = await openExport(memoryRandomAccess(zip));
+  assert.equal(archive.chatEntry, "Bob ile WhatsApp Sohbeti.txt");
+  assert.equal(await text(archive.chatStream()), CHAT, "the sniffed entry still reads whole");
+  assert.deepEqual(archive.media.map((m) => m.name).sort(), ["Rapor.txt", "notes.txt"]);
+  await archive.close();
+  // None looks like a chat: name and size decide, as before (the parser then says why).
+  const none = await openExport(
+    memoryRandomAccess(await buildZip({ "a.txt": "x", "b.txt": "yy" })),
+  );
+  assert.equal(none.chatEntry, "b.txt");
+  await none.close();
+});
+
 Deno.test("openExport finds localised Android names (with _ for spaces)", async () => {
   const cases: [string, string][] = [
     ["WhatsApp Chat with Bob.txt", "Bob"],
