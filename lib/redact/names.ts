@@ -3,7 +3,8 @@
  * and so does every occurrence of their name in texts: whole names (`Alice Smith`, `@Alice
  * Smith`), and each word of a name (first or last name alone, 3+ letters) when it belongs to
  * exactly one participant; a word shared by two participants ("Alice Smith", "Bob Smith") is
- * replaced by "Participant" alone, naming no one. Matching ignores case and needs a non-letter
+ * replaced by "Participant" alone, naming no one. Matching ignores case and accents ("Mendez"
+ * written for "Méndez", "CARLA", a decomposed "Me\u0301ndez" all match) and needs a non-letter
  * on both sides, so "Al" never hits inside "Also". People who never wrote but appear in system
  * lines ("Alice added Carol") are found by `namesInSystemLine` and numbered after them.
  *
@@ -14,6 +15,27 @@
 export const PARTICIPANT = "Participant";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Lower case without accents: the key names are matched by. */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+
+/** Base letter → every precomposed Latin letter that folds to it (`e` → `eèéêë…EÈÉ…`). */
+const VARIANTS = new Map<string, string>();
+for (let cp = 0x41; cp <= 0x24f; cp++) {
+  addVariant(String.fromCodePoint(cp));
+}
+for (let cp = 0x1e00; cp <= 0x1eff; cp++) addVariant(String.fromCodePoint(cp));
+function addVariant(ch: string): void {
+  const base = fold(ch);
+  if (base.length === 1 && /\p{L}/u.test(ch)) VARIANTS.set(base, (VARIANTS.get(base) ?? "") + ch);
+}
+
+/** A folded name as a pattern matching any accented or decomposed spelling of it. */
+const loose = (key: string) =>
+  [...key].map((ch) => {
+    const v = VARIANTS.get(ch);
+    return v === undefined ? escape(ch) : `[${v}]\\p{M}*`;
+  }).join("");
 const words = (name: string) =>
   name.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => [...w].length >= 3 && /\p{L}/u.test(w));
 
@@ -38,7 +60,7 @@ export interface NameRedactor {
 export function nameRedactor(names: string[]): NameRedactor {
   const labels = new Map<string, string>();
   for (const name of names) {
-    const key = name.trim().toLocaleLowerCase();
+    const key = fold(name.trim());
     if (key && !labels.has(key)) labels.set(key, `${PARTICIPANT} ${labels.size + 1}`);
   }
   // Word → the one label it stands for, or the bare PARTICIPANT when it is ambiguous.
@@ -51,14 +73,14 @@ export function nameRedactor(names: string[]): NameRedactor {
     }
   }
   const all = new Map([...wordLabels, ...labels]);
-  const alternatives = [...all.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const alternatives = [...all.keys()].sort((a, b) => b.length - a.length).map(loose);
   const pattern = alternatives.length === 0
     ? null
     : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   let unknown = labels.size;
   return {
     label(name) {
-      const key = name.trim().toLocaleLowerCase();
+      const key = fold(name.trim());
       let label = labels.get(key);
       if (label === undefined) {
         label = `${PARTICIPANT} ${++unknown}`;
@@ -68,7 +90,7 @@ export function nameRedactor(names: string[]): NameRedactor {
     },
     replace(text) {
       if (!pattern) return text;
-      return text.replace(pattern, (m) => all.get(m.toLocaleLowerCase()) ?? PARTICIPANT);
+      return text.replace(pattern, (m) => all.get(fold(m)) ?? PARTICIPANT);
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The redacted view of a shared conversation, computed at render time (never stored): authors
- * pseudonymised, names and phone numbers in texts replaced or masked, media, contact cards and
- * locations hidden (their file names and texts may name people or places), title generic.
+ * pseudonymised, names, e-mail addresses and phone numbers in texts replaced or masked, media,
+ * contact cards and locations hidden (their file names and texts may name people or places),
+ * title generic.
  *
  * @module
  */
 import type { StoredMessage } from "../db/messages.ts";
+import { maskEmails } from "./email.ts";
 import { maskPhones } from "./phone.ts";
 import { nameRedactor, namesInSystemLine } from "./names.ts";
 
@@ -49,7 +51,7 @@ export function createRedactor(
   const names = [...options.participants];
   for (const line of options.systemTexts ?? []) names.push(...namesInSystemLine(line));
   const people = nameRedactor(names);
-  const text = (s: string) => maskPhones(people.replace(s));
+  const text = (s: string) => maskPhones(people.replace(maskEmails(s)));
   return {
     text,
     message(m) {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { StoredMessage } from "../db/messages.ts";
+import { EMAIL_MASK, maskEmails } from "./email.ts";
 import { isPhoneNumber, maskPhones } from "./phone.ts";
 import { nameRedactor, namesInSystemLine } from "./names.ts";
 import { createRedactor, HIDDEN, REDACTED_TITLE } from "./redact.ts";
@@ -66,6 +67,25 @@ Deno.test("nameRedactor numbers by first appearance and replaces names in text",
   // An author not in the list gets the next number, stably.
   assert.deepEqual(r.label("Dave"), "Participant 4");
   assert.deepEqual(r.label("Dave"), "Participant 4");
+});
+
+Deno.test("nameRedactor ignores accents both ways, precomposed or decomposed", () => {
+  const r = nameRedactor(["Carla Méndez", "Zoë", "Bob"]);
+  assert.equal(r.label("Carla Mendez"), "Participant 1", "one person, however spelt");
+  assert.equal(
+    r.replace("Carla Mendez, CARLA MÉNDEZ, Me\u0301ndez, mendez, Zoe, ZOË, Bób"),
+    "Participant 1, Participant 1, Participant 1, Participant 1, Participant 2, Participant 2, " +
+      "Participant 3",
+  );
+  assert.equal(r.replace("Bobé and Zoey"), "Bobé and Zoey", "still whole words only");
+});
+
+Deno.test("maskEmails hides whole addresses, domain included", () => {
+  assert.equal(
+    maskEmails("mail carla.mendez@gmail.com, bob+x@work.co.uk or jörg@müller.de."),
+    `mail ${EMAIL_MASK}, ${EMAIL_MASK} or ${EMAIL_MASK}.`,
+  );
+  assert.equal(maskEmails("@Ann at 10 @ home, a@b"), "@Ann at 10 @ home, a@b");
 });
 
 Deno.test("namesInSystemLine reads English system lines", () => {

@@ -200,6 +200,18 @@ Deno.test("CSRF: cross-site writes with the cookie are refused; same-origin and 
     });
     assert.equal(login.status, 403);
     assert.equal(login.headers.get("set-cookie"), null);
+    const apiLogin = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ email: ann.email, password: "correct horse battery" }),
+    });
+    assert.equal(apiLogin.status, 403, "the API's sign-in too");
+    assert.match((await apiLogin.json()).error.message, /application\/json.*Bearer/);
+    // A script's upload without any credential: nothing to forge, so 401 says what is missing.
+    const upload = new FormData();
+    upload.append("file", new File(["01/02/2024, 10:00 - Ann: hi\n"], "chat.txt"));
+    const anonymous = await t.app.request("/api/imports", { method: "POST", body: upload });
+    assert.equal(anonymous.status, 401);
     // Deleting a conversation cross-site with the cookie: refused.
     const del = await t.app.request(`/api/conversations/${crypto.randomUUID()}`, {
       method: "DELETE",
