@@ -58,8 +58,9 @@ export async function cloneConversation(
             then tsv || to_tsvector('public.simple_unaccent', ${RARE_WORD}) else tsv end
           from message_search where conversation_id = ${sourceId}`;
         await tx`
-          insert into message_search_state (conversation_id, rows)
-          select ${id}, rows from message_search_state where conversation_id = ${sourceId}`;
+          insert into message_search_state (conversation_id, rows, tsv_version)
+          select ${id}, rows, tsv_version from message_search_state
+          where conversation_id = ${sourceId}`;
         await tx`
           insert into participants (conversation_id, name, message_count, first_seq)
           select ${id}, name, message_count, first_seq from participants

@@ -129,6 +129,11 @@ export function searchPage(deps: AppDeps) {
                     found.hits.length === 1 ? "message" : "messages"
                   }, newest first`}
               </h2>
+              {found.hits.length === 0 && !/[\p{L}\p{N}]/u.test(q.q) && (
+                <p class="muted">
+                  Search looks for words: emoji and punctuation alone cannot be searched.
+                </p>
+              )}
               <ol class="results">
                 {found.hits.map((hit) => (
                   <Result

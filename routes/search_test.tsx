@@ -45,6 +45,9 @@ Deno.test("search page: a no-JS form; results link to the message with the match
       html,
     );
     assert.ok(!html.includes("<img src=x"));
+    assert.doesNotMatch(html, /emoji and punctuation alone/);
+    const emoji = await page(t, `/search?q=${encodeURIComponent("🎉")}`, ann.headers);
+    assert.match(emoji, /No messages found.*Search looks for words: emoji and punctuation alone/s);
     assert.match(
       html,
       /<datalist id="authors"><option value="Ann"><\/option><option value="Bob"><\/option><\/datalist>/,

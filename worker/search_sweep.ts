@@ -3,6 +3,9 @@ import { listUnindexed, rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
 import { sleep } from "../lib/sleep.ts";
 
+/** Conversations looked up per round. */
+const BATCH = 100;
+
 /** What the sweep needs. */
 export interface SearchSweepOptions {
   logger: Logger;
@@ -14,15 +17,18 @@ export interface SearchSweepOptions {
 /**
  * The fallback of the search index: at start and then every `intervalMs`, builds the index of
  * every conversation that has none (its import committed, but the worker died or the rebuild
- * failed before it was indexed). Never throws; returns when `signal` aborts (a rebuild in
+ * failed before it was indexed), and rebuilds those built by an older TSV_VERSION. Never throws; returns when `signal` aborts (a rebuild in
  * progress finishes first). Racing an importer's own rebuild is harmless: whichever comes second
  * finds the conversation indexed and skips it.
  */
 export async function sweepSearchIndex(db: Sql, options: SearchSweepOptions): Promise<void> {
   const { logger, signal } = options;
   while (!signal.aborted) {
+    let full = false;
     try {
-      for (const id of await listUnindexed(db)) {
+      const ids = await listUnindexed(db, BATCH);
+      full = ids.length === BATCH;
+      for (const id of ids) {
         if (signal.aborted) break;
         const t0 = Date.now();
         const { indexed, rows } = await rebuildSearchIndex(db, id, { onlyIfPending: true });
@@ -35,11 +41,13 @@ export async function sweepSearchIndex(db: Sql, options: SearchSweepOptions): Pr
         }
       }
     } catch (err) {
+      full = false;
       if (signal.aborted) break;
       logger.warn("search index sweep failed; retried later", {
         error: err instanceof Error ? err.message : String(err),
       });
     }
-    await sleep(options.intervalMs ?? 300_000, signal);
+    // A full batch (e.g. every conversation after a new TSV_VERSION): go on without pausing.
+    if (!full) await sleep(options.intervalMs ?? 300_000, signal);
   }
 }

@@ -2,11 +2,19 @@
  * The full-text index of a conversation (`message_search`, migration 00006), built after its
  * messages are written rather than inside the import's transaction: the conversation is
  * readable at the import's commit and searchable a few seconds later. Until then it has no
- * `message_search_state` row, and search reports it as still indexing.
+ * `message_search_state` row, and search reports it as still indexing. Rows built by an older
+ * definition of the vector (`tsv_version` below {@link TSV_VERSION}) stay searchable until the
+ * worker's sweep rebuilds them.
  *
  * @module
  */
 import type { Sql } from "./client.ts";
+
+/**
+ * The definition of the search vector (`message_tsv`, migration 00010) rows are built with now.
+ * 1: `to_tsvector` alone (00002); 2: plus the words inside links, addresses and markup.
+ */
+export const TSV_VERSION = 2;
 
 /** What a rebuild did. */
 export interface RebuildResult {
@@ -18,7 +26,10 @@ export interface RebuildResult {
 
 /** Options of {@link rebuildSearchIndex}. */
 export interface RebuildOptions {
-  /** Skip a conversation that is already indexed (the worker's sweep). Default false. */
+  /**
+   * Skip a conversation that is already indexed with the current {@link TSV_VERSION} (the
+   * worker's sweep). Default false.
+   */
   onlyIfPending?: boolean;
   /**
    * Refresh the planner's statistics afterwards when at least this many rows were indexed
@@ -67,17 +78,20 @@ export async function rebuildSearchIndex(
     if (options.onlyIfPending) {
       // Another rebuild may have finished while this one waited for the lock.
       const [done] = await tx`
-        select 1 from message_search_state where conversation_id = ${conversationId}`;
+        select 1 from message_search_state
+        where conversation_id = ${conversationId} and tsv_version >= ${TSV_VERSION}`;
       if (done) return { indexed: false, rows: 0 };
     }
     await tx`delete from message_search where conversation_id = ${conversationId}`;
     const { count } = await tx`
       insert into message_search (conversation_id, ref, date, tsv)
-      select conversation_id, ref, date, to_tsvector('public.simple_unaccent', text)
+      select conversation_id, ref, date, message_tsv(text)
       from messages where conversation_id = ${conversationId}`;
     await tx`
-      insert into message_search_state (conversation_id, rows) values (${conversationId}, ${count})
-      on conflict (conversation_id) do update set rows = excluded.rows, indexed_at = now()`;
+      insert into message_search_state (conversation_id, rows, tsv_version)
+      values (${conversationId}, ${count}, ${TSV_VERSION})
+      on conflict (conversation_id) do update
+        set rows = excluded.rows, indexed_at = now(), tsv_version = excluded.tsv_version`;
     return { indexed: true, rows: count };
   };
   if (isTransaction(sql)) return await work(sql);
@@ -89,14 +103,16 @@ export async function rebuildSearchIndex(
 }
 
 /**
- * Conversations without a search index, oldest first: their import or merge committed but
- * the rebuild after it never ran or failed (a worker died in between).
+ * Conversations to (re)index, oldest first: those without a search index (their import or
+ * merge committed but the rebuild after it never ran or failed: a worker died in between),
+ * then those indexed by an older {@link TSV_VERSION}.
  */
 export async function listUnindexed(sql: Sql, limit = 100): Promise<string[]> {
   const rows = await sql<{ id: string }[]>`
     select c.id from conversations c
-    where not exists (select 1 from message_search_state s where s.conversation_id = c.id)
-    order by c.created_at
+    left join message_search_state s on s.conversation_id = c.id
+    where s.conversation_id is null or s.tsv_version < ${TSV_VERSION}
+    order by s.conversation_id is not null, c.created_at
     limit ${limit}`;
   return rows.map((r) => r.id);
 }

@@ -12,6 +12,7 @@ import {
   listUnindexed,
   rebuildSearchIndex,
   SEARCH_LOCK_CLASS,
+  TSV_VERSION,
 } from "./search_index.ts";
 
 const rowsOf = async (t: TestApp, id: string) =>
@@ -110,6 +111,54 @@ Deno.test("search index: a conversation not indexed yet is reported by the API a
       .json();
     assert.deepEqual([after.indexing, after.results.length], [0, 5]);
     assert.doesNotMatch(await page(t, "/search?q=message", u.headers), /Still indexing/);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("search index: words inside links, addresses and markup; older vectors rebuilt by the sweep, searchable meanwhile", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const texts = [
+      "mail ann@example.com or see https://example.com/path?x=1",
+      "<script>alert(1)</script> <b>bold?</b>",
+      "watch youtube.com/watch?v=abc",
+      "plain words only",
+    ];
+    const id = await seedChat(t, u.userId, {
+      messages: texts.map((text, i) => ({ date: `2024-01-01T09:0${i}:00`, author: "Ann", text })),
+    });
+    const refs = async (q: string) => (await find(t, u.userId, q)).hits.map((h) => h.ref).sort();
+    for (const q of ["example", "path", "ann", "example.com", "ann@example.com"]) {
+      assert.deepEqual(await refs(q), [1], q);
+    }
+    for (const q of ["script", "alert", "bold"]) assert.deepEqual(await refs(q), [2], q);
+    assert.deepEqual(await refs("youtube"), [3]);
+    assert.deepEqual(await refs('"example com"'), [1], "a phrase of the link's words");
+    // A conversation indexed by the first definition (to_tsvector alone) is listed for the
+    // sweep, found by what that definition indexed meanwhile, and rebuilt by the sweep.
+    await t.db.sql`
+      update message_search set tsv = to_tsvector('public.simple_unaccent', m.text)
+      from messages m where m.conversation_id = message_search.conversation_id
+        and m.ref = message_search.ref and m.conversation_id = ${id}`;
+    await t.db.sql`update message_search_state set tsv_version = 1 where conversation_id = ${id}`;
+    assert.deepEqual(await refs("example"), []);
+    assert.deepEqual(await refs("example.com"), [1], "still searchable");
+    assert.equal(await countUnindexed(t.db.sql, u.userId), 0, "not reported as indexing");
+    assert.deepEqual(await listUnindexed(t.db.sql), [id]);
+    const stop = new AbortController();
+    const sweeping = sweepSearchIndex(t.db.sql, { logger: silentLogger, signal: stop.signal });
+    const until = Date.now() + 10_000;
+    while ((await listUnindexed(t.db.sql)).length > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    stop.abort();
+    await sweeping;
+    assert.deepEqual(await refs("example"), [1]);
+    const [{ v }] = await t.db.sql<{ v: number }[]>`
+      select tsv_version as v from message_search_state where conversation_id = ${id}`;
+    assert.equal(v, TSV_VERSION);
   } finally {
     await t.close();
   }
