@@ -29,6 +29,8 @@ export interface RateDecision {
 export interface RateLimiter {
   /** Counts a hit of `key` in `bucket` (e.g. "signin", a client address) against `rule`. */
   hit(bucket: string, key: string, rule: RateRule): Promise<RateDecision>;
+  /** Takes one hit back (a request that turned out not to count); never below zero. */
+  forgive(bucket: string, key: string): Promise<void>;
 }
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -91,6 +93,11 @@ export function createMemoryRateLimiter(
         retryAfterSeconds: Math.max(1, Math.ceil((w.resetAt - t) / 1000)),
       });
     },
+    forgive(bucket, key) {
+      const w = windows.get(keyOf(bucket, key));
+      if (w && w.count > 0) w.count--;
+      return Promise.resolve();
+    },
   };
 }
 
@@ -145,6 +152,20 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
           });
         }
         return await fallback.hit(bucket, key, rule);
+      }
+    },
+    async forgive(bucket, key) {
+      const k = (options.prefix ?? "") + keyOf(bucket, key);
+      try {
+        // Only while the window lives (a key without TTL would never expire), never below zero.
+        await redis.eval(
+          "if redis.call('pttl', KEYS[1]) > 0 and tonumber(redis.call('get', KEYS[1]) or '0') > 0 " +
+            "then return redis.call('decr', KEYS[1]) end return 0",
+          [k],
+          [],
+        );
+      } catch {
+        await fallback.forgive(bucket, key); // best effort, like the fallback's counts
       }
     },
   };

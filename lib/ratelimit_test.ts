@@ -34,6 +34,16 @@ async function windowBehaviour(limiter: RateLimiter, advance: (ms: number) => Pr
   // Other keys and buckets count separately.
   assert.equal((await limiter.hit("test", `${key}-other`, rule)).allowed, true);
   assert.equal((await limiter.hit("other", key, rule)).allowed, true);
+  // A forgiven hit gives one attempt back, never more than were counted.
+  const spare = `f${crypto.randomUUID()}`;
+  for (let i = 0; i < 3; i++) await limiter.hit("test", spare, rule);
+  await limiter.forgive("test", spare);
+  assert.equal((await limiter.hit("test", spare, rule)).allowed, true, "forgiven: one more");
+  assert.equal((await limiter.hit("test", spare, rule)).allowed, false);
+  const fresh = `g${crypto.randomUUID()}`;
+  await limiter.forgive("test", fresh); // nothing counted: nothing to give back
+  for (let i = 0; i < 3; i++) await limiter.hit("test", fresh, rule);
+  assert.equal((await limiter.hit("test", fresh, rule)).allowed, false, "no credit below zero");
   await advance(2100);
   assert.equal((await limiter.hit("test", key, rule)).allowed, true, "a new window starts");
 }

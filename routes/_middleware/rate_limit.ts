@@ -48,6 +48,11 @@ export interface RateLimitOptions {
   keys(c: Context<AppEnv>): Promise<string[]> | string[];
   /** Only these methods are counted (default POST). */
   methods?: string[];
+  /**
+   * Responses with these statuses take their hit back (default none): a sign-up refused for a
+   * too-short password did no work and probed nothing, so a typo must not lock a person out.
+   */
+  forgive?: number[];
 }
 
 /**
@@ -70,6 +75,9 @@ export function rateLimit(options: RateLimitOptions) {
       throw new AppError(429, "rate_limited", `too many attempts: try again in ${wait} seconds`);
     }
     await next();
+    if (options.forgive?.includes(c.res.status)) {
+      await Promise.all(keys.map((key) => limiter.forgive(bucket, key)));
+    }
   });
 }
 
@@ -93,8 +101,16 @@ export function appRateLimits(deps: { limiter: RateLimiter; config: Config }) {
         const email = await attemptedEmail(c);
         return email ? [address(c), `email:${email}`] : [address(c)];
       },
+      forgive: [400],
     }),
-    signup: rateLimit({ limiter, bucket: "signup", rule: rules.signup, keys: (c) => [address(c)] }),
+    // 400 (malformed, password too short) is forgiven; 409 (email taken) counts: it probes.
+    signup: rateLimit({
+      limiter,
+      bucket: "signup",
+      rule: rules.signup,
+      keys: (c) => [address(c)],
+      forgive: [400],
+    }),
     upload: rateLimit({ limiter, bucket: "upload", rule: rules.upload, keys: perUser }),
     heavy: rateLimit({
       limiter,

@@ -274,6 +274,21 @@ Deno.test("rate limits: sign-ups per address, uploads per user, account deletion
     env: { RATE_LIMIT_SIGNUP: "2/1h", RATE_LIMIT_UPLOAD: "2/1h", RATE_LIMIT_SIGNIN: "2/1h" },
   });
   try {
+    // Typos do not count: a refused password (400) gives its attempt back, API or page.
+    for (let i = 0; i < 3; i++) {
+      const short = await t.app.request("/api/auth/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "typo@example.com", password: "short" }),
+      });
+      assert.equal(short.status, 400);
+    }
+    const shortPage = await t.app.request("/signup", {
+      method: "POST",
+      headers: { origin: "http://localhost" },
+      body: new URLSearchParams({ email: "typo@example.com", password: "short" }),
+    });
+    assert.equal(shortPage.status, 400);
     const ann = await signUp(t.app);
     await signUp(t.app);
     const third = await t.app.request("/api/auth/signup", {
