@@ -6,7 +6,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
-import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
+import { encodeCursor, runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
 import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { permalink } from "./_components/message_item.tsx";
@@ -19,10 +19,15 @@ const pageQuery = z.union([
   z.object({ q: z.literal("").optional(), conversation: z.string().optional() }),
 ]);
 
-function moreUrl(q: SearchQuery) {
+/** The search `q` with some parameters changed (`before: undefined` drops the cursor). */
+function searchUrl(q: SearchQuery, change: Partial<SearchQuery>) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, limit: 100 })) {
-    if (v !== undefined) params.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...q, ...change })) {
+    if (v === undefined) continue;
+    params.set(
+      k,
+      k === "before" ? encodeCursor(v as NonNullable<SearchQuery["before"]>) : String(v),
+    );
   }
   return `/search?${params}`;
 }
@@ -144,12 +149,18 @@ export function searchPage(deps: AppDeps) {
                   />
                 ))}
               </ol>
-              {found.more && (
-                <p class="muted">
-                  Showing the newest {found.hits.length}. {q.limit < 100
-                    ? <a href={moreUrl(q)}>Show up to 100</a>
-                    : "Narrow the search to see older ones."}
-                </p>
+              {(found.next || q.before) && (
+                <nav class="muted" aria-label="More results">
+                  {q.before && <a href={searchUrl(q, { before: undefined })}>Newest results</a>}
+                  {q.before && found.next && " · "}
+                  {found.next && <a href={searchUrl(q, { before: found.next })}>Older results</a>}
+                  {found.next && !q.before && q.limit < 100 && (
+                    <>
+                      {" · "}
+                      <a href={searchUrl(q, { limit: 100 })}>Show up to 100 a page</a>
+                    </>
+                  )}
+                </nav>
               )}
             </section>
           )}

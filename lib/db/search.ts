@@ -30,10 +30,23 @@ export interface SearchOptions {
    */
   zone?: string;
   limit: number;
+  /** Only hits older than this one, in the results' order (the `next` of a previous search). */
+  before?: SearchCursor;
   /** Candidates from which the date walk is chosen (tests set 1 to exercise it on small data). */
   denseAt?: number;
   /** Most conversations the date walk takes (tests lower it to exercise the fallback). */
   maxBranches?: number;
+}
+
+/**
+ * A place in the results' order — wall clock newest first, then conversation id, then ref
+ * newest first — as the last hit of a page gives it.
+ */
+export interface SearchCursor {
+  /** Wall clock `YYYY-MM-DDTHH:MM:SS`. */
+  date: string;
+  conversationId: string;
+  ref: number;
 }
 
 /** One matching message. */
@@ -73,8 +86,9 @@ const SENTINELS = `${START_SEL}${STOP_SEL}${LT}`;
 
 /**
  * The newest `limit` messages matching the query in the user's conversations (another user's
- * messages are never considered), whether there are more, and how many of the conversations
- * searched are not indexed yet (`indexing`: their messages are missing from the hits for now).
+ * messages are never considered), whether there are more (and then `next`, the cursor of the
+ * page after: pass it as `before`), and how many of the conversations searched are not indexed
+ * yet (`indexing`: their messages are missing from the hits for now).
  *
  * Planning matters on millions of rows, and PostgreSQL cannot be left to choose: for a word
  * missing from its most-common-elements statistics it guesses a frequency (half the rarest
@@ -99,7 +113,7 @@ export async function searchMessages(
   sql: Sql,
   userId: string,
   options: SearchOptions,
-): Promise<{ hits: SearchHit[]; more: boolean; indexing: number }> {
+): Promise<{ hits: SearchHit[]; more: boolean; next: SearchCursor | null; indexing: number }> {
   const {
     query,
     conversationId,
@@ -108,6 +122,7 @@ export async function searchMessages(
     to,
     zone,
     limit,
+    before,
     denseAt = DENSE,
     maxBranches = MAX_BRANCHES,
   } = options;
@@ -157,6 +172,19 @@ export async function searchMessages(
     const match = (chatZone: ZoneExpr) =>
       tx`s.tsv @@ websearch_to_tsquery('public.simple_unaccent', ${query})
       ${byAuthor} ${dates(chatZone)}`;
+    // After the cursor, in (date desc, conversation id, ref desc) order. In a branch the
+    // conversation is a constant, so the test folds into a range of its date index.
+    const after = (chatId: string | null) => {
+      if (!before) return tx``;
+      const d = tx`${before.date}::timestamp`;
+      if (chatId === null) {
+        return tx`and (s.date < ${d} or (s.date = ${d} and (c.id > ${before.conversationId}
+          or (c.id = ${before.conversationId} and s.ref < ${before.ref}))))`;
+      }
+      if (chatId > before.conversationId) return tx`and s.date <= ${d}`;
+      if (chatId < before.conversationId) return tx`and s.date < ${d}`;
+      return tx`and (s.date, s.ref) < (${d}, ${before.ref})`;
+    };
     let candidates;
     if (dense) {
       // One branch per conversation, each walking its date index newest first; Merge Append
@@ -164,7 +192,7 @@ export async function searchMessages(
       // EVERY conversation: 6 ms against 35 ms for a phrase over 10 × 1M).
       const branch = (chat: { id: string; zone: string }) =>
         tx`(select s.conversation_id, s.ref, s.date from message_search s
-          where s.conversation_id = ${chat.id} and ${match(chat.zone)}
+          where s.conversation_id = ${chat.id} and ${match(chat.zone)} ${after(chat.id)}
           order by s.date desc, s.ref desc limit ${limit + 1})`;
       const branches = chats.slice(1).reduce(
         (union, chat) => tx`${union} union all ${branch(chat)}`,
@@ -179,7 +207,7 @@ export async function searchMessages(
       candidates = tx`
         select c.id as conversation_id, c.title, s.ref, s.date
         from conversations c join message_search s on s.conversation_id = c.id
-        where ${mine} and ${match(tx`c.time_zone`)}
+        where ${mine} and ${match(tx`c.time_zone`)} ${after(null)}
         order by s.date desc, c.id, s.ref desc
         limit ${limit + 1}`;
     }
@@ -192,12 +220,17 @@ export async function searchMessages(
           case when length(m.text) <= ${SHORT} then ${WHOLE} else ${FRAGMENTS} end) as headline
       from (${candidates}) h
       join messages m on m.conversation_id = h.conversation_id and m.ref = h.ref
-      order by h.date desc, h.conversation_id, m.seq desc`;
+      order by h.date desc, h.conversation_id, h.ref desc`;
     return [rows, await countUnindexed(tx as unknown as Sql, userId, conversationId)] as const;
   });
   const hits = rows.slice(0, limit).map(({ headline, ...hit }) => {
     const snippet = parseHighlights(headline);
     return { ...hit, snippet: { ...snippet, text: snippet.text.replaceAll(LT, "<") } };
   });
-  return { hits, more: rows.length > limit, indexing };
+  const more = rows.length > limit;
+  const last = hits[hits.length - 1];
+  const next = more && last
+    ? { date: last.date, conversationId: last.conversationId, ref: last.ref }
+    : null;
+  return { hits, more, next, indexing };
 }

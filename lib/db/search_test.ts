@@ -124,6 +124,47 @@ Deno.test("searchMessages: filters, newest first across chats, limit, only the u
   }
 });
 
+Deno.test("searchMessages: pages by cursor, ties on the same minute included, in every plan", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    // Three chats whose messages share minutes: the cursor must order ties the same way.
+    const minutes = ["2024-02-01T10:00:00", "2024-02-01T10:00:00", "2024-02-02T09:00:00"];
+    const ids: string[] = [];
+    for (const title of ["A", "B", "C"]) {
+      ids.push(
+        await seedChat(t, u.userId, {
+          title,
+          messages: minutes.flatMap((date, i) => [
+            { date, text: `soup ${title}${i}a` },
+            { date, text: `soup ${title}${i}b` },
+          ]),
+        }),
+      );
+    }
+    for (const [denseAt, maxBranches] of [[undefined, undefined], [1, undefined], [1, 1]]) {
+      const search = (limit: number, before?: Parameters<typeof searchMessages>[2]["before"]) =>
+        searchMessages(t.db.sql, u.userId, { query: "soup", limit, before, denseAt, maxBranches });
+      const all = (await search(100)).hits.map((h) => `${h.conversationId}/${h.ref}`);
+      assert.equal(all.length, 18);
+      for (const size of [1, 4, 7]) {
+        const paged: string[] = [];
+        let before: Parameters<typeof searchMessages>[2]["before"];
+        for (let page = 0; page < 20; page++) {
+          const found = await search(size, before);
+          paged.push(...found.hits.map((h) => `${h.conversationId}/${h.ref}`));
+          assert.equal(found.next !== null, found.more);
+          if (!found.next) break;
+          before = found.next;
+        }
+        assert.deepEqual(paged, all, `pages of ${size}, denseAt ${denseAt} ${maxBranches}`);
+      }
+    }
+  } finally {
+    await t.close();
+  }
+});
+
 Deno.test("searchMessages: days in the reader's zone are instants, each chat read in its own zone", async () => {
   const t = await createTestApp();
   try {

@@ -345,6 +345,8 @@ export const operations: ApiOperation[] = [
         schema: z.object({
           query: z.string(),
           more: z.boolean(),
+          next: z.string().nullable()
+            .describe("When `more`: pass as `before` for the following (older) results"),
           indexing: z.number().int()
             .describe("Conversations searched whose index is still being built (not in results)"),
           results: z.array(searchHitSchema),

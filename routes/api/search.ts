@@ -1,11 +1,12 @@
 /**
- * `GET /api/search?q=…[&conversation=ID][&author=NAME][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&limit=N]`
+ * `GET /api/search?q=…[&conversation=ID][&author=NAME][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&limit=N]
+ * [&before=CURSOR]`
  *
  * Full-text search over the signed-in user's messages, newest first. `q` takes web-search
  * syntax (`"a phrase"`, `or`, `-word`); matching ignores case and accents. The answer:
  *
  * ```json
- * { "query": "cafe", "more": false, "indexing": 0, "results": [{
+ * { "query": "cafe", "more": false, "next": null, "indexing": 0, "results": [{
  *     "conversation": { "id": "…", "title": "Book club" }, "seq": 42, "ref": 42,
  *     "date": "2024-01-02T10:00:00", "at": "2024-01-02T09:00:00Z",
  *     "shownAt": "2024-01-02T18:00:00+09:00", "author": "Ann", "kind": "text",
@@ -21,14 +22,15 @@
  * zone (account setting; else the wall clock). `from`/`to` are days in the reader's zone.
  * `seq` is the message's place in the timeline (a merge renumbers it), `ref` its stable id.
  * `indexing` counts the conversations searched whose index is still being built (right after
- * an import): their messages are not in the results yet.
+ * an import): their messages are not in the results yet. When `more`, `next` is an opaque cursor:
+ * the same query with `before=<next>` answers the following (older) results.
  *
  * @module
  */
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../../lib/db/conversations.ts";
-import { type SearchHit, searchMessages } from "../../lib/db/search.ts";
+import { type SearchCursor, type SearchHit, searchMessages } from "../../lib/db/search.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -39,6 +41,32 @@ import { getReadingZone } from "../../lib/db/users.ts";
 import { permalink } from "../_components/message_item.tsx";
 
 const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\|([0-9a-f-]{36})\|(\d{1,9})$/;
+
+/** A search cursor as the API hands it out: opaque (base64url of `date|conversation|ref`). */
+export function encodeCursor(c: SearchCursor): string {
+  return btoa(`${c.date}|${c.conversationId}|${c.ref}`).replaceAll("+", "-").replaceAll("/", "_")
+    .replace(/=+$/, "");
+}
+
+/** The cursor in `text`, or null when it is not one of ours. */
+export function decodeCursor(text: string): SearchCursor | null {
+  let plain: string;
+  try {
+    plain = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    return null;
+  }
+  const m = CURSOR.exec(plain);
+  return m && isDay(m[1].slice(0, 10)) ? { date: m[1], conversationId: m[2], ref: +m[3] } : null;
+}
+
+const cursor = z.string().max(200).transform((text, ctx) => {
+  const c = decodeCursor(text);
+  if (!c) ctx.addIssue({ code: "custom", message: "must be the `next` of a previous answer" });
+  return c ?? z.NEVER;
+});
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -50,6 +78,7 @@ export const searchQuery = z.object({
   from: optional(day),
   to: optional(day),
   limit: z.coerce.number().int().min(1).max(100, "must be at most 100").default(20),
+  before: optional(cursor),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, {
   message: "must not be after to",
   path: ["from"],
@@ -72,6 +101,7 @@ export async function runSearch(deps: AppDeps, userId: string, q: SearchQuery) {
     from: q.from,
     to: q.to,
     limit: q.limit,
+    before: q.before,
   });
   return { ...found, zone };
 }
@@ -96,7 +126,13 @@ export function hitJson(h: SearchHit, zone: string | null) {
 export function searchApi(deps: AppDeps) {
   return new Hono<AppEnv>().get("/", validate("query", searchQuery), async (c) => {
     const q = c.req.valid("query");
-    const { hits, more, indexing, zone } = await runSearch(deps, userIdOf(c), q);
-    return c.json({ query: q.q, more, indexing, results: hits.map((h) => hitJson(h, zone)) });
+    const { hits, more, next, indexing, zone } = await runSearch(deps, userIdOf(c), q);
+    return c.json({
+      query: q.q,
+      more,
+      next: next && encodeCursor(next),
+      indexing,
+      results: hits.map((h) => hitJson(h, zone)),
+    });
   });
 }

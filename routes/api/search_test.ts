@@ -32,6 +32,7 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
     assert.deepEqual(all, {
       query: "DUNE",
       more: false,
+      next: null,
       indexing: 0,
       results: [
         {
@@ -101,10 +102,34 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
         ["q=a&from=2024-02-30", /^from: must be a date/],
         ["q=a&from=2024-03-01&to=2024-02-01", /^from: must not be after to/],
         ["q=a&conversation=nope", /^conversation: /],
+        ["q=a&before=nope", /^before: must be the `next` of a previous answer/],
+        [`q=a&before=${btoa("2024-02-30T00:00:00|x|1")}`, /^before: /],
       ] as const
     ) {
       assert.match((await get(query, ann.headers, 400)).error.message, message, query);
     }
+    // Older results by cursor: the page after the first ends where the whole list does.
+    const first = await get("q=dune&limit=2");
+    assert.deepEqual([first.more, typeof first.next], [true, "string"]);
+    const second = await get(`q=dune&limit=2&before=${first.next}`);
+    assert.deepEqual([second.more, second.next], [false, null]);
+    const whole = await get("q=dune");
+    assert.deepEqual(
+      [...first.results, ...second.results].map((r: { url: string }) => r.url),
+      whole.results.map((r: { url: string }) => r.url),
+    );
+    assert.equal(whole.next, null);
+    // The page links to them without JavaScript, and back to the newest.
+    const html = await (await t.app.request("/search?q=dune&limit=2", { headers: ann.headers }))
+      .text();
+    assert.ok(
+      html.includes(`href="/search?q=dune&amp;limit=2&amp;before=${first.next}">Older results`),
+    );
+    const older = await (await t.app.request(`/search?q=dune&limit=2&before=${first.next}`, {
+      headers: ann.headers,
+    })).text();
+    assert.match(older, /href="\/search\?q=dune&amp;limit=2">Newest results/);
+    assert.doesNotMatch(older, /Older results/);
     const anon = await t.app.request("/api/search?q=dune");
     assert.equal(anon.status, 401);
   } finally {
