@@ -3,6 +3,8 @@
 // `<ol class="messages" data-conversation data-first-seq data-last-seq data-total>` is the
 // state (no copy in JavaScript), and new messages are rendered with the server's own
 // components, so an item loaded by scrolling is the same markup as one rendered by the page.
+// Every change goes through the functions here, which drop a page fetched for the list as it
+// was before a jump replaced it (see _lib/list_version.ts).
 import { render } from "preact";
 import type { StoredMessage } from "../lib/db/messages.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
@@ -10,6 +12,7 @@ import type { FileView } from "../routes/_components/attachment.tsx";
 import { MessageItem } from "../routes/_components/message_item.tsx";
 import { formatDay, shownAt } from "../routes/_components/dates.ts";
 import { errorMessage } from "./_http.ts";
+import { versionOf } from "./_lib/list_version.ts";
 
 /** A message as `GET /api/conversations/:id/messages` returns it. */
 export interface ApiMessage extends StoredMessage {
@@ -148,9 +151,39 @@ function lastOf(list: HTMLElement): Before {
   return { day, author: li?.classList.contains("msg") ? authorOf(li) : undefined };
 }
 
-/** Adds messages above the current ones, dropping a now-duplicate day separator. */
-export function prependMessages(list: HTMLElement, page: MessagePage, look: Look): void {
-  if (!page.messages.length) return;
+/** A page being fetched to add at one end of the list, for the list as it was asked for. */
+export interface Extension {
+  rel: "prev" | "next";
+  /** The seq the page continues from: the list's first (prev) or last (next) one. */
+  from: number;
+  /** Aborted when the list is replaced before the page is added. */
+  signal: AbortSignal;
+}
+
+/** Starts loading the page before (`prev`) or after (`next`) the list as it is now. */
+export function startExtension(list: HTMLElement, rel: "prev" | "next"): Extension {
+  const from = Number(rel === "prev" ? list.dataset.firstSeq : list.dataset.lastSeq);
+  return { rel, from, signal: versionOf(list).extend() };
+}
+
+/** The page of `extension` still continues the list: not replaced, same end. */
+function fits(list: HTMLElement, extension: Extension): boolean {
+  const end = extension.rel === "prev" ? list.dataset.firstSeq : list.dataset.lastSeq;
+  return !extension.signal.aborted && Number(end) === extension.from;
+}
+
+/**
+ * Adds the messages of `extension` above the current ones, dropping a now-duplicate day
+ * separator; false (nothing added) when the page no longer fits the list.
+ */
+export function prependMessages(
+  list: HTMLElement,
+  page: MessagePage,
+  look: Look,
+  extension: Extension,
+): boolean {
+  if (!fits(list, extension)) return false;
+  if (!page.messages.length) return true;
   const top = list.firstElementChild;
   const lastDay = page.messages[page.messages.length - 1].date.slice(0, 10);
   if (
@@ -162,55 +195,107 @@ export function prependMessages(list: HTMLElement, page: MessagePage, look: Look
   list.prepend(...renderItems(page.messages, look));
   list.dataset.firstSeq = String(page.messages[0].seq);
   list.dataset.total = String(page.total);
+  return true;
 }
 
-/** Adds messages below the current ones. */
-export function appendMessages(list: HTMLElement, page: MessagePage, look: Look): void {
-  if (!page.messages.length) return;
+/** Adds the messages of `extension` below the current ones; false as `prependMessages`. */
+export function appendMessages(
+  list: HTMLElement,
+  page: MessagePage,
+  look: Look,
+  extension: Extension,
+): boolean {
+  if (!fits(list, extension)) return false;
+  if (!page.messages.length) return true;
   list.append(...renderItems(page.messages, look, lastOf(list)));
   list.dataset.lastSeq = String(page.messages[page.messages.length - 1].seq);
   list.dataset.total = String(page.total);
+  return true;
 }
 
-/** Replaces the whole list (a jump to a date) and tells the other islands. */
-export function replaceMessages(list: HTMLElement, page: MessagePage, look: Look): void {
+/**
+ * Starts a replacement of the whole list (a jump): its signal, for fetching the new page and
+ * for `replaceMessages`, aborts when a later replacement is started, so the last one wins.
+ */
+export function startReplacement(list: HTMLElement): AbortSignal {
+  return versionOf(list).replace();
+}
+
+/**
+ * Replaces the whole list and tells the other islands; every page still loading for the old
+ * list is dropped. False (nothing changed) when a later replacement was started meanwhile.
+ */
+export function replaceMessages(
+  list: HTMLElement,
+  page: MessagePage,
+  look: Look,
+  signal: AbortSignal,
+): boolean {
+  if (!versionOf(list).land(signal)) return false;
   list.replaceChildren(...renderItems(page.messages, look));
   list.dataset.firstSeq = String(page.messages[0]?.seq ?? 0);
   list.dataset.lastSeq = String(page.messages[page.messages.length - 1]?.seq ?? 0);
   list.dataset.total = String(page.total);
   list.dispatchEvent(new CustomEvent(REPLACED));
+  return true;
 }
 
 /**
  * Draws the messages already loaded again (seq `data-first-seq` to `data-last-seq`, from the
- * API), keeping the first visible message where it is: used when the look changes.
+ * API) in the list's current look, keeping the first visible message where it is: used when
+ * the look changes. Gives up quietly when a jump replaces the list meanwhile (the jump draws in
+ * the new look); fetches again when a page was added at either end meanwhile.
  */
 export async function redrawMessages(list: HTMLElement, look: Look): Promise<void> {
-  const first = Number(list.dataset.firstSeq), last = Number(list.dataset.lastSeq);
-  if (!(first > 0 && last >= first)) return;
-  const messages: ApiMessage[] = [];
-  let total = Number(list.dataset.total);
-  for (let after = first - 1; after < last;) {
-    const page = await fetchMessages(look.conversation, {
-      after,
-      limit: Math.min(500, last - after),
-    });
-    if (!page.messages.length) break;
-    messages.push(...page.messages);
-    total = page.total;
-    after = page.messages[page.messages.length - 1].seq;
+  const signal = versionOf(list).redraw();
+  let loaded: { first: number; last: number; messages: ApiMessage[]; total?: number };
+  try {
+    do {
+      const first = Number(list.dataset.firstSeq), last = Number(list.dataset.lastSeq);
+      if (!(first > 0 && last >= first)) return;
+      loaded = { first, last, ...await fetchRange(look.conversation, first, last, signal) };
+    } while (
+      !signal.aborted &&
+      (String(loaded.first) !== list.dataset.firstSeq ||
+        String(loaded.last) !== list.dataset.lastSeq)
+    );
+  } catch (err) {
+    if (signal.aborted) return;
+    throw err;
   }
+  if (signal.aborted) return;
   const anchor = firstVisibleMessage(list);
   const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
   const current = list.querySelector("li.current")?.id;
-  const zone = look.zone ?? list.dataset.zone;
-  list.replaceChildren(...renderItems(messages, { ...look, zone }));
-  list.dataset.total = String(total);
+  list.replaceChildren(...renderItems(loaded.messages, lookOf(list, look)));
+  if (loaded.total !== undefined) list.dataset.total = String(loaded.total);
   const li = current ? document.getElementById(current) : null;
   li?.classList.add("current");
   li?.setAttribute("aria-current", "true");
   const moved = id ? (document.getElementById(id)?.getBoundingClientRect().top ?? top) - top : 0;
   if (moved) globalThis.scrollBy({ top: moved, behavior: "instant" });
+}
+
+/** Messages `first` to `last` (in pages of up to 500), and the chat's total. */
+async function fetchRange(
+  conversation: string,
+  first: number,
+  last: number,
+  signal: AbortSignal,
+): Promise<{ messages: ApiMessage[]; total?: number }> {
+  const messages: ApiMessage[] = [];
+  let total;
+  for (let after = first - 1; after < last;) {
+    const page = await fetchMessages(conversation, {
+      after,
+      limit: Math.min(500, last - after),
+    }, signal);
+    if (!page.messages.length) break;
+    messages.push(...page.messages);
+    total = page.total;
+    after = page.messages[page.messages.length - 1].seq;
+  }
+  return { messages, total };
 }
 
 /**

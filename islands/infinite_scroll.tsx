@@ -4,10 +4,13 @@
 // in place with the server's components. Older messages go in above what the reader is looking
 // at, so the view is kept still: the first visible message is measured before and after the
 // insert and the window scrolled by the difference (this also covers the browser's own scroll
-// anchoring, which may or may not have moved it already). Without JavaScript the links page.
+// anchoring, which may or may not have moved it already). A page that arrives after a jump
+// replaced the list is dropped (its request aborted); loading goes on from the new ends.
+// Without JavaScript the links page.
 import { useLayoutEffect, useState } from "preact/hooks";
 import {
   appendMessages,
+  type Extension,
   fetchMessages,
   firstVisibleMessage,
   type Look,
@@ -16,6 +19,7 @@ import {
   pager,
   prependMessages,
   REPLACED,
+  startExtension,
 } from "./_messages.tsx";
 
 /** Props: the conversation, and how its messages are drawn (see `Look`). */
@@ -42,42 +46,42 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
       group: props.group,
     };
     const limit = props.pageSize ?? 100;
-    const busy = { prev: false, next: false };
+    /** The page loading each way (one at a time); a dropped one no longer counts. */
+    const loading: Record<"prev" | "next", Extension | null> = { prev: null, next: null };
     const stop = new AbortController();
 
+    const showLoading = () =>
+      setStatus(
+        loading.prev ? "Loading older messages…" : loading.next ? "Loading newer messages…" : "",
+      );
+
     async function load(rel: "prev" | "next") {
-      if (busy[rel] || !list) return;
+      if (!list || (loading[rel] && !loading[rel].signal.aborted)) return;
       const link = pager(list, rel);
       if (link.hidden) return;
-      busy[rel] = true;
-      setStatus(rel === "prev" ? "Loading older messages…" : "Loading newer messages…");
+      const extension = loading[rel] = startExtension(list, rel);
+      showLoading();
+      let added = false, failure = "";
       try {
-        const query: Record<string, number> = rel === "prev"
-          ? { before: Number(list.dataset.firstSeq), limit }
-          : { after: Number(list.dataset.lastSeq), limit };
-        const page = await fetchMessages(props.conversation, query, stop.signal);
-        if (rel === "prev") {
-          const anchor = firstVisibleMessage(list);
-          const top = anchor?.getBoundingClientRect().top ?? 0;
-          const height = document.documentElement.scrollHeight;
-          prependMessages(list, page, lookOf(list, look));
-          const moved = anchor
-            ? anchor.getBoundingClientRect().top - top
-            : document.documentElement.scrollHeight - height;
-          if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
-        } else {
-          appendMessages(list, page, lookOf(list, look));
-        }
-        setStatus("");
+        const query = { [rel === "prev" ? "before" : "after"]: extension.from, limit };
+        const signal = AbortSignal.any([stop.signal, extension.signal]);
+        const page = await fetchMessages(props.conversation, query, signal);
+        const drawn = lookOf(list, look);
+        added = rel === "prev"
+          ? keepingView(list, () => prependMessages(list, page, drawn, extension))
+          : appendMessages(list, page, drawn, extension);
       } catch (err) {
-        // After a failure the link stays: clicking it tries again.
-        if (!stop.signal.aborted) {
-          setStatus(`Could not load messages: ${err instanceof Error ? err.message : err}`);
+        if (!extension.signal.aborted) {
+          failure = `Could not load messages: ${err instanceof Error ? err.message : err}`;
         }
-        return;
-      } finally {
-        busy[rel] = false;
       }
+      if (loading[rel] === extension) loading[rel] = null;
+      if (stop.signal.aborted) return;
+      showLoading();
+      // After a failure the link stays: clicking it tries again.
+      if (failure) return setStatus(failure);
+      // Dropped: the list was replaced, and `watch` starts over from its new ends.
+      if (!added) return;
       // Re-observing delivers a fresh entry: still in view (a short page) means load again.
       const again = pager(list, rel);
       observer.unobserve(again);
@@ -130,4 +134,20 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
       {status}
     </p>
   );
+}
+
+/**
+ * Runs `change`, which adds messages above the reader's view, and scrolls by what the first
+ * visible message moved (or, with none, by what the page grew).
+ */
+function keepingView<T>(list: HTMLElement, change: () => T): T {
+  const anchor = firstVisibleMessage(list);
+  const top = anchor?.getBoundingClientRect().top ?? 0;
+  const height = document.documentElement.scrollHeight;
+  const result = change();
+  const moved = anchor
+    ? anchor.getBoundingClientRect().top - top
+    : document.documentElement.scrollHeight - height;
+  if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
+  return result;
 }

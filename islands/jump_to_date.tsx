@@ -2,10 +2,17 @@
 // Jump to a date without a reload: the messages around the first one on or after that day are
 // fetched (`GET /api/conversations/:id/messages?date=`), replace the list, and that message is
 // scrolled to and marked current, as the server's permalink page does; the address becomes the
-// permalink `/c/:id/m/:seq` (going back reloads the previous address). Without JavaScript the
-// same form asks the server, which redirects to that permalink.
+// permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps asked for in
+// quick succession the last wins; pages still loading for the old list are dropped. Without
+// JavaScript the same form asks the server, which redirects to that permalink.
 import { useEffect, useState } from "preact/hooks";
-import { fetchMessages, lookOf, messageList, replaceMessages } from "./_messages.tsx";
+import {
+  fetchMessages,
+  lookOf,
+  messageList,
+  replaceMessages,
+  startReplacement,
+} from "./_messages.tsx";
 
 export type JumpToDateProps = {
   conversation: string;
@@ -42,31 +49,33 @@ export default function JumpToDate(props: JumpToDateProps) {
   async function jump(date: string) {
     const list = messageList();
     if (!list || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    // From here an earlier jump still on its way is dropped.
+    const signal = startReplacement(list);
     setStatus("");
     try {
       // The day in the zone the page is read in (the server's `?date=` does the same).
       const tz = list.dataset.zone;
-      const page = await fetchMessages(props.conversation, { date, limit: 100, ...tz && { tz } });
+      const query = { date, limit: 100, ...tz && { tz } };
+      const page = await fetchMessages(props.conversation, query, signal);
+      if (signal.aborted) return;
       const look = lookOf(list, props);
       if (page.target === null || page.target === undefined) {
-        if (page.messages.length) replaceMessages(list, page, look);
+        if (page.messages.length && !replaceMessages(list, page, look, signal)) return;
         list.lastElementChild?.scrollIntoView({ block: "end", behavior: "instant" });
         return setStatus(`No messages on or after ${date}: showing the newest.`);
       }
-      replaceMessages(list, page, look);
+      if (!replaceMessages(list, page, look, signal)) return;
       // Anchors and permalinks use the stable ref (a merge renumbers seqs).
       const target = page.target;
       const ref = page.messages.find((m) => m.seq === target)?.ref ?? target;
       const li = markCurrent(list, ref);
       history.pushState({ date }, "", `/c/${props.conversation}/m/${ref}`);
       pushed = true;
-      // The day's separator when the target starts its day, so the date is in view too.
-      const previous = li?.previousElementSibling;
-      (previous?.classList.contains("day") ? previous : li)?.scrollIntoView({
-        block: "start",
-        behavior: "instant",
-      });
+      // The message itself: its scroll margin leaves room for its day's label above it. (The
+      // label is sticky: scrolled to while stuck at the top, from further down, it stays put.)
+      li?.scrollIntoView({ block: "start", behavior: "instant" });
     } catch (err) {
+      if (signal.aborted) return;
       setStatus(`Could not jump: ${err instanceof Error ? err.message : err}`);
     }
   }

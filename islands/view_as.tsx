@@ -79,7 +79,7 @@ export default function ViewAs(props: ViewAsProps) {
           onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}
         >
           {props.participants.map((p) => (
-            <option key={p} value={p} selected={p === viewAs}>{p}</option>
+            <option key={p} value={p} selected={p === viewAs} dir="auto">{p}</option>
           ))}
           <option value="" selected={viewAs === null}>Nobody</option>
         </select>

@@ -1,0 +1,257 @@
+/// <reference lib="dom" />
+// Jumping to a date while pages are still loading: a page asked for the list as it was (an
+// older or newer page, an earlier jump) must never land in the list as it is now. API answers
+// are held back with `page.route` and let go at the worst moment; no test sleeps.
+import assert from "node:assert/strict";
+import type { Page, Request } from "playwright-core";
+import { chatZip, importChat, openHydrated, readerTest } from "../helpers/browser.ts";
+
+/** 20 days of 30 messages after the encryption notice: 601, one day = seqs 30d-28 … 30d+1. */
+const DAYS = 20, PER_DAY = 30, TOTAL = 1 + DAYS * PER_DAY;
+/** The first message of a day (1-based, in January 2024). */
+const firstOf = (day: number) => 2 + (day - 1) * PER_DAY;
+
+/** A request to the messages API held until released, and how it ended in the browser. */
+interface Held {
+  request: Request;
+  /** Lets the server's answer through (the page may have given up on the request by then). */
+  release(): void;
+  /** Resolves with "finished" or "failed" (the page aborted it) once the browser is done. */
+  settled: Promise<"finished" | "failed">;
+}
+
+/**
+ * Holds back the answer to the next request of the messages API whose query matches `query`:
+ * the server answers at once, the browser gets it on `release()`. Resolves once the hold is in
+ * place; `held` resolves when the request comes.
+ */
+async function holdNext(page: Page, query: RegExp): Promise<{ held: Promise<Held> }> {
+  const held = Promise.withResolvers<Held>();
+  const matches = (url: URL) => url.pathname.endsWith("/messages") && query.test(url.search);
+  await page.route(matches, async (route) => {
+    const request = route.request();
+    const settled = new Promise<"finished" | "failed">((resolve) => {
+      page.on("requestfinished", (r) => r === request && resolve("finished"));
+      page.on("requestfailed", (r) => r === request && resolve("failed"));
+    });
+    const gate = Promise.withResolvers<void>();
+    held.resolve({ request, release: gate.resolve, settled });
+    const response = await route.fetch();
+    await gate.promise;
+    // Fails when the page aborted the request meanwhile: that is allowed.
+    await route.fulfill({ response }).catch(() => {});
+  }, { times: 1 });
+  return { held: held.promise };
+}
+
+/** `promise`, or a failure naming `what` after 20 s (a plain promise would hang the suite). */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 20_000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The list as the reader sees it: message ids in order, day separators, the list's bounds. */
+function readList(page: Page) {
+  return page.evaluate(() => {
+    const list = document.querySelector<HTMLElement>("ol.messages")!;
+    const items = [...list.querySelectorAll<HTMLElement>(":scope > li")];
+    return {
+      seqs: items.filter((li) => /^m\d+$/.test(li.id)).map((li) => Number(li.id.slice(1))),
+      days: items.filter((li) => li.classList.contains("day"))
+        .map((li) => li.querySelector("time")!.getAttribute("datetime")!),
+      first: Number(list.dataset.firstSeq),
+      last: Number(list.dataset.lastSeq),
+    };
+  });
+}
+
+/** Asserts the list holds exactly seqs `first` … `last`, in order, with one separator a day. */
+async function assertRun(page: Page, first: number, last: number, why: string) {
+  const list = await readList(page);
+  const want = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  assert.deepEqual(
+    { first: list.first, last: list.last },
+    { first, last },
+    `${why}: the list's bounds`,
+  );
+  assert.deepEqual(list.seqs, want, `${why}: exactly messages ${first}–${last}, in order`);
+  assert.deepEqual(list.days, [...new Set(list.days)].sort(), `${why}: days in order, once each`);
+}
+
+/** Asserts message `seq` is the jump's target, marked, and inside the viewport. */
+async function assertShown(page: Page, seq: number) {
+  const { current, top, bottom, height } = await page.evaluate((id) => {
+    const li = document.getElementById(id)!;
+    const { top, bottom } = li.getBoundingClientRect();
+    const current = document.querySelector("ol.messages > li.current")?.id;
+    return { current, top, bottom, height: innerHeight };
+  }, `m${seq}`);
+  assert.equal(current, `m${seq}`, "the target is marked");
+  assert.ok(top >= 0 && bottom <= height, `#m${seq} is in view: ${top}–${bottom} of ${height}`);
+}
+
+/** Waits until no older or newer page is loading (the infinite scroll status is hidden). */
+const scrollIdle = (page: Page) =>
+  page.waitForSelector("[data-island=infinite_scroll] .scroll-status", { state: "hidden" });
+
+/** Scrolls to the top (or bottom) until the list's first (or last) seq reaches `to`. */
+async function scrollUntil(page: Page, edge: "top" | "bottom", to: number) {
+  await page.evaluate((edge) => {
+    scrollTo({ top: edge === "top" ? 0 : document.body.scrollHeight, behavior: "instant" });
+  }, edge);
+  await page.waitForFunction(([edge, to]) => {
+    const list = document.querySelector<HTMLElement>("ol.messages")!;
+    return edge === "top"
+      ? Number(list.dataset.firstSeq) <= to
+      : Number(list.dataset.lastSeq) >= to;
+  }, [edge, to] as const);
+}
+
+async function jumpTo(page: Page, date: string) {
+  await page.fill("[data-island=jump_to_date] input[name=date]", date);
+  await page.click("[data-island=jump_to_date] button[type=submit]");
+}
+
+readerTest("browser: a jump to a date wins over pages still loading", async (reader, t) => {
+  const id = await importChat(reader, await chatZip({ days: DAYS, perDay: PER_DAY }));
+  const context = await reader.context({ viewport: { width: 1000, height: 800 } });
+  // The first messages of 5 and 15 January, and the page the API gives around one.
+  const jan5 = firstOf(5), jan15 = firstOf(15);
+  const around = (seq: number) => [seq - 50, seq + 49] as const;
+  const permalink = (seq: number) => new RegExp(`/c/${id}/m/${seq}$`);
+
+  await t.step("an older page asked for before a jump is dropped when it comes late", async () => {
+    const page = await context.newPage();
+    await openHydrated(page, `/c/${id}`);
+    await assertRun(page, TOTAL - 99, TOTAL, "the newest page");
+    const older = await holdNext(page, /before=/);
+    await page.evaluate(() => scrollTo({ top: 0, behavior: "instant" }));
+    const held = await within(older.held, "the older page's request");
+    assert.match(held.request.url(), new RegExp(`before=${TOTAL - 99}\\b`));
+
+    await jumpTo(page, "2024-01-05");
+    await page.waitForURL(permalink(jan5));
+    await assertShown(page, jan5);
+    held.release();
+    await within(held.settled, "the held page to settle");
+    await scrollIdle(page);
+    await assertRun(page, ...around(jan5), "after the jump and the late older page");
+
+    // Infinite scroll goes on from the jump's ends, both ways.
+    await scrollUntil(page, "top", 1);
+    await assertRun(page, 1, around(jan5)[1], "scrolled up to the start");
+    await scrollUntil(page, "bottom", around(jan5)[1] + 100);
+    await assertRun(page, 1, around(jan5)[1] + 100, "then scrolled down");
+    await page.close();
+  });
+
+  await t.step("a newer page asked for before a jump is dropped when it comes late", async () => {
+    const page = await context.newPage();
+    await openHydrated(page, `/c/${id}/m/${firstOf(2)}`);
+    const start = await readList(page);
+    assert.ok(start.last < TOTAL, "the permalink page has newer messages to load");
+    const newer = await holdNext(page, /after=/);
+    await page.evaluate(() => scrollTo({ top: document.body.scrollHeight, behavior: "instant" }));
+    const held = await within(newer.held, "the newer page's request");
+    assert.match(held.request.url(), new RegExp(`after=${start.last}\\b`));
+
+    await jumpTo(page, "2024-01-15");
+    await page.waitForURL(permalink(jan15));
+    await assertShown(page, jan15);
+    held.release();
+    await within(held.settled, "the held page to settle");
+    await scrollIdle(page);
+    await assertRun(page, ...around(jan15), "after the jump and the late newer page");
+
+    await scrollUntil(page, "bottom", around(jan15)[1] + 100);
+    await assertRun(page, around(jan15)[0], around(jan15)[1] + 100, "scrolled down");
+    await scrollUntil(page, "top", around(jan15)[0] - 100);
+    await assertRun(page, around(jan15)[0] - 100, around(jan15)[1] + 100, "then scrolled up");
+    await page.close();
+  });
+
+  await t.step("pages that come while a jump is on its way are replaced by it", async () => {
+    const page = await context.newPage();
+    await openHydrated(page, `/c/${id}`);
+    const jump = await holdNext(page, /date=/);
+    await jumpTo(page, "2024-01-05");
+    const heldJump = await within(jump.held, "the jump's request");
+    // An older page lands while the jump waits…
+    await scrollUntil(page, "top", TOTAL - 199);
+    await scrollIdle(page);
+    // …and the next one is asked for from the old list, and held.
+    const older = await holdNext(page, /before=/);
+    // The island may still be loading a page on its own (a page that left the top link in view
+    // loads the next one), and that answer scrolls the link away again: scroll up until the
+    // held request comes.
+    const asked = older.held;
+    let heldOlder: Held | undefined;
+    asked.then((h) => heldOlder = h);
+    for (let i = 0; i < 200 && !heldOlder; i++) {
+      await page.evaluate(() => scrollTo({ top: 0, behavior: "instant" }));
+      await Promise.race([asked, new Promise((r) => setTimeout(r, 100))]);
+    }
+    assert.ok(heldOlder, "an older page was asked for from the old list");
+    const before = Number(new URL(heldOlder.request.url()).searchParams.get("before"));
+    assert.ok(before > around(jan5)[1], `asked for from the old list: before=${before}`);
+
+    heldJump.release();
+    await page.waitForURL(permalink(jan5));
+    await assertShown(page, jan5);
+    heldOlder.release();
+    await within(heldOlder.settled, "the held older page to settle");
+    await scrollIdle(page);
+    await assertRun(page, ...around(jan5), "after the jump");
+    await scrollUntil(page, "top", 1);
+    await assertRun(page, 1, around(jan5)[1], "scrolled up to the start");
+    await page.close();
+  });
+
+  await t.step("of two quick jumps the second wins, whichever answer comes first", async () => {
+    const page = await context.newPage();
+    await openHydrated(page, `/c/${id}`);
+    const first = await holdNext(page, /date=2024-01-05/);
+    const second = await holdNext(page, /date=2024-01-15/);
+    await jumpTo(page, "2024-01-05");
+    const heldFirst = await within(first.held, "the first jump's request");
+    await jumpTo(page, "2024-01-15");
+    const heldSecond = await within(second.held, "the second jump's request");
+
+    heldSecond.release();
+    await page.waitForURL(permalink(jan15));
+    heldFirst.release();
+    // The first jump either gave up on its request or (wrongly) lands: wait for either.
+    await Promise.race([
+      heldFirst.settled.then((how) => how === "failed" || new Promise(() => {})),
+      page.waitForURL(permalink(jan5)),
+    ]);
+    assert.match(page.url(), permalink(jan15));
+    await assertShown(page, jan15);
+    await scrollIdle(page);
+    await assertRun(page, ...around(jan15), "after two jumps");
+    await scrollUntil(page, "top", around(jan15)[0] - 100);
+    await assertRun(page, around(jan15)[0] - 100, around(jan15)[1], "scrolled up");
+    await page.close();
+  });
+
+  await t.step("a jump from the end of the chat scrolls to its target", async () => {
+    const page = await context.newPage();
+    await openHydrated(page, `/c/${id}`);
+    // Submitted from where the reader is (the newest message), as with the keyboard.
+    await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>("[data-island=jump_to_date] form")!;
+      form.querySelector<HTMLInputElement>("input[name=date]")!.value = "2024-01-05";
+      form.requestSubmit();
+    });
+    await page.waitForURL(permalink(jan5));
+    await assertShown(page, jan5);
+    await page.close();
+  });
+
+  await t.step("no errors in the browser console", () => {
+    assert.deepEqual(reader.errors, []);
+  });
+});
