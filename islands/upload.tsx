@@ -113,14 +113,17 @@ export default function Upload(props: UploadProps) {
           ))}
         </select>
       </label>
-      <input
-        type="file"
-        name="file"
-        accept=".txt,.zip,text/plain,application/zip"
-        required
-        disabled={busy}
-        onChange={() => phase.name === "failed" && setPhase({ name: "idle" })}
-      />
+      <label>
+        Exported chat (.zip or .txt){" "}
+        <input
+          type="file"
+          name="file"
+          accept=".txt,.zip,text/plain,application/zip"
+          required
+          disabled={busy}
+          onChange={() => phase.name === "failed" && setPhase({ name: "idle" })}
+        />
+      </label>
       <button type="submit" disabled={busy}>Upload</button>
       <div class="upload-status" role="status" aria-live="polite">
         <Status phase={phase} />

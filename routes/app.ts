@@ -4,7 +4,7 @@ import { serveStatic } from "hono/deno";
 import { readIslandManifest } from "../lib/build_islands.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
-import { cacheDefaults, conversationEtag } from "./_middleware/cache.ts";
+import { cacheDefaults, conversationEtag, IMMUTABLE } from "./_middleware/cache.ts";
 import { csrf } from "./_middleware/csrf.ts";
 import { onError, onNotFound } from "./_middleware/errors.ts";
 import { appRateLimits } from "./_middleware/rate_limit.ts";
@@ -74,6 +74,11 @@ export function createApp(deps: AppDeps) {
     if (c.res.ok) setResponseHeader(c, "Cache-Control", "public, max-age=31536000, immutable");
   });
   app.use("/static/*", serveStatic({ root: "./" }));
+  // Browsers ask for /favicon.ico whatever the page links (<link rel="icon">): the SVG, for good.
+  app.get("/favicon.ico", (c) => {
+    c.header("Cache-Control", IMMUTABLE);
+    return c.redirect("/static/favicon.svg", 301);
+  });
   const islands = readIslandManifest();
   app.use(async function islandAssets(c, next) {
     c.set("islands", islands);

@@ -22,6 +22,9 @@
  * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
  * - Forms: `form.search-chat` (GET /search), `form.jump` (GET /c/ID, `input[name=date]`),
  *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`).
+ * - The sticky `header.conv-header.chat-head`: title, `p.conv-meta` (participants, each in a
+ *   `<bdi>`), `nav.conv-nav` (Insights, Media, Import report, Privacy) and the Export menu; its
+ *   height is `--chat-head` (static/app.css), where the sticky day labels stop.
  *
  * @module
  */
@@ -62,6 +65,7 @@ import { refOfSeq, seqOfRef } from "../lib/merge/refs.ts";
 import { CoverageTimeline } from "./_components/coverage.tsx";
 import { MergeOffer } from "./_components/merge_offer.tsx";
 import { ExportMenu } from "./_components/export_menu.tsx";
+import { Names } from "./_components/names.tsx";
 import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 
 const PAGE = 100;
@@ -167,19 +171,24 @@ export function conversationPages(deps: AppDeps) {
     return render(
       c,
       <Layout title={conv.title} signedIn wide>
-        <header class="conv-header">
+        <header class="conv-header chat-head">
           <a class="back" href="/" aria-label="Back to your chats">←</a>
-          <div class="conv-title">
-            <h1 dir="auto">{conv.title}</h1>
-            <p class="muted">
-              {conv.messageCount.toLocaleString("en")} messages ·{" "}
-              <span dir="auto">{conv.participants.join(", ")}</span> ·{" "}
-              <a href={`/c/${conv.id}/insights`}>Insights</a> ·{" "}
-              <a href={`/c/${conv.id}/media`}>Media</a> ·{" "}
-              <a href={`/imports/${conv.id}/report`}>Import report</a> ·{" "}
-              <a href={`/c/${conv.id}/privacy`}>Privacy and deletion</a>
-            </p>
-          </div>
+          <h1 dir="auto">{conv.title}</h1>
+          <p class="muted conv-meta">
+            {conv.messageCount.toLocaleString("en")} messages
+            {conv.participants.length > 0 && (
+              <>
+                {" · "}
+                <Names names={conv.participants} />
+              </>
+            )}
+          </p>
+          <nav class="conv-nav" aria-label="This chat">
+            <a href={`/c/${conv.id}/insights`}>Insights</a>
+            <a href={`/c/${conv.id}/media`}>Media</a>
+            <a href={`/imports/${conv.id}/report`}>Import report</a>
+            <a href={`/c/${conv.id}/privacy`}>Privacy and deletion</a>
+          </nav>
           <ExportMenu
             conversationId={conv.id}
             firstDate={conv.firstDate}

@@ -104,7 +104,7 @@ Deno.test("conversation page: view-as decides the sides; groups get names, avata
       /<li class="system" id="m5"><article><p dir="auto">Ann changed the subject<\/p>/,
     );
     assert.match(html, /<ol class="messages group"/);
-    assert.match(html, /<option value="Bob" selected>Bob<\/option>/);
+    assert.match(html, /<option value="Bob" selected dir="auto">Bob<\/option>/);
 
     // The no-JS form moves "me" to Ann; an unknown name is refused; "" means nobody.
     const post = (participant: string) =>

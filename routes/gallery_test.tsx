@@ -68,7 +68,7 @@ Deno.test("gallery page: a chat's media as a grid without JavaScript, filters an
       new RegExp(`<form class="gallery-filter[^"]*" method="get" action="/c/${id}/media">`),
     );
     for (const who of ["Ann", "Bob", "Cy"]) {
-      assert.ok(html.includes(`<option value="${who}">${who}</option>`), who);
+      assert.ok(html.includes(`<option value="${who}" dir="auto">${who}</option>`), who);
     }
     // More: the next page, keeping the filter.
     const more = html.match(/<a class="pager more" rel="next" href="([^"]+)">More<\/a>/)?.[1];
@@ -82,7 +82,7 @@ Deno.test("gallery page: a chat's media as a grid without JavaScript, filters an
     const bob = await page(t, `/c/${id}/media?type=&author=Bob&from=&to=`, u.headers);
     const bobs = tiles(bob);
     assert.equal(bobs.length, 25);
-    assert.ok(bob.includes(`<option value="Bob" selected>Bob</option>`));
+    assert.ok(bob.includes(`<option value="Bob" selected dir="auto">Bob</option>`));
     assert.doesNotMatch(bob, /rel="next"/);
     const voice = await page(t, `/c/${id}/media?type=voice&author=Bob`, u.headers);
     assert.equal(tiles(voice).length, 0);
@@ -116,7 +116,7 @@ Deno.test("gallery page: the whole library names each item's chat; links to it e
     assert.deepEqual(tiles(html).map((x) => x.conversation), [b, a]);
     assert.match(html, /<span class="conv" dir="auto">Alpha<\/span>/);
     assert.match(html, /<span class="conv" dir="auto">Beta<\/span>/);
-    assert.ok(html.includes(`<option value="Dee">Dee</option>`));
+    assert.ok(html.includes(`<option value="Dee" dir="auto">Dee</option>`));
     assert.deepEqual(tiles(await page(t, "/media?author=Dee", u.headers)).map((x) => x.ref), [1]);
     assert.ok((await page(t, "/", u.headers)).includes(`href="/media"`));
     assert.ok((await page(t, `/c/${a}`, u.headers)).includes(`<a href="/c/${a}/media">Media</a>`));

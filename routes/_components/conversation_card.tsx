@@ -1,6 +1,7 @@
 import type { ConversationCard as Card, LastMessage } from "../../lib/db/conversations.ts";
 import { wallToInstant } from "../../lib/time/day.ts";
 import { formatShortDay, shownAt } from "./dates.ts";
+import { Names } from "./names.tsx";
 
 /**
  * A day of the card in the reader's zone (`zone`; none: the chat's own, i.e. the wall clock),
@@ -52,7 +53,9 @@ export function ConversationCard(props: { conv: Card; zone?: string | null }) {
         <h3 dir="auto">
           <a href={href}>{conv.title}</a>
         </h3>
-        <p class="muted participants" dir="auto">{conv.participants.join(", ")}</p>
+        <p class="muted participants">
+          <Names names={conv.participants} />
+        </p>
         <p class="muted stats">
           <span class="count">{conv.messageCount.toLocaleString("en")} messages</span>
           {conv.firstDate && conv.lastDate && (

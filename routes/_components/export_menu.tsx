@@ -1,6 +1,7 @@
 /**
- * The conversation page's "Export" section: a plain GET form (works without JavaScript) that
- * downloads the conversation, or a range of it, from the export API.
+ * The conversation page's "Export" menu: a `<details>` whose plain GET form (works without
+ * JavaScript) downloads the conversation, or a range of it, from the export API. Open, the
+ * form is a panel over the page (static/app.css), so the sticky header keeps its height.
  */
 export function ExportMenu(props: {
   conversationId: string;
@@ -30,14 +31,13 @@ export function ExportMenu(props: {
           <legend>Range (optional; leave empty for everything)</legend>
           <label>
             From message # <input type="number" name="from" min="1" inputMode="numeric" />
-          </label>{" "}
+          </label>
           <label>
             to # <input type="number" name="to" min="1" inputMode="numeric" />
           </label>
-          <br />
           <label>
             From day <input type="date" name="fromDate" min={min} max={max} />
-          </label>{" "}
+          </label>
           <label>
             to day <input type="date" name="toDate" min={min} max={max} />
           </label>

@@ -120,7 +120,9 @@ export function GalleryFilter(props: { action: string; query: GalleryQuery; peop
         Person
         <select name="author">
           <option value="">Everyone</option>
-          {people.map((p) => <option key={p} value={p} selected={p === q.author}>{p}</option>)}
+          {people.map((p) => (
+            <option key={p} value={p} selected={p === q.author} dir="auto">{p}</option>
+          ))}
         </select>
       </label>
       <label>

@@ -2,6 +2,7 @@ import type { DateOrder } from "../../lib/parse/types.ts";
 import type { ReparsePreview } from "../../lib/reparse/preview.ts";
 import type { ImportReport } from "../../lib/reparse/report.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
+import { Names } from "./names.tsx";
 
 /** How a date order reads to a person. */
 export const ORDER_LABEL: Record<DateOrder, string> = {
@@ -60,8 +61,8 @@ export function ReportView({ report }: { report: ImportReport }) {
             <dt>Messages</dt>
             <dd data-field="messages">{p.messages.toLocaleString("en")}</dd>
             <dt>Participants</dt>
-            <dd data-field="participants" dir="auto">
-              {p.participants.length ? p.participants.join(", ") : "none"}
+            <dd data-field="participants">
+              {p.participants.length ? <Names names={p.participants} /> : "none"}
             </dd>
             <dt>Parser version</dt>
             <dd data-field="parser-version">

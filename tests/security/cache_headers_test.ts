@@ -75,7 +75,8 @@ Deno.test("every GET route: security headers, a Cache-Control, never public outs
         assertSecurityHeaders(res, label);
         const cc = res.headers.get("cache-control")!;
         if (
-          !path.startsWith("/s/") && !path.startsWith("/static/") && !path.startsWith("/files/")
+          !path.startsWith("/s/") && !path.startsWith("/static/") &&
+          !path.startsWith("/files/") && path !== "/favicon.ico"
         ) {
           assert.doesNotMatch(cc, /public|s-maxage/, `${label}: ${cc}`);
         }
@@ -347,7 +348,7 @@ Deno.test("shared pages: public, s-maxage=60, ETag; no cookie read, no Vary on i
   }
 });
 
-Deno.test("static files: /static/build/* immutable, other static files revalidated", async () => {
+Deno.test("static files: /static/build/* immutable, other static files revalidated, /favicon.ico", async () => {
   const t = await createTestApp();
   try {
     const css = await t.app.request("/static/app.css");
@@ -367,6 +368,18 @@ Deno.test("static files: /static/build/* immutable, other static files revalidat
       assert.equal(js.headers.get("cache-control"), "public, max-age=31536000, immutable");
       await js.body?.cancel();
     }
+    // Browsers ask for /favicon.ico on every site: a permanent redirect to the SVG the pages link.
+    const ico = await t.app.request("/favicon.ico");
+    assert.equal(ico.status, 301);
+    assert.equal(ico.headers.get("location"), "/static/favicon.svg");
+    assert.equal(ico.headers.get("cache-control"), "public, max-age=31536000, immutable");
+    assert.equal(ico.headers.get("set-cookie"), null);
+    assertSecurityHeaders(ico, "/favicon.ico");
+    const svg = await t.app.request("/static/favicon.svg");
+    assert.equal(svg.status, 200);
+    assert.match(svg.headers.get("content-type") ?? "", /^image\/svg\+xml\b/);
+    assert.equal(svg.headers.get("cache-control"), "public, no-cache");
+    assert.match(await svg.text(), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const missing = await t.app.request("/static/build/nope-0000.js");
     assert.doesNotMatch(missing.headers.get("cache-control") ?? "", /immutable/);
     await missing.body?.cancel();
