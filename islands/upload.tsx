@@ -14,6 +14,11 @@ export type UploadProps = {
   /** IANA zones offered for the phone's zone, and the one chosen without JavaScript. */
   zones?: string[];
   zone?: string;
+  /**
+   * Whether the server takes direct uploads (S3): false skips asking (in embedded mode the
+   * answer is a 409 the browser logs as an error) and sends the file through the app.
+   */
+  direct?: boolean;
 };
 
 type Phase =
@@ -65,18 +70,20 @@ export default function Upload(props: UploadProps) {
         setPhase({ name: "uploading", loaded, total });
       };
       // With S3, straight to the bucket (parallel, resumable parts); else through the app.
-      const id = await uploadDirect(file, {
-        signal: controller.signal,
-        onProgress,
-        timeZone: zone,
-      }).catch(
-        (err) => {
-          if (err instanceof DirectUploadUnavailable) {
-            return send(file, zone, controller.signal, onProgress);
-          }
-          throw err;
-        },
-      );
+      const id = props.direct === false
+        ? await send(file, zone, controller.signal, onProgress)
+        : await uploadDirect(file, {
+          signal: controller.signal,
+          onProgress,
+          timeZone: zone,
+        }).catch(
+          (err) => {
+            if (err instanceof DirectUploadUnavailable) {
+              return send(file, zone, controller.signal, onProgress);
+            }
+            throw err;
+          },
+        );
       setPhase({ name: "processing", progress: 0, status: "queued" });
       const done = await poll(id, controller.signal, (s) => {
         setPhase({ name: "processing", progress: s.progress, status: s.status });

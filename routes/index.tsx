@@ -57,6 +57,7 @@ export function libraryPage(deps: AppDeps) {
                 component={Upload}
                 props={{
                   maxBytes: deps.config.maxUploadBytes,
+                  direct: deps.config.s3 !== null,
                   zones: timeZoneNames(),
                   zone: readingZone ?? "UTC",
                 }}

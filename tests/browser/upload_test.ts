@@ -35,6 +35,8 @@ readerTest("browser: upload island", async (reader, t) => {
     await openHydrated(page, "/");
     await screenshot(page, "library-empty");
     const seen = await recordPhases(page);
+    const asked: string[] = [];
+    page.on("request", (r) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
     await page.setInputFiles("input[name=file]", {
       name: "WhatsApp Chat with Bob.zip",
       mimeType: "application/zip",
@@ -53,6 +55,10 @@ readerTest("browser: upload island", async (reader, t) => {
     assert.match(uploading.text, /Uploading… \d+%/);
     const processing = seen.find((s) => s.phase === "processing")!;
     assert.match(processing.bar ?? "", /^import-progress:/);
+    // No S3 here: the file goes through the app, without first asking for a direct upload (a
+    // 409 the browser would log).
+    assert.ok(asked.includes("POST /api/imports"), asked.join(", "));
+    assert.ok(!asked.some((r) => r.includes("/api/uploads")), asked.join(", "));
     await page.waitForSelector("html[data-hydrated=true]");
     assert.match(await page.textContent("ol.messages") ?? "", /Day 3, message 20 from Ann/);
   });
