@@ -182,20 +182,18 @@ export function prependMessages(
   look: Look,
   extension: Extension,
 ): boolean {
-  if (!fits(list, extension)) return false;
-  if (!page.messages.length) return true;
-  const top = list.firstElementChild;
-  const lastDay = page.messages[page.messages.length - 1].date.slice(0, 10);
-  if (
-    top?.classList.contains("day") &&
-    top.querySelector("time")?.getAttribute("datetime") === lastDay
-  ) {
-    top.remove();
-  }
-  list.prepend(...renderItems(page.messages, look));
-  list.dataset.firstSeq = String(page.messages[0].seq);
-  list.dataset.total = String(page.total);
-  return true;
+  return extend(list, page, extension, (messages) => {
+    const top = list.firstElementChild;
+    const lastDay = messages[messages.length - 1].date.slice(0, 10);
+    if (
+      top?.classList.contains("day") &&
+      top.querySelector("time")?.getAttribute("datetime") === lastDay
+    ) {
+      top.remove();
+    }
+    list.prepend(...renderItems(messages, look));
+    list.dataset.firstSeq = String(messages[0].seq);
+  });
 }
 
 /** Adds the messages of `extension` below the current ones; false as `prependMessages`. */
@@ -205,10 +203,22 @@ export function appendMessages(
   look: Look,
   extension: Extension,
 ): boolean {
+  return extend(list, page, extension, (messages) => {
+    list.append(...renderItems(messages, look, lastOf(list)));
+    list.dataset.lastSeq = String(messages[messages.length - 1].seq);
+  });
+}
+
+/** Runs `add` with the page's messages when the page still fits the list (and has any). */
+function extend(
+  list: HTMLElement,
+  page: MessagePage,
+  extension: Extension,
+  add: (messages: MessagePage["messages"]) => void,
+): boolean {
   if (!fits(list, extension)) return false;
   if (!page.messages.length) return true;
-  list.append(...renderItems(page.messages, look, lastOf(list)));
-  list.dataset.lastSeq = String(page.messages[page.messages.length - 1].seq);
+  add(page.messages);
   list.dataset.total = String(page.total);
   return true;
 }

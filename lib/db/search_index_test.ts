@@ -24,6 +24,18 @@ const stateOf = async (t: TestApp, id: string) =>
 const find = (t: TestApp, userId: string, query: string) =>
   searchMessages(t.db.sql, userId, { query, limit: 50 });
 
+/** Runs the worker's sweep until nothing is left to index (10 s at most), then stops it. */
+async function sweepUntilDone(t: TestApp): Promise<void> {
+  const stop = new AbortController();
+  const sweeping = sweepSearchIndex(t.db.sql, { logger: silentLogger, signal: stop.signal });
+  const until = Date.now() + 10_000;
+  while ((await listUnindexed(t.db.sql)).length > 0 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  stop.abort();
+  await sweeping;
+}
+
 Deno.test("rebuildSearchIndex: idempotent, in a caller's transaction too, hits carry seq and ref", async () => {
   const t = await createTestApp();
   try {
@@ -98,14 +110,7 @@ Deno.test("search index: a conversation not indexed yet is reported by the API a
     );
 
     // The worker's sweep builds what is missing, then waits for the next round (aborted here).
-    const stop = new AbortController();
-    const sweeping = sweepSearchIndex(t.db.sql, { logger: silentLogger, signal: stop.signal });
-    const until = Date.now() + 10_000;
-    while ((await listUnindexed(t.db.sql)).length > 0 && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    stop.abort();
-    await sweeping;
+    await sweepUntilDone(t);
     assert.deepEqual([await rowsOf(t, b), await stateOf(t, b)], [2, 2]);
     const after = await (await t.app.request("/api/search?q=message", { headers: u.headers }))
       .json();
@@ -147,14 +152,7 @@ Deno.test("search index: words inside links, addresses and markup; older vectors
     assert.deepEqual(await refs("example.com"), [1], "still searchable");
     assert.equal(await countUnindexed(t.db.sql, u.userId), 0, "not reported as indexing");
     assert.deepEqual(await listUnindexed(t.db.sql), [id]);
-    const stop = new AbortController();
-    const sweeping = sweepSearchIndex(t.db.sql, { logger: silentLogger, signal: stop.signal });
-    const until = Date.now() + 10_000;
-    while ((await listUnindexed(t.db.sql)).length > 0 && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    stop.abort();
-    await sweeping;
+    await sweepUntilDone(t);
     assert.deepEqual(await refs("example"), [1]);
     const [{ v }] = await t.db.sql<{ v: number }[]>`
       select tsv_version as v from message_search_state where conversation_id = ${id}`;
