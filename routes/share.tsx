@@ -100,7 +100,7 @@ export function sharePages(deps: AppDeps) {
       return renderShared(
         c,
         <Layout title={title} wide>
-          <header class="conv-header">
+          <header class="conv-header share-head">
             <h1 dir="auto">{title}</h1>
             <p class="muted">
               Shared read-only: messages {first.toLocaleString("en")}–{last.toLocaleString("en")}

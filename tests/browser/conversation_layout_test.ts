@@ -183,6 +183,37 @@ readerTest("browser: the conversation page's layout", async (reader, t) => {
     }
   });
 
+  await t.step("a shared page's day labels are never under its header", async () => {
+    const res = await reader.t.app.request(`/api/conversations/${group}/shares`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${reader.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ expiresInHours: 1, redacted: true }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const { url } = await res.json();
+    for (const viewport of [SMALL, PHONE, DESKTOP]) {
+      const page = await open(viewport);
+      await page.goto(new URL(new URL(url).pathname, reader.url).href);
+      await page.evaluate(() => scrollTo({ top: 900, behavior: "instant" }));
+      const seen = await page.evaluate(() => {
+        const header = document.querySelector(".conv-header")!.getBoundingClientRect();
+        const days = [...document.querySelectorAll("ol.messages > li.day")]
+          .map((li) => li.getBoundingClientRect())
+          .filter((r) => r.bottom > 0 && r.top < innerHeight);
+        return { header: { top: header.top, bottom: header.bottom }, tops: days.map((r) => r.top) };
+      });
+      assert.ok(seen.tops.length > 0, `no day label in view at ${viewport.width}`);
+      for (const top of seen.tops) {
+        assert.ok(
+          top >= seen.header.bottom || seen.header.bottom <= 0,
+          `a day label at ${top} px is under the header (${seen.header.top}–${seen.header.bottom})`,
+        );
+      }
+      await screenshot(page, `share-${viewport.width}`);
+      await page.context().close();
+    }
+  });
+
   await t.step("pager links hidden by the island are not shown", async () => {
     const page = await open(DESKTOP);
     await openHydrated(page, `/c/${group}`);
