@@ -5,6 +5,7 @@
 // tells tests (and anyone curious) that the page is interactive; a failed island makes it
 // "error" instead.
 import { type ComponentType, h, hydrate } from "preact";
+import { closeMenusOnEscapeOrOutside } from "./_lib/menus.ts";
 
 // Each island takes its own props; they are checked where the page renders the mark.
 // deno-lint-ignore no-explicit-any
@@ -31,6 +32,7 @@ async function hydrateIsland(el: HTMLElement): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  closeMenusOnEscapeOrOutside(document);
   const marks = [...document.querySelectorAll<HTMLElement>("[data-island]")];
   const results = await Promise.allSettled(marks.map(hydrateIsland));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

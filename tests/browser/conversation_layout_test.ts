@@ -156,6 +156,27 @@ readerTest("browser: the conversation page's layout", async (reader, t) => {
     }
   });
 
+  await t.step("Escape or a click outside closes the Export menu", async () => {
+    const page = await open(PHONE);
+    await openHydrated(page, `/c/${group}`);
+    const panel = page.locator(".export-menu > form");
+    await page.click(".export-menu > summary");
+    await page.selectOption(".export-menu select[name=format]", "csv");
+    assert.ok(await panel.isVisible(), "a click inside leaves it open");
+    await page.keyboard.press("Escape");
+    assert.equal(await panel.isVisible(), false, "Escape closes it");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.matches(".export-menu > summary")),
+      true,
+      "focus goes back to the menu's button",
+    );
+    await page.click(".export-menu > summary");
+    assert.ok(await panel.isVisible());
+    await page.mouse.click(10, PHONE.height - 10);
+    assert.equal(await panel.isVisible(), false, "a click outside closes it");
+    await page.context().close();
+  });
+
   await t.step("the sticky day label stays below the header", async () => {
     for (const viewport of [SMALL, PHONE, DESKTOP]) {
       const page = await open(viewport);
