@@ -169,3 +169,19 @@ Deno.test("every invisible mark is removed from bodies and system texts through 
     msg("2020-02-13T10:01:00", "Ann", "call +1 555 0100 or Zoë שלום\nxyz"),
   ]);
 });
+
+Deno.test("a header-like line with an impossible time is kept as text and counted like a bad date", () => {
+  const { messages, summary } = parseString(
+    "13/01/2023, 10:00 - Ann: a\n13/01/2023, 25:00 - Bob: b\n13/01/2023, 10:61 - Bob: c\n" +
+      "31/02/2023, 10:00 - Bob: d\n13/01/2023, 10:05 - Bob: e\n",
+  );
+  assert.deepEqual(messages, [
+    msg(
+      "2023-01-13T10:00:00",
+      "Ann",
+      "a\n13/01/2023, 25:00 - Bob: b\n13/01/2023, 10:61 - Bob: c\n31/02/2023, 10:00 - Bob: d",
+    ),
+    msg("2023-01-13T10:05:00", "Bob", "e"),
+  ]);
+  assert.equal(summary.unplacedLines, 3);
+});

@@ -323,7 +323,7 @@ export class ChatParser {
     const c = text.charCodeAt(pos);
     if (DATE_START.test(text) || isForeignDigit(c) || isMark(c)) {
       const line = text.slice(pos, nl);
-      if (candidateOf(line) !== null) this.#unplace(line);
+      if (candidateOf(line, true) !== null) this.#unplace(line);
     }
     return false;
   }

@@ -106,14 +106,17 @@ const JOINER_LANG: Record<string, string> = {
  * ```ts
  * candidateOf("[1/4/23, 7:02:11\u202FPM] Ann: hi")?.format.layout; // "ios"
  * ```
+ *
+ * `loose`: a time out of range (`25:00`, `10:61`) does not disqualify the line — to count a
+ * header-like line that does not fit as unplaced; detection keeps the strict reading.
  */
-export function candidateOf(line: string): Candidate | null {
+export function candidateOf(line: string, loose = false): Candidate | null {
   const head = normalizeHead(line, 0, line.length);
   for (const [layout, bare, re] of DETECTORS) {
     const m = re.exec(head);
     if (m === null) continue;
     const [, d1, sep, d2, d3, rawJoiner, h, mi, s, after] = m;
-    if (+h > 24 || +mi > 59 || (s !== undefined && +s > 59)) continue;
+    if (!loose && (+h > 24 || +mi > 59 || (s !== undefined && +s > 59))) continue;
     if (d2.length > 2 || +d2 > 31 || (d1.length > 2 && d3.length > 2)) continue;
     if (+d1 > 12 && +d2 > 12 && d1.length <= 2) continue;
     if (bare && line.indexOf(": ", m[0].length) < 0) continue;

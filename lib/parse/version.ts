@@ -9,5 +9,6 @@ export const PARSER_VERSION = 2;
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;
-//   Hebrew `<המדיה לא נכללה>`; a zip's chat is sniffed by content when its name is unknown.
+//   Hebrew `<המדיה לא נכללה>`; a zip's chat is sniffed by content when its name is unknown; a
+//   header-like line with an impossible time (`25:00`) is counted as unplaced.
 // 1: the first release.
