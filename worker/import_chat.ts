@@ -11,12 +11,8 @@ import { parseChat } from "../lib/parse/parser.ts";
 import { PARSER_VERSION } from "../lib/parse/version.ts";
 import { instantConverter } from "../lib/time/zone.ts";
 import type { Message } from "../lib/parse/types.ts";
-import {
-  chatNameFromFileName,
-  type ExportArchive,
-  openExport,
-  sniffZip,
-} from "../lib/parse/zip.ts";
+import { chatNameFromFileName } from "../lib/parse/chat_file.ts";
+import { type ExportArchive, openExport, sniffZip } from "../lib/parse/zip.ts";
 import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
 import { claimImport } from "./slots.ts";

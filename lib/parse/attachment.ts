@@ -38,12 +38,9 @@ export interface Attachment {
  */
 function joinAround(before: string, after: string): string {
   const a = before.trimEnd();
-  let b = after, i = 0;
-  while (i < b.length && (b.charCodeAt(i) === 32 || b.charCodeAt(i) === 9)) i++;
-  const sep = b.charCodeAt(i) === 10 ? "\n" : " ";
-  b = b.slice(sep === "\n" ? i + 1 : i);
-  if (sep === " ") b = b.trimStart();
-  return a === "" ? b : b === "" ? a : a + sep + b;
+  const newline = /^[ \t]*\n/.exec(after);
+  const b = newline ? after.slice(newline[0].length) : after.trimStart();
+  return a === "" ? b : b === "" ? a : a + (newline ? "\n" : " ") + b;
 }
 
 function keywordLang(keyword: string): string | null | undefined {

@@ -56,8 +56,7 @@ export class Authors {
   add(raw: string): string | null {
     this.slot = -1;
     if (isSystemAuthor(raw)) return null;
-    let author = stripInvisible(raw).trim();
-    if (author.indexOf("\u061c") >= 0) author = author.replaceAll("\u061c", "").trim();
+    const author = stripInvisible(raw).replaceAll("\u061c", "").trim();
     const slot = this.#counted.length;
     if (slot < KNOWN_AUTHORS && raw.length < MAX_LENGTH) {
       this.slot = slot;

@@ -13,6 +13,7 @@
  * the uncompressed chat text; the zip reader is loaded only for a zip (it is most of the start-up
  * time of a .txt parse).
  */
+import { utf16Bom } from "./decode.ts";
 import { parseChat } from "./parser.ts";
 import { type DateOrder, type Message, ParseError, type ParseSummary } from "./types.ts";
 import { sniffZip } from "./zip_sniff.ts";
@@ -102,8 +103,7 @@ async function openSource(path: string): Promise<Source> {
     };
   }
   // UTF-16 (byte-order mark first) is full of NULs; decode.ts reads it.
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (!utf16 && head.includes(0)) {
+  if (utf16Bom(head) === null && head.includes(0)) {
     file.close();
     throw new ParseError(`binary file (not a WhatsApp export): ${path}`);
   }

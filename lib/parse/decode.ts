@@ -28,6 +28,13 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
+/** The UTF-16 encoding a byte-order mark at the start of `head` announces, or null. */
+export function utf16Bom(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
+}
+
 /**
  * The decoder for a file's first bytes; throws a ParseError when they are not text.
  *
@@ -40,8 +47,8 @@ export function sniff(head: Uint8Array, total: number): TextDecoder {
   if (total === 0) {
     throw new ParseError("Empty chat export: expected WhatsApp chat text, got 0 bytes");
   }
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be");
+  const utf16 = utf16Bom(head);
+  if (utf16 !== null) return new TextDecoder(utf16);
   for (const [magic, what] of MAGIC) {
     if (startsWith(head, magic)) {
       throw new ParseError(`Not a chat export: expected WhatsApp chat text, got ${what}`);

@@ -11,19 +11,22 @@
  *   huge directory is not materialised) and at most `maxTotalBytes` declared uncompressed bytes.
  *   While streaming, each entry is cut off with a ParseError as soon as it yields more bytes than it
  *   declared (zip.js checks this too) or than `maxTotalBytes`.
- * - Chat file choice: `_chat.txt` or a localised "WhatsApp Chat with …" name wins; among several,
- *   the shallowest then shortest path. Otherwise any other `.txt` (a chat file name in a language
- *   we do not know): names containing "chat" first, then the shallowest, then the largest — and,
- *   in that order, the first whose first 4 KiB hold a message header wins over the others (a
- *   shared `Report.txt` larger than the chat must not be read as the chat; at most 20 are looked
- *   at). `__MACOSX/` and dot-files are ignored everywhere.
+ * - Chat file choice: by name (chat_file.ts `rankChatEntries`); when no name is a chat file name
+ *   (a language we do not know), the first `.txt` in that order whose first 4 KiB hold a message
+ *   header wins (a shared `Report.txt` larger than the chat must not be read as the chat; at most
+ *   20 are looked at). `__MACOSX/` and dot-files are ignored everywhere.
  * - Media names are given relative to the chat file's folder (so they match `Message.attachment`
  *   when the export was zipped inside a folder); files outside that folder keep their full path.
  * - chatName: from the .txt name (Android), else the zip's file name, else the enclosing folder.
  */
 import { Reader, ZipReader } from "@zip.js/zip.js";
 import type { FileEntry } from "@zip.js/zip.js";
-import { candidateOf } from "./header.ts";
+import {
+  chatNameFromFileName,
+  isChatFileName,
+  looksLikeChat,
+  rankChatEntries,
+} from "./chat_file.ts";
 import { ParseError } from "./types.ts";
 
 /** How many ranked `.txt` files are looked into when none has a chat file name. */
@@ -280,79 +283,6 @@ function entryStream(entry: FileEntry, maxTotal: number): ReadableStream<Uint8Ar
   }, { highWaterMark: 0 });
 }
 
-/** Android chat-file prefixes in several languages (FORMAT.md §1); `_` may replace spaces. */
-const CHAT_PREFIXES = [
-  "WhatsApp Chat with ",
-  "WhatsApp Chat - ",
-  "Chat de WhatsApp con ",
-  "Chat WhatsApp con ",
-  "WhatsApp Chat mit ",
-  "Discussion WhatsApp avec ",
-  "Conversa do WhatsApp com ",
-  "Conversa no WhatsApp com ",
-  "Чат WhatsApp с ",
-].map((p) => p.toLowerCase());
-
-/**
- * The chat name told by an export's file or folder name, or null: `WhatsApp Chat with Bob.txt`,
- * `WhatsApp_Chat_mit_Bob.txt`, `WhatsApp Chat - Book club.zip`, `WhatsApp Chat - Bob (1).zip` →
- * `Bob`, `Bob`, `Book club`, `Bob`; `_chat.txt` → null.
- *
- * @example
- * ```ts
- * chatNameFromFileName("uploads/WhatsApp Chat - Book club.zip"); // "Book club"
- * ```
- */
-export function chatNameFromFileName(name: string): string | null {
-  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1)
-    .replace(/\.(txt|zip)$/i, "")
-    .replace(/ \(\d+\)$/, "")
-    .replaceAll("_", " ");
-  const lower = base.toLowerCase();
-  for (const prefix of CHAT_PREFIXES) {
-    if (lower.startsWith(prefix)) {
-      const rest = base.slice(prefix.length).trim();
-      return rest === "" ? null : rest;
-    }
-  }
-  return null;
-}
-
-/** True for `_chat.txt` (iOS) and the localised Android chat file names. */
-export function isChatFileName(path: string): boolean {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (!/\.txt$/i.test(base)) return false;
-  return base.toLowerCase() === "_chat.txt" || chatNameFromFileName(base) !== null;
-}
-
-/** Picks the chat `.txt` among the archive's files by name and size alone, or null. */
-export function pickChatEntry(files: { name: string; size: number }[]): string | null {
-  return rankChatEntries(files)[0] ?? null;
-}
-
-/**
- * The `.txt` files most likely the chat first (see the decisions at the top): the one chat file
- * name when there is one, else every `.txt`, ranked.
- */
-function rankChatEntries(files: { name: string; size: number }[]): string[] {
-  const depth = (n: string) => n.split("/").length;
-  const txt = files.filter((f) => /\.txt$/i.test(f.name));
-  const named = txt.filter((f) => isChatFileName(f.name));
-  if (named.length > 0) {
-    named.sort((a, b) =>
-      depth(a.name) - depth(b.name) || a.name.length - b.name.length ||
-      (a.name < b.name ? -1 : 1)
-    );
-    return [named[0].name];
-  }
-  const hasChat = (n: string) => /chat/i.test(n.slice(n.lastIndexOf("/") + 1)) ? 0 : 1;
-  txt.sort((a, b) =>
-    hasChat(a.name) - hasChat(b.name) || depth(a.name) - depth(b.name) || b.size - a.size ||
-    (a.name < b.name ? -1 : 1)
-  );
-  return txt.map((f) => f.name);
-}
-
 /** The first {@link SNIFF_HEAD} bytes (or fewer) of an entry, decompressed. */
 async function entryHead(entry: FileEntry, maxTotal: number): Promise<Uint8Array> {
   const reader = entryStream(entry, maxTotal).getReader();
@@ -378,19 +308,6 @@ async function entryHead(entry: FileEntry, maxTotal: number): Promise<Uint8Array
     at += p.length;
   }
   return head;
-}
-
-/** True when one of the first lines of `head` is a message header of a known layout. */
-function looksLikeChat(head: Uint8Array): boolean {
-  const encoding = head[0] === 0xff && head[1] === 0xfe
-    ? "utf-16le"
-    : head[0] === 0xfe && head[1] === 0xff
-    ? "utf-16be"
-    : "utf-8";
-  const text = new TextDecoder(encoding).decode(head);
-  return text.split(/\r\n|\r|\n/).slice(0, 20).some((line) =>
-    candidateOf(line.replace(/^\uFEFF/, "")) !== null
-  );
 }
 
 /** False for names with `..` segments, absolute paths, drive letters or NUL characters. */

@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { TextReader, Uint8ArrayWriter, ZipWriter } from "@zip.js/zip.js";
 import { ParseError } from "./types.ts";
-import {
-  chatNameFromFileName,
-  fileRandomAccess,
-  openExport,
-  pickChatEntry,
-  type RandomAccess,
-  sniffZip,
-} from "./zip.ts";
+import { chatNameFromFileName, looksLikeChat, pickChatEntry } from "./chat_file.ts";
+import { fileRandomAccess, openExport, type RandomAccess, sniffZip } from "./zip.ts";
 
 async function buildZip(files: Record<string, string>): Promise<Uint8Array> {
   const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
@@ -206,4 +200,16 @@ Deno.test("sniffZip, chatNameFromFileName and pickChatEntry", () => {
     "b.txt",
   );
   assert.equal(pickChatEntry([{ name: "a.jpg", size: 9 }]), null);
+});
+
+Deno.test("looksLikeChat: a header among the first lines, in UTF-8 or UTF-16; not binary", () => {
+  const utf8 = new TextEncoder().encode(`\uFEFFSaved chat\n${CHAT}`);
+  assert.equal(looksLikeChat(utf8), true);
+  const text = `[06/03/2017, 00:45:00] Ann: hi\r\n`;
+  const utf16 = new Uint8Array(2 + text.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) utf16[2 + 2 * i] = text.charCodeAt(i);
+  assert.equal(looksLikeChat(utf16), true);
+  assert.equal(looksLikeChat(new TextEncoder().encode("06/03/2017 dentist\nmilk\n")), false);
+  assert.equal(looksLikeChat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), false);
 });

@@ -19,21 +19,29 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Lower case without accents: the key names are matched by. */
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
-/** Base letter → every precomposed Latin letter that folds to it (`e` → `eèéêë…EÈÉ…`). */
-const VARIANTS = new Map<string, string>();
-for (let cp = 0x41; cp <= 0x24f; cp++) {
-  addVariant(String.fromCodePoint(cp));
-}
-for (let cp = 0x1e00; cp <= 0x1eff; cp++) addVariant(String.fromCodePoint(cp));
-function addVariant(ch: string): void {
-  const base = fold(ch);
-  if (base.length === 1 && /\p{L}/u.test(ch)) VARIANTS.set(base, (VARIANTS.get(base) ?? "") + ch);
+/**
+ * Base letter → every precomposed Latin letter that folds to it (`e` → `eèéêë…EÈÉ…`); built on
+ * first use (a redacted share), not when the server starts.
+ */
+let variants: Map<string, string> | null = null;
+function variantsOf(base: string): string | undefined {
+  if (variants === null) {
+    const map = variants = new Map();
+    const ranges = [[0x41, 0x24f], [0x1e00, 0x1eff]];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp), b = fold(ch);
+        if (b.length === 1 && /\p{L}/u.test(ch)) map.set(b, (map.get(b) ?? "") + ch);
+      }
+    }
+  }
+  return variants.get(base);
 }
 
 /** A folded name as a pattern matching any accented or decomposed spelling of it. */
 const loose = (key: string) =>
   [...key].map((ch) => {
-    const v = VARIANTS.get(ch);
+    const v = variantsOf(ch);
     return v === undefined ? escape(ch) : `[${v}]\\p{M}*`;
   }).join("");
 const words = (name: string) =>

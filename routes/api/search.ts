@@ -27,6 +27,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../../lib/db/conversations.ts";
@@ -46,19 +47,12 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\|([0-9a-f-]{36})\|(\d{1,9
 
 /** A search cursor as the API hands it out: opaque (base64url of `date|conversation|ref`). */
 export function encodeCursor(c: SearchCursor): string {
-  return btoa(`${c.date}|${c.conversationId}|${c.ref}`).replaceAll("+", "-").replaceAll("/", "_")
-    .replace(/=+$/, "");
+  return Buffer.from(`${c.date}|${c.conversationId}|${c.ref}`).toString("base64url");
 }
 
 /** The cursor in `text`, or null when it is not one of ours. */
 export function decodeCursor(text: string): SearchCursor | null {
-  let plain: string;
-  try {
-    plain = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  } catch {
-    return null;
-  }
-  const m = CURSOR.exec(plain);
+  const m = CURSOR.exec(Buffer.from(text, "base64url").toString());
   return m && isDay(m[1].slice(0, 10)) ? { date: m[1], conversationId: m[2], ref: +m[3] } : null;
 }
 
