@@ -15,7 +15,8 @@ import { validate } from "./_middleware/validate.ts";
 import { insightsParam, withInsights } from "./api/insights.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
-import { day, InsightsSections, num } from "./_components/insights_sections.tsx";
+import { InsightsSections } from "./_components/insights_sections.tsx";
+import { day, num } from "./_components/insights_format.ts";
 
 /** `/c/:id/insights`. */
 export function insightsPages(deps: AppDeps) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { seedChat } from "../lib/insights/fixture_test_util.ts";
 import { createTestApp, signUp } from "../tests/helpers/app.ts";
-import { duration } from "./_components/insights_sections.tsx";
+import { duration } from "./_components/insights_format.ts";
 
 Deno.test("insights page: SVG charts with titles and tables, the filter form, its own CSS", async () => {
   const t = await createTestApp();

@@ -17,6 +17,7 @@ import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
 import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
+import { alignMediaNames, mayHaveSpellings } from "./media_names.ts";
 
 /** What the import job needs. */
 export interface ImportDeps {
@@ -89,6 +90,8 @@ class ChatStats {
   participants = new Map<string, { count: number; firstSeq: number }>();
   firstDate: string | null = null;
   lastDate: string | null = null;
+  /** The attachment names with non-ASCII characters (see media_names.ts). */
+  attachments = new Set<string>();
   #seq = 0;
 
   async *observe(batches: AsyncIterable<Message[]>): AsyncIterable<Message[]> {
@@ -97,6 +100,9 @@ class ChatStats {
         const seq = ++this.#seq;
         if (this.firstDate === null || m.date < this.firstDate) this.firstDate = m.date;
         if (this.lastDate === null || m.date > this.lastDate) this.lastDate = m.date;
+        if (m.attachment !== null && mayHaveSpellings(m.attachment)) {
+          this.attachments.add(m.attachment);
+        }
         if (m.author === null) continue;
         const p = this.participants.get(m.author);
         if (p) p.count++;
@@ -272,7 +278,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
         first_seq: p.firstSeq,
       }));
       for (const rows of slices(people, 5000)) await tx`insert into participants ${tx(rows)}`;
-      const mediaRows = await media;
+      const mediaRows = alignMediaNames(await media, stats.attachments);
       await insertMedia(tx as unknown as Sql, mediaRows);
       const summary = JSON.parse(JSON.stringify(parse.summary()));
       const viewAs = guessViewAs(

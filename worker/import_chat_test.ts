@@ -6,7 +6,8 @@ import { createRedisQueue } from "../lib/queue/redis_stream.ts";
 import { createFsBlobStore } from "../lib/storage/fs.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 import { createTestDb, type TestDb } from "../tests/helpers/db.ts";
-import { iosChatZip, PHOTO_NAME } from "../tests/helpers/chat_zip.ts";
+import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { iosChatZip, PHOTO, PHOTO_NAME } from "../tests/helpers/chat_zip.ts";
 import { redisTest, withRedisBridge } from "../tests/helpers/redis.ts";
 import { createWorker } from "./create_worker.ts";
 import { importChat } from "./import_chat.ts";
@@ -96,6 +97,32 @@ Deno.test("importChat: a .zip's media go to the blob store, linked to their mess
     assert.ok(await s.blobs.size(media[0].blobKey));
     const [m] = await s.db
       .sql`select kind from messages where conversation_id = ${id} and attachment = ${PHOTO_NAME}`;
+    assert.equal(m.kind, "media");
+  } finally {
+    await s.close();
+  }
+});
+
+Deno.test("importChat: a zip re-made on a Mac (NFD file names) still links its media", async () => {
+  const s = await setup();
+  try {
+    const name = "Café Menü.pdf"; // NFC in the chat text, NFD in the zip
+    const zip = new ZipWriter(new BlobWriter("application/zip"));
+    await zip.add(
+      "WhatsApp Chat with Café.txt",
+      new TextReader(
+        `01/02/2024, 10:00 - Ann: ${name} (file attached)\n01/02/2024, 10:01 - Bob: ok\n`,
+      ),
+    );
+    await zip.add(name.normalize("NFD"), new Uint8ArrayReader(PHOTO));
+    const bytes = new Uint8Array(await (await zip.close()).arrayBuffer());
+    const id = await s.upload("WhatsApp Chat with Café.zip", bytes);
+    await importChat({ db: s.db.sql, blobs: s.blobs, logger: silentLogger }, id);
+    const media = await s.db.sql`select name, blob_key from media where conversation_id = ${id}`;
+    assert.deepEqual(media.map((m) => m.name), [name]);
+    assert.equal(await s.blobs.size(media[0].blobKey), PHOTO.byteLength);
+    const [m] = await s.db
+      .sql`select kind from messages where conversation_id = ${id} and attachment = ${name}`;
     assert.equal(m.kind, "media");
   } finally {
     await s.close();

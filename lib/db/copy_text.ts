@@ -1,6 +1,6 @@
 /**
  * PostgreSQL's COPY text format, for the bulk writes (messages: lib/db/copy.ts; insights:
- * lib/insights/accumulate.ts): a field's escaping, and TSV lines gathered in chunks.
+ * lib/insights/accumulate*.ts): a field's escaping, and TSV lines gathered in chunks.
  *
  * @module
  */

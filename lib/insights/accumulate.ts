@@ -5,9 +5,16 @@
  * pass goes (`drain()`), so what stays in memory is bounded by days × authors for the small
  * tables and by the current day and month for the rest, never by messages.
  *
+ * This file counts the days, starters and replies; the terms are gathered by
+ * `accumulate_terms.ts`, the monologues by `accumulate_runs.ts`, with the names of
+ * `accumulate_names.ts`.
+ *
  * @module
  */
-import { copyField, Lines } from "../db/copy_text.ts";
+import { Lines } from "../db/copy_text.ts";
+import { AccumulatorNames, DAY } from "./accumulate_names.ts";
+import { RunsAccumulator } from "./accumulate_runs.ts";
+import { bump, TermsAccumulator } from "./accumulate_terms.ts";
 import { MEDIA_TYPES, type MediaType } from "./media.ts";
 import { type TextTerms, textTermsOfMany } from "./text.ts";
 
@@ -27,18 +34,8 @@ export interface ScanRow {
 export const MAX_REPLY_MINUTES = 7 * 24 * 60;
 /** Conversation starters are kept from a silence of this many seconds (the smallest gap). */
 const MIN_GAP_SECONDS = 3600;
-/** Terms kept per author and kind: for the whole chat, a month, a day. */
-export const KEEP_TERMS = { a: 200, m: 200, d: 15 } as const;
-/** Monologues kept per author and starting day: enough for any filter's top 10. */
-const KEEP_RUNS = 10;
 
-const DAY = 86_400;
 const MEDIA_INDEX = new Map<string, number>(MEDIA_TYPES.map((t, i) => [t, i]));
-const KINDS = ["w", "e", "d"] as const;
-type Kind = typeof KINDS[number];
-type Counts = Map<string, number>;
-type Terms = Record<Kind, Counts>;
-const newTerms = (): Terms => ({ w: new Map(), e: new Map(), d: new Map() });
 
 interface DayRow {
   day: number;
@@ -50,37 +47,6 @@ interface DayRow {
   deleted: number;
   media: Int32Array;
   hours: Int32Array;
-}
-
-interface Run {
-  seq: number;
-  author: number;
-  length: number;
-  first: number;
-  last: number;
-}
-
-const timestamp = (t: number) => new Date(t * 1000).toISOString().slice(0, 19).replace("T", " ");
-
-function bump<K>(counts: Map<K, number>, key: K, n = 1) {
-  counts.set(key, (counts.get(key) ?? 0) + n);
-}
-
-/**
- * The `k` most used terms (any order: the database orders them); ties at the cut go to the
- * smaller term, as `order by n desc, term collate "C"` would (code units vs. bytes aside).
- */
-function top(counts: Counts, k: number): Iterable<[string, number]> {
-  if (counts.size <= k) return counts;
-  const values = [...counts.values()].sort((a, b) => b - a);
-  const cut = values[k - 1];
-  const above: [string, number][] = [], tied: [string, number][] = [];
-  for (const entry of counts) {
-    if (entry[1] > cut) above.push(entry);
-    else if (entry[1] === cut) tied.push(entry);
-  }
-  tied.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return above.concat(tied.slice(0, k - above.length));
 }
 
 /**
@@ -100,9 +66,7 @@ export class InsightsAccumulator {
   readonly #id: string;
   readonly #stop: ReadonlySet<string>;
   readonly #language: string | null;
-  readonly #authors = new Map<string, number>();
-  readonly #names: string[] = [];
-  readonly #dayNames = new Map<number, string>();
+  readonly #names = new AccumulatorNames();
   readonly #days = new Map<number, DayRow>();
   readonly #starts = new Map<string, number>();
   /** Reply histograms by grain, keyed by numbers: ((period × 65536) + author) × 16384 + minutes. */
@@ -111,29 +75,17 @@ export class InsightsAccumulator {
     m: new Map<number, number>(),
     d: new Map<number, number>(),
   };
-  readonly #monthNames = new Map<number, string>();
-  readonly #runs = new Map<number, Run[]>();
-  readonly #runLines = new Lines();
-  /** The day whose monologues are being gathered (those of two days before are final). */
-  #runDay = NaN;
-  readonly #terms = new Lines();
+  readonly #runs: RunsAccumulator;
+  readonly #terms: TermsAccumulator;
   #prevT = NaN;
   #prevAuthor = -1;
-  /** Days and months whose terms were emitted; meeting one again means the SQL must merge. */
-  readonly #termDaysSeen = new Set<number>();
-  readonly #termMonthsSeen = new Set<string>();
-  #needsMerge = false;
-  #run: Run | null = null;
-  #termDay = -1;
-  #termMonth = "";
-  #dayTerms = new Map<number, Terms>();
-  #monthTerms = new Map<number, Terms>();
-  readonly #wholeTerms = new Map<number, Terms>();
 
   constructor(conversationId: string, stopWords: ReadonlySet<string>, language: string | null) {
     this.#id = conversationId;
     this.#stop = stopWords;
     this.#language = language;
+    this.#runs = new RunsAccumulator(conversationId, this.#names);
+    this.#terms = new TermsAccumulator(conversationId, this.#names);
   }
 
   /** Adds the next authored message (in seq order). */
@@ -158,9 +110,9 @@ export class InsightsAccumulator {
   }
 
   #add(row: ScanRow, found: TextTerms | null): void {
-    const author = this.#author(row.author);
+    const author = this.#names.author(row.author);
     const day = Math.floor(row.t / DAY);
-    const dayName = this.#dayName(day);
+    const dayName = this.#names.day(day);
     const key = day * 65536 + author;
     let d = this.#days.get(key);
     if (!d) {
@@ -197,21 +149,13 @@ export class InsightsAccumulator {
     this.#prevT = row.t;
     this.#prevAuthor = author;
 
-    const run = this.#run;
-    if (run !== null && run.author === author) {
-      run.length++;
-      run.first = Math.min(run.first, row.t);
-      run.last = Math.max(run.last, row.t);
-    } else {
-      if (run !== null) this.#closeRun(run);
-      this.#run = { seq: row.seq, author, length: 1, first: row.t, last: row.t };
+    if (found !== null) {
+      d.words += found.wordCount;
+      d.emoji += found.emoji.length;
+      d.links += found.domains.length;
+      this.#terms.add(day, dayName, author, found);
     }
-
-    if (found !== null) this.#addText(d, day, dayName, author, found);
-    if (day !== this.#runDay) {
-      this.#emitRunsBefore(day - 1);
-      this.#runDay = day;
-    }
+    this.#runs.add(row.seq, author, row.t, day);
   }
 
   /**
@@ -219,7 +163,7 @@ export class InsightsAccumulator {
    * writes them out when this grows, keeping memory flat however long the chat.
    */
   get pendingSize(): number {
-    return this.#terms.size + this.#runLines.size;
+    return this.#terms.lines.size + this.#runs.lines.size;
   }
 
   /**
@@ -228,9 +172,9 @@ export class InsightsAccumulator {
    */
   drain(): { terms: string[]; runs: string[]; needsMerge: boolean } {
     return {
-      terms: this.#terms.take(),
-      runs: this.#runLines.take(),
-      needsMerge: this.#needsMerge,
+      terms: this.#terms.lines.take(),
+      runs: this.#runs.lines.take(),
+      needsMerge: this.#terms.needsMerge,
     };
   }
 
@@ -247,23 +191,16 @@ export class InsightsAccumulator {
     terms: Lines;
     needsMerge: boolean;
   } {
-    if (this.#run !== null) this.#closeRun(this.#run);
-    this.#run = null;
-    this.#flushDayTerms();
-    this.#flushMonthTerms();
-    for (const [author, t] of this.#wholeTerms) this.#emitTerms("a", "-infinity", author, t);
-    this.#terms.flush();
-    const id = this.#id;
+    const terms = this.#terms.finish();
+    const id = this.#id, names = this.#names;
     const days = new Lines(), starts = new Lines(), replies = new Lines();
     for (const d of this.#days.values()) {
       days.push(
-        `${id}\t${this.#dayName(d.day)}\t${
-          this.#name(d.author)
-        }\t${d.messages}\t${d.words}\t${d.emoji}\t` +
-          `${d.links}\t${d.deleted}\t${d.media.join("\t")}\t${d.hours.join("\t")}\n`,
+        `${id}\t${names.day(d.day)}\t${names.name(d.author)}\t${d.messages}\t${d.words}\t` +
+          `${d.emoji}\t${d.links}\t${d.deleted}\t${d.media.join("\t")}\t${d.hours.join("\t")}\n`,
       );
     }
-    for (const [key, n] of this.#starts) starts.push(`${id}\t${this.#withName(key, 1)}\t${n}\n`);
+    for (const [key, n] of this.#starts) starts.push(`${id}\t${names.withName(key, 1)}\t${n}\n`);
     for (const grain of ["a", "m", "d"] as const) {
       for (const [key, n] of this.#replies[grain]) {
         const minutes = key % 16384, rest = (key - minutes) / 16384;
@@ -271,151 +208,13 @@ export class InsightsAccumulator {
         const name = grain === "a"
           ? "-infinity"
           : grain === "m"
-          ? this.#monthName(period)
-          : this.#dayName(period);
-        replies.push(`${id}\t${grain}\t${name}\t${this.#name(author)}\t${minutes}\t${n}\n`);
+          ? names.month(period)
+          : names.day(period);
+        replies.push(`${id}\t${grain}\t${name}\t${names.name(author)}\t${minutes}\t${n}\n`);
       }
     }
-    this.#emitRunsBefore(Infinity);
-    for (const lines of [days, starts, replies, this.#runLines]) lines.flush();
-    return {
-      days,
-      starts,
-      replies,
-      runs: this.#runLines,
-      terms: this.#terms,
-      needsMerge: this.#needsMerge,
-    };
-  }
-
-  #author(name: string): number {
-    let i = this.#authors.get(name);
-    if (i === undefined) {
-      i = this.#names.length;
-      this.#authors.set(name, i);
-      this.#names.push(name);
-    }
-    return i;
-  }
-
-  #name(author: number): string {
-    return copyField(this.#names[author]);
-  }
-
-  /** A key `…\t<author index>\t…` with the author index at tab-separated `field` named. */
-  #withName(key: string, field: number): string {
-    const parts = key.split("\t");
-    parts[field] = this.#name(Number(parts[field]));
-    return parts.join("\t");
-  }
-
-  #monthName(month: number): string {
-    let name = this.#monthNames.get(month);
-    if (name === undefined) {
-      const y = String(Math.floor(month / 12)).padStart(4, "0");
-      name = `${y}-${String((month % 12) + 1).padStart(2, "0")}-01`;
-      this.#monthNames.set(month, name);
-    }
-    return name;
-  }
-
-  #dayName(day: number): string {
-    let name = this.#dayNames.get(day);
-    if (name === undefined) {
-      name = new Date(day * DAY * 1000).toISOString().slice(0, 10);
-      this.#dayNames.set(day, name);
-    }
-    return name;
-  }
-
-  /**
-   * Writes out the monologues of the days before `day`: no later run can start on them, unless
-   * the clock goes back, and then its list starts afresh (the rows kept remain a superset of
-   * each day's 10 longest, all that the reads need).
-   */
-  #emitRunsBefore(day: number) {
-    const id = this.#id;
-    for (const [key, list] of this.#runs) {
-      if (Math.floor(key / 65536) >= day) continue;
-      for (const r of list) {
-        this.#runLines.push(
-          `${id}\t${r.seq}\t${this.#name(r.author)}\t${r.length}\t${timestamp(r.first)}\t${
-            timestamp(r.last)
-          }\n`,
-        );
-      }
-      this.#runs.delete(key);
-    }
-  }
-
-  #closeRun(run: Run) {
-    if (run.length < 2) return;
-    const key = Math.floor(run.first / DAY) * 65536 + run.author;
-    const list = this.#runs.get(key) ?? [];
-    list.push(run);
-    if (list.length > KEEP_RUNS) {
-      list.sort((a, b) => b.length - a.length || a.seq - b.seq);
-      list.pop();
-    }
-    this.#runs.set(key, list);
-  }
-
-  #addText(d: DayRow, day: number, dayName: string, author: number, found: TextTerms) {
-    if (day !== this.#termDay) {
-      this.#flushDayTerms();
-      if (dayName.slice(0, 7) !== this.#termMonth.slice(0, 7)) {
-        this.#flushMonthTerms();
-        this.#termMonth = `${dayName.slice(0, 7)}-01`;
-      }
-      this.#termDay = day;
-    }
-    d.words += found.wordCount;
-    d.emoji += found.emoji.length;
-    d.links += found.domains.length;
-    let t = this.#dayTerms.get(author);
-    if (!t) this.#dayTerms.set(author, t = newTerms());
-    for (const w of found.words) bump(t.w, w);
-    for (const e of found.emoji) bump(t.e, e);
-    for (const domain of found.domains) bump(t.d, domain);
-  }
-
-  #emitTerms(grain: "a" | "m" | "d", period: string, author: number, terms: Terms) {
-    const name = this.#name(author), id = this.#id;
-    for (const kind of KINDS) {
-      for (const [term, n] of top(terms[kind], KEEP_TERMS[grain])) {
-        this.#terms.push(
-          `${id}\t${grain}\t${period}\t${name}\t${kind}\t${copyField(term)}\t${n}\n`,
-        );
-      }
-    }
-  }
-
-  #merge(into: Map<number, Terms>, author: number, terms: Terms) {
-    let target = into.get(author);
-    if (!target) into.set(author, target = newTerms());
-    for (const kind of KINDS) for (const [term, n] of terms[kind]) bump(target[kind], term, n);
-  }
-
-  #flushDayTerms() {
-    if (this.#termDay < 0) return;
-    if (this.#termDaysSeen.has(this.#termDay)) this.#needsMerge = true;
-    this.#termDaysSeen.add(this.#termDay);
-    const name = this.#dayName(this.#termDay);
-    for (const [author, t] of this.#dayTerms) {
-      this.#emitTerms("d", name, author, t);
-      this.#merge(this.#monthTerms, author, t);
-    }
-    this.#dayTerms = new Map();
-  }
-
-  #flushMonthTerms() {
-    if (this.#termMonth === "") return;
-    if (this.#termMonthsSeen.has(this.#termMonth)) this.#needsMerge = true;
-    this.#termMonthsSeen.add(this.#termMonth);
-    for (const [author, t] of this.#monthTerms) {
-      this.#emitTerms("m", this.#termMonth, author, t);
-      this.#merge(this.#wholeTerms, author, t);
-    }
-    this.#monthTerms = new Map();
+    const runs = this.#runs.finish();
+    for (const lines of [days, starts, replies]) lines.flush();
+    return { days, starts, replies, runs, terms, needsMerge: this.#terms.needsMerge };
   }
 }

@@ -1,5 +1,6 @@
 // A small chat whose insights were computed by hand (see the expectations in
-// routes/api/insights_test.ts), seeded straight into the tables an import fills.
+// routes/api/_insights_fixture.ts and the insights*_test.ts beside it), seeded straight into the
+// tables an import fills.
 import type { Sql } from "../db/client.ts";
 import { refreshInsights } from "./refresh.ts";
 

@@ -13,7 +13,8 @@ import type postgres from "postgres";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Sql } from "../db/client.ts";
-import { InsightsAccumulator, KEEP_TERMS, type ScanRow } from "./accumulate.ts";
+import { InsightsAccumulator, type ScanRow } from "./accumulate.ts";
+import { KEEP_TERMS } from "./accumulate_terms.ts";
 import { MEDIA_TYPE_SQL } from "./media.ts";
 import { stopWordsFor } from "./stopwords/mod.ts";
 

@@ -185,3 +185,40 @@ Deno.test("a header-like line with an impossible time is kept as text and counte
   ]);
   assert.equal(summary.unplacedLines, 3);
 });
+
+Deno.test("a header of another seconds or year shape than the file's is a continuation, counted", () => {
+  const { messages, summary } = parseString(
+    "13/01/2023, 10:00 - Ann: notes\n12/01/23, 09:00 - Bob: pasted\n" +
+      "13/01/2023, 09:00:12 - server started\n13/01/2023, 10:05 - Bob: e\n",
+  );
+  assert.deepEqual(messages, [
+    msg(
+      "2023-01-13T10:00:00",
+      "Ann",
+      "notes\n12/01/23, 09:00 - Bob: pasted\n13/01/2023, 09:00:12 - server started",
+    ),
+    msg("2023-01-13T10:05:00", "Bob", "e"),
+  ]);
+  assert.equal(summary.unplacedLines, 2);
+});
+
+Deno.test("an attachment keyword of an unknown language, once seen after a WhatsApp name, is learned", () => {
+  const { messages } = parseString(
+    "12/01/2023, 09:59 - Иван: Отчёт.pdf (файл прикреплён)\n" +
+      "12/01/2023, 10:00 - Иван: IMG-20230112-WA0001.jpg (файл прикреплён)\n" +
+      "12/01/2023, 10:01 - Иван: Отчёт за 2023.pdf (файл прикреплён)\nподпись\n" +
+      "12/01/2023, 10:02 - Иван: Иван Петров.vcf (файл прикреплён)\n" +
+      "12/01/2023, 10:03 - Иван: see the report (файл прикреплён)\n" +
+      "12/01/2023, 10:04 - Иван: Report 2.pdf (another thing)\n",
+  );
+  assert.deepEqual(messages, [
+    // before the keyword is known: one word with a document extension (the rule for any keyword)
+    msg("2023-01-12T09:59:00", "Иван", "", "media", "Отчёт.pdf"),
+    msg("2023-01-12T10:00:00", "Иван", "", "media", "IMG-20230112-WA0001.jpg"),
+    msg("2023-01-12T10:01:00", "Иван", "подпись", "media", "Отчёт за 2023.pdf"),
+    msg("2023-01-12T10:02:00", "Иван", "", "contact", "Иван Петров.vcf"),
+    // a learned keyword still needs a file name with an extension; another keyword is not learned
+    msg("2023-01-12T10:03:00", "Иван", "see the report (файл прикреплён)"),
+    msg("2023-01-12T10:04:00", "Иван", "Report 2.pdf (another thing)"),
+  ]);
+});

@@ -4,8 +4,9 @@
  * e.g. a document's `Title.pdf • 3 pages`), Turkish `<NAME eklendi>`, old iOS `NAME <attached>`.
  * A keyword in an unknown language is accepted when the file name has WhatsApp's shape
  * (`IMG-20240301-WA0001.jpg`, `00000012-PHOTO-….jpg`, `2015-08-04-PHOTO-00004762.jpg`), or, for
- * Android, when it is one word ending with a common media or document extension: `3.14 (pi)`,
- * `index.html (fixed)` or `google.com (the site)` stay text.
+ * Android, when it is one word ending with a common media or document extension, or when the file
+ * already used that keyword after a WhatsApp-shaped name (then any name with an extension, spaces
+ * included): `3.14 (pi)`, `index.html (fixed)` or `google.com (the site)` stay text.
  *
  * @module
  */
@@ -21,6 +22,10 @@ const ANDROID_NAME = /^(?:[A-Z]{3}-\d{8}-WA\d+|[0-9a-f]{32})\.\w+$/;
 const FILE_EXTENSION =
   /\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|3gp|mov|m4v|mkv|avi|webm|opus|ogg|oga|m4a|mp3|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|vcf|zip|rar|7z|apk|pages|numbers|key|epub)$/i;
 const ANDROID_EN = " (file attached)";
+/** A file name's extension: WhatsApp names every file with one (documents keep their own). */
+const ANY_EXTENSION = /\S\.[^\s.()]{1,10}$/;
+/** Keywords learned per file at most (a file has one; more means odd text, not exports). */
+const MAX_LEARNED = 4;
 
 /** An attachment found in a body. */
 export interface Attachment {
@@ -47,29 +52,45 @@ function keywordLang(keyword: string): string | null | undefined {
   return ATTACH_KEYWORDS.get(keyword.toLowerCase());
 }
 
-/** Android `NAME (keyword)`: by the keyword in any known language, else by the file name's shape. */
-function androidAttachment(first: string): [string, string | null] | null {
-  if (first.endsWith(ANDROID_EN)) return [first.slice(0, -ANDROID_EN.length), "en"];
+/**
+ * Android `NAME (keyword)`: by the keyword in any known language; else by the file name's shape,
+ * and then the keyword is `learned` for the rest of the file (so that `Отчёт за 2023.pdf (…)`
+ * after an `IMG-…-WA0001.jpg (…)` with the same keyword is an attachment too).
+ */
+function androidAttachment(first: string, learned: Set<string>): [string, string | null] | null {
   const open = first.lastIndexOf(" (");
   if (open <= 0) return null;
   const keyword = first.slice(open + 2, -1), name = first.slice(0, open);
+  // Every file WhatsApp names has an extension: `see the report (file attached)` is a sentence.
+  if (!ANY_EXTENSION.test(name)) return null;
+  if (first.endsWith(ANDROID_EN)) return [name, "en"];
   if (keyword.indexOf("(") >= 0 || keyword.indexOf(")") >= 0) return null;
   const lang = keywordLang(keyword);
   if (lang !== undefined) return [name, lang];
-  const shaped = !/\d/.test(keyword) &&
-    (ANDROID_NAME.test(name) || (FILE_EXTENSION.test(name) && !/\s/.test(name)));
-  return shaped ? [name, null] : null;
+  if (/\d/.test(keyword)) return null;
+  const key = keyword.toLowerCase();
+  if (ANDROID_NAME.test(name)) {
+    if (learned.size < MAX_LEARNED) learned.add(key);
+    return [name, null];
+  }
+  const named = learned.has(key) || (FILE_EXTENSION.test(name) && !/\s/.test(name));
+  return named ? [name, null] : null;
 }
 
 /**
  * The attachment a body references, with the caption left once it is removed; else null.
- * `firstLineEnd` is the index of the first `\n` in `text`, or -1.
+ * `firstLineEnd` is the index of the first `\n` in `text`, or -1. `learned`: the file's Android
+ * keywords of unknown languages seen so far (read and updated).
  */
-export function findAttachment(text: string, firstLineEnd: number): Attachment | null {
+export function findAttachment(
+  text: string,
+  firstLineEnd: number,
+  learned: Set<string> = new Set(),
+): Attachment | null {
   const first = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
   const rest = () => (firstLineEnd < 0 ? "" : text.slice(firstLineEnd + 1));
   if (first.charCodeAt(first.length - 1) === 41) { // ")"
-    const found = androidAttachment(first);
+    const found = androidAttachment(first, learned);
     if (found !== null) return { name: found[0], caption: rest(), lang: found[1] };
   }
   for (let lt = text.indexOf("<"); lt >= 0; lt = text.indexOf("<", lt + 1)) {

@@ -53,6 +53,8 @@ export class BodyContext {
   systemChecked = 0;
   /** Votes for the export's language. */
   langs = new Map<string, number>();
+  /** Android attachment keywords of unknown languages this file has used (attachment.ts). */
+  attachKeywords = new Set<string>();
 
   /** Counts one piece of evidence for a language. */
   vote(lang: string | null): void {
@@ -214,7 +216,7 @@ export function buildMessage(
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {
       text ??= slice.call(src, start, end);
-      found = findAttachment(text, firstEnd === end ? -1 : firstEnd - start);
+      found = findAttachment(text, firstEnd === end ? -1 : firstEnd - start, ctx.attachKeywords);
     }
     if (found !== null) {
       attachment = found.name;

@@ -74,8 +74,10 @@ export class ChatParser {
   #runEnd = 0;
   /** The block being run (bodies are sliced from it). */
   #text = "";
-  /** Next position of an invisible mark in #text (valid when >= the current line). */
+  /** Next position of an invisible mark in #text at or after #markBase. */
   #nextMark = 0;
+  /** Where the search that found #nextMark started (a query before it searches again). */
+  #markBase = 0;
   #n = new Int32Array(12);
   #scanner: HeaderScanner | null = null;
 
@@ -281,9 +283,14 @@ export class ChatParser {
     this.#dates.emit(msg, this.#nums, this.#out);
   }
 
-  /** Position of the next invisible mark in `text` at or after `pos` (text length if none). */
+  /**
+   * Position of the next invisible mark in `text` at or after `pos` (text length if none). Queries
+   * mostly move forward (the cached answer serves until passed); one that goes back (an iOS
+   * first line looked at from its `": "`, then its body from the header end) searches again.
+   */
   #markFrom(text: string, pos: number): number {
-    if (this.#nextMark < pos) {
+    if (this.#nextMark < pos || pos < this.#markBase) {
+      this.#markBase = pos;
       MARK_RANGE_G.lastIndex = pos;
       let at = text.length;
       while (MARK_RANGE_G.test(text)) {

@@ -25,6 +25,13 @@ export interface HeaderFormat {
   clock: Clock;
   /** True when the AM/PM word precedes the time (ko/zh/ja, H34). */
   markerBefore: boolean;
+  /** The time has seconds (every iOS header, no Android one): fixed within an export. */
+  seconds: boolean;
+  /**
+   * Where the year's 3–4 digits stand (`first`: 2023/12/20, `last`: 20/12/2023), or `short` for a
+   * 2-digit year (every component 1–2 digits): one locale format writes every date of an export.
+   */
+  year: "first" | "last" | "short";
 }
 
 /** One header-like line seen during detection. */
@@ -37,7 +44,8 @@ export interface Candidate {
 const SP = "[ \\u00A0\\u202F]";
 /** Invisible marks tolerated before a header and inside the iOS bracket. */
 export const MARKS = "[\\uFEFF\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]*";
-const TIME = "\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\.?";
+const TIME = "\\d{1,2}[:.]\\d{2}\\.?";
+const TIME_SECONDS = "\\d{1,2}[:.]\\d{2}[:.]\\d{2}\\.?";
 const EOL = "(?:[ \\u00A0]|(?=\\r?\\n)|$)";
 const END: Record<string, string> = {
   android: `${SP}+[-\u2013]${EOL}`,
@@ -53,11 +61,13 @@ function escape(literal: string): string {
 /** Regex source (unanchored, no flags) of the headers of one format. */
 export function formatSource(f: HeaderFormat): string {
   const sep = escape(f.sep);
-  const date = `\\d{1,4}${sep}\\d{1,4}${sep}\\d{1,4}\\.?`;
+  const d1 = f.year === "first" ? "\\d{3,4}" : "\\d{1,2}";
+  const d3 = f.year === "last" ? "\\d{3,4}" : "\\d{1,2}";
+  const date = `${d1}${sep}\\d{1,2}${sep}${d3}\\.?`;
   const marker = `(?:${MARKER_SOURCE})`;
-  let time = TIME;
+  let time = f.seconds ? TIME_SECONDS : TIME;
   if (f.clock === "12h") {
-    time = f.markerBefore ? `${marker}${SP}*${TIME}` : `${TIME}${SP}*${marker}`;
+    time = f.markerBefore ? `${marker}${SP}*${time}` : `${time}${SP}*${marker}`;
   }
   const open = f.layout === "ios" ? `\\[${MARKS}` : "";
   return `${MARKS}${open}${date}${escape(f.joiner)}${time}${END[f.bare ? "bare" : f.layout]}`;
@@ -137,6 +147,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       joiner,
       clock: marker ? "12h" : "24h",
       markerBefore: before !== null,
+      seconds: s !== undefined,
+      year: d1.length > 2 ? "first" : d3.length > 2 ? "last" : "short",
     };
     return { format, lang };
   }
@@ -145,7 +157,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
 
 /** A stable key of a format, for voting. */
 export function formatKey(f: HeaderFormat): string {
-  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}`;
+  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}|${f.seconds}|` +
+    f.year;
 }
 
 /**

@@ -17,6 +17,8 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     joiner: ", ",
     clock: "24h",
     markerBefore: false,
+    seconds: false,
+    year: "last",
   });
   assert.deepEqual(f("\u200E[1/4/23, 7:02:11\u202FPM] Ann: hi"), {
     layout: "ios",
@@ -25,6 +27,8 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     joiner: ", ",
     clock: "12h",
     markerBefore: false,
+    seconds: true,
+    year: "short",
   });
   assert.equal(f("13.06.18 21.25.15: a: m")?.layout, "ios-old");
   assert.equal(f("13. 6. 2018. 21:25:15 a: m")?.bare, true);
@@ -38,6 +42,8 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     joiner: " ",
     clock: "12h",
     markerBefore: true,
+    seconds: false,
+    year: "first",
   });
   assert.equal(candidateOf("١٢/٠١/٢٠٢٣، ١٠:٠٥ م - أحمد: مرحبا")?.lang, "ar");
 });
@@ -68,7 +74,7 @@ Deno.test("voting: the most common format wins; the bare style only when nothing
   assert.equal(voteFormat([]), null);
 });
 
-Deno.test("the file regex is specialised to separator, joiner and clock", () => {
+Deno.test("the file regex is specialised to separator, joiner, clock, seconds and year", () => {
   const format: HeaderFormat = {
     layout: "android",
     bare: false,
@@ -76,16 +82,25 @@ Deno.test("the file regex is specialised to separator, joiner and clock", () => 
     joiner: ", ",
     clock: "24h",
     markerBefore: false,
+    seconds: false,
+    year: "last",
   };
   const { anchored } = compileFormat(format);
   assert.match("06/03/2017, 00:45 - ", anchored);
-  assert.match("6/3/17, 0:45 - ", anchored);
+  assert.match("6/3/2017, 0:45 - ", anchored);
+  // One locale format writes every header of an export: a pasted line of another is text.
+  assert.doesNotMatch("6/3/17, 0:45 - ", anchored);
+  assert.doesNotMatch("2017/03/06, 00:45 - ", anchored);
+  assert.doesNotMatch("06/03/2017, 00:45:12 - ", anchored);
+  assert.match("6/3/17, 0:45 - ", compileFormat({ ...format, year: "short" }).anchored);
+  assert.match("2017/3/6, 0:45 - ", compileFormat({ ...format, year: "first" }).anchored);
   assert.doesNotMatch("06.03.2017, 00:45 - ", anchored);
   assert.doesNotMatch("06/03/2017 00:45 - ", anchored);
   assert.doesNotMatch("06/03/2017, 00:45 PM - ", anchored);
   assert.doesNotMatch("06/03/2017, 00:45 dentist", anchored);
-  const ios = compileFormat({ ...format, layout: "ios", joiner: " " }).anchored;
+  const ios = compileFormat({ ...format, layout: "ios", joiner: " ", seconds: true }).anchored;
   assert.match("\u200E[06/03/2017 00:45:00] ", ios);
+  assert.doesNotMatch("\u200E[06/03/2017 00:45] ", ios);
   assert.doesNotMatch("06/03/2017 00:45 - ", ios);
   assert.equal(formatSource(format).includes("\\["), false);
 });

@@ -128,3 +128,32 @@ Deno.test("iOS: a user's text ending with ': ' before a tag keeps its author (no
     msg("2023-01-13T10:03:00", "Dana", "hi"),
   ]);
 });
+
+Deno.test("iOS: a system line with ': ' after its marked actor loses every mark", () => {
+  const { messages } = parseString(
+    "[31/12/2022 19:29:20] \u202A+12 345 67 89 00\u202C changed the subject to “Group: Name”\r\n" +
+      "[31/12/2022 19:29:30] \u200EAnn changed the subject to “Club: 2024”\r\n" +
+      "[31/12/2022 19:30:20] Ann: hi\r\n",
+  );
+  assert.deepEqual(messages, [
+    msg("2022-12-31T19:29:20", null, "+12 345 67 89 00 changed the subject to “Group: Name”"),
+    msg("2022-12-31T19:29:30", null, "Ann changed the subject to “Club: 2024”"),
+    msg("2022-12-31T19:30:20", "Ann", "hi"),
+  ]);
+});
+
+Deno.test("iOS: a bracketed line without the file's seconds is a continuation", () => {
+  const { messages, summary } = parseString(
+    "[12/01/2023, 10:00:00] Ann: Reminders:\r\n[13/01/2023, 09:00] Dentist\r\n" +
+      "[14/01/2023, 14:30] Review: bring docs\r\n[12/01/2023, 10:01:00] Bob: ok\r\n",
+  );
+  assert.deepEqual(messages, [
+    msg(
+      "2023-01-12T10:00:00",
+      "Ann",
+      "Reminders:\n[13/01/2023, 09:00] Dentist\n[14/01/2023, 14:30] Review: bring docs",
+    ),
+    msg("2023-01-12T10:01:00", "Bob", "ok"),
+  ]);
+  assert.equal(summary.unplacedLines, 2);
+});

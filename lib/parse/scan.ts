@@ -35,6 +35,10 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
   }
   const sep = f.sep.charCodeAt(0);
   const ios = f.layout === "ios", old = f.layout === "ios-old", h12 = f.clock === "12h";
+  const runsWanted = f.seconds ? 2 : 1;
+  // Digits allowed in each date component: the year's place has 3–4, the others 1–2.
+  const minLen = [f.year === "first" ? 3 : 1, 1, f.year === "last" ? 3 : 1];
+  const maxLen = [f.year === "first" ? 4 : 2, 2, f.year === "last" ? 4 : 2];
 
   return (text, pos, out) => {
     let i = pos, c = text.charCodeAt(i);
@@ -44,13 +48,13 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
       c = text.charCodeAt(++i);
       while (isPrefixMark(c)) c = text.charCodeAt(++i);
     }
-    // DATE: \d{1,4} sep \d{1,4} sep \d{1,4} \.?
+    // DATE: \d{1,2} sep \d{1,2} sep \d{1,2} \.?, the year's place with 3–4 digits
     for (let part = 0; part < 3; part++) {
       const start = i;
       let v = 0;
       while (c >= 48 && c <= 57) v = v * 10 + c - 48, c = text.charCodeAt(++i);
       const len = i - start;
-      if (len === 0 || len > 4) return -1;
+      if (len < minLen[part] || len > maxLen[part]) return -1;
       out[part] = v;
       if (part === 0) out[6] = len;
       if (part < 2) {
@@ -66,7 +70,7 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
       if (isSpace(j) ? !isSpace(c) : c !== j) return -1;
       c = text.charCodeAt(++i);
     }
-    // TIME: \d{1,2} [:.] \d{2} ([:.] \d{2})? \.?
+    // TIME: \d{1,2} [:.] \d{2}, then [:.] \d{2} when the format has seconds, \.?
     out[9] = i;
     if (c < 48 || c > 57) return -1;
     let h = c - 48;
@@ -75,7 +79,7 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
     out[3] = h;
     let runs = 0;
     out[5] = 0;
-    while (runs < 2 && (c === 58 || c === 46)) {
+    while (runs < runsWanted && (c === 58 || c === 46)) {
       const a = text.charCodeAt(i + 1) - 48, b = text.charCodeAt(i + 2) - 48;
       if (a < 0 || a > 9 || b < 0 || b > 9) break;
       out[4 + runs] = a * 10 + b;
@@ -83,7 +87,7 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
       c = text.charCodeAt(i);
       runs++;
     }
-    if (runs === 0) return -1;
+    if (runs !== runsWanted) return -1;
     out[10] = i;
     if (c === 46) c = text.charCodeAt(++i);
     if (h12) {

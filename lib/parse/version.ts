@@ -3,9 +3,15 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 // History:
+// 3 (session 5): a header must have the file's seconds (present or not) and year length, else it
+//   is a continuation (a pasted `[13/01/2023, 09:00] Dentist` in an iOS file); an Android
+//   attachment keyword of an unknown language is learned from a WhatsApp-shaped name and then
+//   accepted for any file name with an extension; every Android attachment name needs an
+//   extension (`see the report (file attached)` is text); an iOS system line with `: ` after a
+//   marked actor loses its marks.
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;

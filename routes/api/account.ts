@@ -11,6 +11,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 export const accountDeleteBody = z.object({
   password: z.string().min(1, "is required to delete the account").max(1024),
@@ -81,3 +82,27 @@ export function accountApi(deps: AppDeps) {
       return c.body(null, 204);
     });
 }
+
+/** The OpenAPI entries of {@link accountApi} (the reading zone's: routes/api/time_zones.ts). */
+export const accountOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/account",
+    tag: "Account",
+    summary: "The signed-in account",
+    responses: { 200: { description: "The account", schema: accountJsonSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/account",
+    tag: "Account",
+    summary: "Delete the account and everything in it",
+    description: "Every conversation, message, upload, media file, session, API token and " +
+      "share link is deleted. The password confirms it.",
+    body: accountDeleteBody,
+    responses: {
+      204: { description: "Deleted" },
+      403: { description: "Wrong password: nothing was deleted", schema: errorSchema },
+    },
+  },
+];

@@ -28,6 +28,8 @@ import { privacyApi } from "./privacy.ts";
 import { mediaResponse } from "../files.ts";
 
 export const idParam = z.object({ id: z.uuid("must be a conversation id") });
+/** `GET /:id/media/:name`'s path parameters. */
+export const mediaParams = idParam.extend({ name: z.string().min(1) });
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
   .max(2 ** 31 - 1, "must be at most 2147483647");
 /**
@@ -160,7 +162,7 @@ export function conversationsApi(deps: AppDeps) {
     )
     .get(
       "/:id/media/:name",
-      validate("param", idParam.extend({ name: z.string().min(1) })),
+      validate("param", mediaParams),
       async (c) => {
         const { id, name } = c.req.valid("param");
         const media = await getMedia(db, userIdOf(c), id, name);

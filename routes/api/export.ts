@@ -19,6 +19,7 @@ import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import { conversationJson } from "./conversations.ts";
+import { type ApiOperation, heavyLimited } from "./openapi_types.ts";
 
 export const exportParams = z.object({ id: z.uuid("must be a conversation id") });
 
@@ -191,3 +192,22 @@ export function exportApi(deps: AppDeps) {
     },
   );
 }
+
+/** The OpenAPI entry of {@link exportApi}. */
+export const exportOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/conversations/:id/export",
+    tag: "Export",
+    summary: "Download a conversation or a range of it",
+    description: "JSON, CSV and WhatsApp `.txt` are streamed; `pdf` is a printable " +
+      "transcript; `original` returns the uploaded file. Range: `from`/`to` (refs) and/or " +
+      "`fromDate`/`toDate` (days).",
+    params: exportParams,
+    query: exportQuery,
+    responses: {
+      200: { description: "The export (an attachment)", schema: exportJsonSchema },
+      429: heavyLimited,
+    },
+  },
+];

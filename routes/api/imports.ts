@@ -8,8 +8,23 @@ import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import { readUpload } from "../_middleware/upload_body.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 const idParam = z.object({ id: z.uuid("must be an import id") });
+/** The shape of {@link importJson}, for the OpenAPI document. */
+const importSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(["queued", "processing", "done", "failed"]),
+  progress: z.number().min(0).max(1),
+  conversationId: z.uuid().nullable(),
+  error: z.string().nullable(),
+  filename: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  summary: z.unknown(),
+  createdAt: z.iso.datetime(),
+});
 
 /** The API shape of an import. */
 export function importJson(row: ImportRow) {
@@ -52,3 +67,45 @@ export function importsApi(deps: AppDeps) {
       return c.json(importJson(row));
     });
 }
+
+/** The OpenAPI entries of {@link importsApi}. */
+export const importOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/imports",
+    tag: "Imports",
+    summary: "Upload a WhatsApp export (.txt or .zip)",
+    description: "Multipart with a `file` field, or the file as the raw body with `?filename=`. " +
+      "`timeZone` (a multipart field before the file, or the query) is the exporting phone's " +
+      "IANA zone: the instants of the messages are read in it (default UTC).",
+    query: z.object({
+      filename: z.string().optional().describe("For a raw body: the file's name"),
+      timeZone: timeZoneSchema.optional(),
+    }),
+    rawBody: {
+      contentTypes: ["multipart/form-data", "application/zip", "text/plain"],
+      description: "The export",
+    },
+    responses: {
+      202: { description: "Stored and queued", schema: z.object({ id: z.uuid() }) },
+      413: { description: "Larger than MAX_UPLOAD_BYTES", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/imports",
+    tag: "Imports",
+    summary: "Recent imports",
+    responses: {
+      200: { description: "Newest first", schema: z.object({ imports: z.array(importSchema) }) },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/imports/:id",
+    tag: "Imports",
+    summary: "One import's status",
+    params: idParam,
+    responses: { 200: { description: "The import", schema: importSchema } },
+  },
+];

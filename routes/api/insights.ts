@@ -11,6 +11,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import type { ApiOperation } from "./openapi_types.ts";
 
 export const insightsParam = z.object({ id: z.uuid("must be a conversation id") });
 
@@ -46,3 +47,19 @@ export function insightsApi(deps: AppDeps) {
     (c) => withInsights(deps, c, c.req.valid("param").id, c.req.valid("query"), (i) => c.json(i)),
   );
 }
+
+/** The OpenAPI entry of {@link insightsApi}. */
+export const insightsOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/conversations/:id/insights",
+    tag: "Conversations",
+    summary: "Statistics of a conversation (filterable by dates and authors)",
+    params: insightsParam,
+    query: insightsQuery,
+    responses: {
+      200: { description: "The insights", schema: z.object({}).loose() },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+];

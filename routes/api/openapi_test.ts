@@ -22,7 +22,9 @@ Deno.test("OpenAPI: every route mounted under /api is in the document, and nothi
     assert.deepEqual(
       missing,
       [],
-      `mounted but not in routes/api/openapi.ts: ${missing.join(", ")}`,
+      `mounted but in no route file's operations list (see routes/api/openapi.ts): ${
+        missing.join(", ")
+      }`,
     );
     const stale = [...documented].filter((r) => !mounted.has(r));
     assert.deepEqual(stale, [], `documented but not mounted: ${stale.join(", ")}`);

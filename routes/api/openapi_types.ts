@@ -50,3 +50,12 @@ export const heavyLimited: ApiResponse = {
   description: "Too many CPU-heavy requests (RATE_LIMIT_HEAVY): wait `Retry-After` seconds",
   schema: errorSchema,
 };
+
+/** A non-JSON response (a file, a page): a binary body of `contentType`. */
+export const binary = (
+  description: string,
+  contentType = "application/octet-stream",
+): ApiResponse => ({
+  description,
+  contentType,
+});

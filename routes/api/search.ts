@@ -40,6 +40,7 @@ import { validate } from "../_middleware/validate.ts";
 import { isDay, shownAt } from "../_components/dates.ts";
 import { getReadingZone } from "../../lib/db/users.ts";
 import { permalink } from "../_components/message_item.tsx";
+import type { ApiOperation } from "./openapi_types.ts";
 
 const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
 
@@ -116,6 +117,24 @@ export function hitJson(h: SearchHit, zone: string | null) {
   };
 }
 
+/** The shape of {@link hitJson}, for the OpenAPI document. */
+const searchHitSchema = z.object({
+  conversation: z.object({ id: z.uuid(), title: z.string() }),
+  seq: z.number().int().describe("Place in the timeline now (a merge renumbers it)"),
+  ref: z.number().int().describe("The message's stable reference"),
+  date: z.string().describe("The wall clock as exported"),
+  at: z.string().describe("The instant (ISO, UTC)"),
+  shownAt: z.string().describe("The time in the reader's zone, with its offset"),
+  author: z.string().nullable(),
+  kind: z.string(),
+  url: z.string().describe("The message's permalink page"),
+  snippet: z.object({
+    text: z.string().describe("Plain text: insert as text, never as HTML"),
+    highlights: z.array(z.tuple([z.number().int(), z.number().int()]))
+      .describe("[start, end) offsets (UTF-16) of the matches in text"),
+  }),
+});
+
 /** `/api/search` (mounted behind requireUser). */
 export function searchApi(deps: AppDeps) {
   return new Hono<AppEnv>().get("/", validate("query", searchQuery), async (c) => {
@@ -130,3 +149,30 @@ export function searchApi(deps: AppDeps) {
     });
   });
 }
+
+/** The OpenAPI entry of {@link searchApi}. */
+export const searchOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/search",
+    tag: "Search",
+    summary: "Full-text search over one's messages, newest first",
+    description:
+      '`q` takes web-search syntax (`"a phrase"`, `or`, `-word`); case and accents are ignored.',
+    query: searchQuery,
+    responses: {
+      200: {
+        description: "Matches",
+        schema: z.object({
+          query: z.string(),
+          more: z.boolean(),
+          next: z.string().nullable()
+            .describe("When `more`: pass as `before` for the following (older) results"),
+          indexing: z.number().int()
+            .describe("Conversations searched whose index is still being built (not in results)"),
+          results: z.array(searchHitSchema),
+        }),
+      },
+    },
+  },
+];

@@ -16,6 +16,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import type { ApiOperation } from "./openapi_types.ts";
 
 const seq = z.number().int("must be an integer").min(1, "must be >= 1");
 export const shareCreateBody = z.object({
@@ -53,6 +54,7 @@ export const shareJsonSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export const shareListSchema = z.object({ shares: z.array(shareJsonSchema) });
+const idParam = shareParams.pick({ id: true });
 
 const PURPOSE = "share";
 const hex = (bytes: Uint8Array) =>
@@ -110,7 +112,6 @@ export function shareJson(
 /** `/api/conversations/:id/shares`: create, list and revoke read-only share links. */
 export function sharesApi(deps: AppDeps) {
   const { db, tokens } = deps;
-  const idParam = shareParams.pick({ id: true });
   return new Hono<AppEnv>()
     .post(
       "/:id/shares",
@@ -152,3 +153,34 @@ export function sharesApi(deps: AppDeps) {
       return c.body(null, 204);
     });
 }
+
+/** The OpenAPI entries of {@link sharesApi}. */
+export const shareOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/conversations/:id/shares",
+    tag: "Sharing",
+    summary: "Create a read-only share link",
+    description: "For the whole conversation or the messages fromSeq..toSeq. The link works " +
+      "until it expires or is revoked; shared pages may stay in edge caches up to 60 s.",
+    params: idParam,
+    body: shareCreateBody,
+    responses: { 201: { description: "Created", schema: shareJsonSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/shares",
+    tag: "Sharing",
+    summary: "Live share links of a conversation",
+    params: idParam,
+    responses: { 200: { description: "Newest first", schema: shareListSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/conversations/:id/shares/:shareId",
+    tag: "Sharing",
+    summary: "Revoke a share link (at once, at the origin)",
+    params: shareParams,
+    responses: { 204: { description: "Revoked" } },
+  },
+];

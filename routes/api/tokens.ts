@@ -11,6 +11,7 @@ import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf, viaApiToken } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
 /** A token's display name: what the script is for. */
 export const tokenName = z.string().trim().min(1, "must not be empty")
@@ -68,3 +69,35 @@ export function tokensApi(deps: AppDeps) {
       return c.body(null, 204);
     });
 }
+
+/** The OpenAPI entries of {@link tokensApi}. */
+export const tokenOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/tokens",
+    tag: "API tokens",
+    summary: "Create a personal API token",
+    description: "The token is in the answer once and never again; only its hash is stored. " +
+      "Needs a signed-in session: a token cannot create tokens.",
+    body: tokenCreateBody,
+    responses: {
+      201: { description: "Created", schema: tokenCreatedSchema },
+      403: { description: "Called with an API token", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/tokens",
+    tag: "API tokens",
+    summary: "List live API tokens",
+    responses: { 200: { description: "Tokens, newest first", schema: tokenListSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/tokens/:id",
+    tag: "API tokens",
+    summary: "Revoke an API token (at once)",
+    params: tokenIdParam,
+    responses: { 204: { description: "Revoked" } },
+  },
+];

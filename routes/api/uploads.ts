@@ -16,8 +16,9 @@ import { errorBody } from "../_middleware/errors.ts";
 import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import { timeZoneSchema } from "../../lib/time/schema.ts";
+import { type ApiOperation, errorSchema } from "./openapi_types.ts";
 
-/** Request schemas, also the OpenAPI document's (routes/api/openapi.ts). */
+/** Request schemas, also the OpenAPI document's ({@link uploadOperations}). */
 export const uploadStartBody = z.object({
   filename: z.string().min(1, "a file name is required").max(1024),
   size: z.number().int("must be a whole number of bytes").positive("must be at least 1 byte")
@@ -32,6 +33,14 @@ export const uploadCompleteBody = z.object({
   })).min(1, "at least one part is required").max(10_000),
 });
 const startBody = uploadStartBody, idParam = uploadIdParam, completeBody = uploadCompleteBody;
+/** What `POST /` answers (and `GET /:importId`, with the file's name and size). */
+const presignedParts = z.array(z.object({ partNumber: z.number().int(), url: z.url() }).loose());
+const uploadStartSchema = z.object({
+  uploadId: z.string(),
+  importId: z.uuid(),
+  partSize: z.number().int(),
+  parts: presignedParts.describe("PUT each part to its URL"),
+}).loose();
 
 /** True for an S3-compatible store that lacks the operation (s3rver: ListParts, Abort). */
 function unsupported(err: unknown): boolean {
@@ -114,3 +123,51 @@ export function uploadsApi(deps: AppDeps) {
       return c.body(null, 204);
     });
 }
+
+/** The OpenAPI entries of {@link uploadsApi}. */
+export const uploadOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/uploads",
+    tag: "Imports",
+    summary: "Start a direct upload to S3 (presigned part URLs)",
+    description: "Without S3 (the embedded mode) the answer is 409 `direct_upload_unavailable`: " +
+      "send the file to POST /api/imports instead.",
+    body: uploadStartBody,
+    responses: {
+      201: { description: "Started: PUT the parts, then complete", schema: uploadStartSchema },
+      409: { description: "No S3: use POST /api/imports", schema: errorSchema },
+      413: { description: "Larger than MAX_UPLOAD_BYTES", schema: errorSchema },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/uploads/:importId",
+    tag: "Imports",
+    summary: "A direct upload in progress: parts received, fresh URLs for the rest",
+    params: uploadIdParam,
+    responses: {
+      200: {
+        description: "The upload",
+        schema: uploadStartSchema.extend({ filename: z.string(), size: z.number().int() }),
+      },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/uploads/:importId/complete",
+    tag: "Imports",
+    summary: "Complete a direct upload: the import is queued",
+    params: uploadIdParam,
+    body: uploadCompleteBody,
+    responses: { 202: { description: "Queued", schema: z.object({ id: z.uuid() }) } },
+  },
+  {
+    method: "delete",
+    path: "/api/uploads/:importId",
+    tag: "Imports",
+    summary: "Abort a direct upload",
+    params: uploadIdParam,
+    responses: { 204: { description: "Aborted" } },
+  },
+];

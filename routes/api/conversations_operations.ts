@@ -1,0 +1,101 @@
+/**
+ * The OpenAPI entries of the conversations API (routes/api/conversations.ts): the library, one
+ * conversation, its messages, a media file and the view-as choice, with the response shapes
+ * those routes build by hand. Apart from the routes because a message's shape extends the
+ * export's (routes/api/export.ts), which imports the conversations routes.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { idParam, mediaParams, pageQuery, viewAsBody } from "./conversations.ts";
+import { messageJsonSchema } from "./export.ts";
+import { type ApiOperation, binary } from "./openapi_types.ts";
+
+/** The shape of `conversationJson`. */
+const conversationSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  participants: z.array(z.string()),
+  messageCount: z.number().int(),
+  firstDate: z.string().nullable().describe("Wall-clock YYYY-MM-DDTHH:MM:SS of the first message"),
+  lastDate: z.string().nullable(),
+  viewAs: z.string().nullable().describe("The participant shown as “me”"),
+  version: z.number().int().describe("Bumped on every change; ETags derive from it"),
+  summary: z.unknown(),
+  createdAt: z.iso.datetime(),
+});
+/** The shape of an entry of `messagesJson`. */
+const messageSchema = messageJsonSchema.extend({
+  at: z.string().describe("The instant, ISO: in the `tz` asked for (with its offset), else UTC"),
+  mediaUrl: z.string().nullable().describe(
+    "Where the attachment's file is served, if in the export",
+  ),
+});
+
+/** `GET /api/conversations[/:id[/messages|/media/:name]]`, `PUT /api/conversations/:id/view-as`. */
+export const conversationOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/conversations",
+    tag: "Conversations",
+    summary: "The library",
+    responses: {
+      200: {
+        description: "Most recent first",
+        schema: z.object({ conversations: z.array(conversationSchema) }),
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id",
+    tag: "Conversations",
+    summary: "One conversation",
+    description: "Answers carry a strong ETag; send it back as If-None-Match for a 304.",
+    params: idParam,
+    responses: {
+      200: { description: "The conversation", schema: conversationSchema },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/messages",
+    tag: "Conversations",
+    summary: "A page of messages (keyset: after or before a seq)",
+    params: idParam,
+    query: pageQuery,
+    responses: {
+      200: {
+        description: "Messages in file order",
+        schema: z.object({
+          messages: z.array(messageSchema),
+          total: z.number().int(),
+          prev: z.object({ before: z.number().int() }).nullable(),
+          next: z.object({ after: z.number().int() }).nullable(),
+        }),
+      },
+      304: { description: "Unchanged since the ETag" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/conversations/:id/media/:name",
+    tag: "Conversations",
+    summary: "A media file of the conversation",
+    description: "Served with its real content type and nosniff; anything that is not an " +
+      "image, audio or video is an attachment download; so is every file with `?download=1`.",
+    params: mediaParams,
+    query: z.object({ download: z.literal("1").optional().describe("Save instead of show") }),
+    responses: { 200: binary("The file") },
+  },
+  {
+    method: "put",
+    path: "/api/conversations/:id/view-as",
+    tag: "Conversations",
+    summary: "Choose whose messages are shown as “mine”",
+    params: idParam,
+    body: viewAsBody,
+    responses: { 200: { description: "The conversation", schema: conversationSchema } },
+  },
+];
