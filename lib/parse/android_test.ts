@@ -187,11 +187,14 @@ Deno.test("a header-like line with an impossible time is kept as text and counte
 });
 
 Deno.test("a header of another seconds or year shape than the file's is a continuation, counted", () => {
+  // The file's shape is voted on its first headers (here 12 of them, one shape).
+  const real = Array.from({ length: 12 }, (_, i) => `13/01/2023, 09:${10 + i} - Ann: m${i}\n`);
   const { messages, summary } = parseString(
-    "13/01/2023, 10:00 - Ann: notes\n12/01/23, 09:00 - Bob: pasted\n" +
+    real.join("") + "13/01/2023, 10:00 - Ann: notes\n12/01/23, 09:00 - Bob: pasted\n" +
       "13/01/2023, 09:00:12 - server started\n13/01/2023, 10:05 - Bob: e\n",
   );
-  assert.deepEqual(messages, [
+  assert.equal(messages.length, 14);
+  assert.deepEqual(messages.slice(12), [
     msg(
       "2023-01-13T10:00:00",
       "Ann",
@@ -200,6 +203,22 @@ Deno.test("a header of another seconds or year shape than the file's is a contin
     msg("2023-01-13T10:05:00", "Bob", "e"),
   ]);
   assert.equal(summary.unplacedLines, 2);
+});
+
+Deno.test("a block of pasted headers among the first ones does not set a shape that drops real ones", () => {
+  const pasted = Array.from({ length: 6 }, (_, i) => `17/12/2019 10:0${i} - Juan: p${i}\n`);
+  const { messages, summary } = parseString(
+    "18/12/19 15:57 - Ana: from the other chat:\n" + pasted.join("") +
+      "18/12/19 15:58 - Ana: ok\n19/12/19 09:00 - Juan: bye\n",
+  );
+  // Both shapes are read as headers, as before shapes were voted: nothing is merged away.
+  assert.deepEqual(messages.map((m) => m.text), [
+    "from the other chat:",
+    ...pasted.map((_, i) => `p${i}`),
+    "ok",
+    "bye",
+  ]);
+  assert.equal(summary.unplacedLines, 0);
 });
 
 Deno.test("an attachment keyword of an unknown language, once seen after a WhatsApp name, is learned", () => {

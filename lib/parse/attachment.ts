@@ -22,7 +22,7 @@ const ANDROID_NAME = /^(?:[A-Z]{3}-\d{8}-WA\d+|[0-9a-f]{32})\.\w+$/;
 const FILE_EXTENSION =
   /\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|mp4|3gp|mov|m4v|mkv|avi|webm|opus|ogg|oga|m4a|mp3|aac|amr|wav|flac|pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|vcf|zip|rar|7z|apk|pages|numbers|key|epub)$/i;
 const ANDROID_EN = " (file attached)";
-/** A file name's extension: WhatsApp names every file with one (documents keep their own). */
+/** A file name's extension, for a learned keyword (documents keep their own names). */
 const ANY_EXTENSION = /\S\.[^\s.()]{1,10}$/;
 /** Keywords learned per file at most (a file has one; more means odd text, not exports). */
 const MAX_LEARNED = 4;
@@ -58,12 +58,10 @@ function keywordLang(keyword: string): string | null | undefined {
  * after an `IMG-…-WA0001.jpg (…)` with the same keyword is an attachment too).
  */
 function androidAttachment(first: string, learned: Set<string>): [string, string | null] | null {
+  if (first.endsWith(ANDROID_EN)) return [first.slice(0, -ANDROID_EN.length), "en"];
   const open = first.lastIndexOf(" (");
   if (open <= 0) return null;
   const keyword = first.slice(open + 2, -1), name = first.slice(0, open);
-  // Every file WhatsApp names has an extension: `see the report (file attached)` is a sentence.
-  if (!ANY_EXTENSION.test(name)) return null;
-  if (first.endsWith(ANDROID_EN)) return [name, "en"];
   if (keyword.indexOf("(") >= 0 || keyword.indexOf(")") >= 0) return null;
   const lang = keywordLang(keyword);
   if (lang !== undefined) return [name, lang];
@@ -73,7 +71,9 @@ function androidAttachment(first: string, learned: Set<string>): [string, string
     if (learned.size < MAX_LEARNED) learned.add(key);
     return [name, null];
   }
-  const named = learned.has(key) || (FILE_EXTENSION.test(name) && !/\s/.test(name));
+  const named = learned.has(key)
+    ? ANY_EXTENSION.test(name)
+    : FILE_EXTENSION.test(name) && !/\s/.test(name);
   return named ? [name, null] : null;
 }
 

@@ -100,10 +100,9 @@ Deno.test("Android attachments: names with spaces, parentheses, several dots; ca
     msg("", "Ann", "see the report (the new one)"),
   );
   assert.deepEqual(build("report.pdf (page 2)"), msg("", "Ann", "report.pdf (page 2)"));
-  // Even the known keyword needs a file name with an extension: this is a sentence.
-  for (const t of ["see the report (file attached)", "photos (archivo adjunto)"]) {
-    assert.deepEqual(build(t), msg("", "Ann", t), t);
-  }
+  // A known keyword takes the name as written, with or without an extension (`NAME (file
+  // attached)` is the contract; a document keeps its original name).
+  assert.deepEqual(build("LICENSE (file attached)"), msg("", "Ann", "", "media", "LICENSE"));
   // An unknown keyword needs a media or document extension: numbers, versions, sites stay text.
   assert.deepEqual(build("Umowa.pdf (plik)"), msg("", "Ann", "", "media", "Umowa.pdf"));
   for (const t of ["3.14 (pi)", "v1.2 (beta)", "google.com (the site)", "index.html (fixed)"]) {

@@ -1,10 +1,11 @@
 /**
- * Message headers: the format of a file (layout, date separator, joiner, clock) is detected by
- * vote over its first header-like lines, then compiled into ONE sticky regex used for every line.
+ * Message headers: the format of a file (layout, date separator, joiner, clock; and its shape,
+ * seconds and year length, when 3 in 4 of those lines agree) is detected by vote over its first
+ * header-like lines, then compiled into ONE sticky regex used for every line.
  *
  * Generic grammar (FORMAT.md §2): `DATE<joiner>TIME[ AMPM]` followed by ` - ` (Android), wrapped in
  * `[…] ` (iOS), followed by `: ` (old iOS) or, for the H31 style, by a plain space. The file regex
- * is specialised to the detected separator, joiner and clock so that a body line such as
+ * is specialised to the detected separator, joiner, clock and shape so that a body line such as
  * `26/09/2022 09:00 dentist` or a pasted header of another format is not taken for a message.
  *
  * @module
@@ -25,13 +26,17 @@ export interface HeaderFormat {
   clock: Clock;
   /** True when the AM/PM word precedes the time (ko/zh/ja, H34). */
   markerBefore: boolean;
-  /** The time has seconds (every iOS header, no Android one): fixed within an export. */
-  seconds: boolean;
+  /**
+   * The time has seconds (iOS headers do, Android ones mostly not): fixed within an export, as
+   * one locale formatter writes every header; null when the file's first headers disagreed
+   * (then both are accepted).
+   */
+  seconds: boolean | null;
   /**
    * Where the year's 3–4 digits stand (`first`: 2023/12/20, `last`: 20/12/2023), or `short` for a
-   * 2-digit year (every component 1–2 digits): one locale format writes every date of an export.
+   * 2-digit year (every component 1–2 digits); null when the first headers disagreed.
    */
-  year: "first" | "last" | "short";
+  year: "first" | "last" | "short" | null;
 }
 
 /** One header-like line seen during detection. */
@@ -46,6 +51,7 @@ const SP = "[ \\u00A0\\u202F]";
 export const MARKS = "[\\uFEFF\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]*";
 const TIME = "\\d{1,2}[:.]\\d{2}\\.?";
 const TIME_SECONDS = "\\d{1,2}[:.]\\d{2}[:.]\\d{2}\\.?";
+const TIME_ANY = "\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\.?";
 const EOL = "(?:[ \\u00A0]|(?=\\r?\\n)|$)";
 const END: Record<string, string> = {
   android: `${SP}+[-\u2013]${EOL}`,
@@ -61,11 +67,11 @@ function escape(literal: string): string {
 /** Regex source (unanchored, no flags) of the headers of one format. */
 export function formatSource(f: HeaderFormat): string {
   const sep = escape(f.sep);
-  const d1 = f.year === "first" ? "\\d{3,4}" : "\\d{1,2}";
-  const d3 = f.year === "last" ? "\\d{3,4}" : "\\d{1,2}";
-  const date = `${d1}${sep}\\d{1,2}${sep}${d3}\\.?`;
+  const d1 = f.year === null ? "\\d{1,4}" : f.year === "first" ? "\\d{3,4}" : "\\d{1,2}";
+  const d3 = f.year === null ? "\\d{1,4}" : f.year === "last" ? "\\d{3,4}" : "\\d{1,2}";
+  const date = `${d1}${sep}\\d{1,${f.year === null ? 4 : 2}}${sep}${d3}\\.?`;
   const marker = `(?:${MARKER_SOURCE})`;
-  let time = f.seconds ? TIME_SECONDS : TIME;
+  let time = f.seconds === null ? TIME_ANY : f.seconds ? TIME_SECONDS : TIME;
   if (f.clock === "12h") {
     time = f.markerBefore ? `${marker}${SP}*${time}` : `${time}${SP}*${marker}`;
   }
@@ -155,10 +161,31 @@ export function candidateOf(line: string, loose = false): Candidate | null {
   return null;
 }
 
-/** A stable key of a format, for voting. */
+/** A stable key of a format without its shape (seconds, year), for voting. */
 export function formatKey(f: HeaderFormat): string {
-  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}|${f.seconds}|` +
-    f.year;
+  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}`;
+}
+
+/** Share of the voted format's headers that must agree on seconds and year to enforce them. */
+const SHAPE_AGREEMENT = 0.75;
+
+/**
+ * The shape (seconds, year) most of `same` share, or nulls when fewer than
+ * {@link SHAPE_AGREEMENT} of them agree: a block of pasted headers among the first ones must not
+ * decide a shape that would turn every real header into text.
+ */
+function shapeOf(same: Candidate[]): Pick<HeaderFormat, "seconds" | "year"> {
+  const counts = new Map<string, number>();
+  let top = "", n = 0;
+  for (const c of same) {
+    const k = `${c.format.seconds}|${c.format.year}`;
+    const v = (counts.get(k) ?? 0) + 1;
+    counts.set(k, v);
+    if (v > n) top = k, n = v;
+  }
+  if (n < SHAPE_AGREEMENT * same.length) return { seconds: null, year: null };
+  const [seconds, year] = top.split("|");
+  return { seconds: seconds === "true", year: year as HeaderFormat["year"] };
 }
 
 /**
@@ -179,5 +206,8 @@ export function voteFormat(candidates: Candidate[]): Candidate | null {
     else if (best.first.format.bare && !e.first.format.bare) best = e;
     else if (e.n > best.n && e.first.format.bare === best.first.format.bare) best = e;
   }
-  return best === null ? null : best.first;
+  if (best === null) return null;
+  const key = formatKey(best.first.format);
+  const shape = shapeOf(candidates.filter((c) => formatKey(c.format) === key));
+  return { ...best.first, format: { ...best.first.format, ...shape } };
 }

@@ -74,6 +74,19 @@ Deno.test("voting: the most common format wins; the bare style only when nothing
   assert.equal(voteFormat([]), null);
 });
 
+Deno.test("voting: seconds and year are enforced only when 3 in 4 of the format's headers agree", () => {
+  const vote = (lines: string[]) => {
+    const f = voteFormat(lines.map((l) => candidateOf(l)).filter((c) => c !== null))!.format;
+    return [f.seconds, f.year];
+  };
+  const real = (n: number) => Array.from({ length: n }, () => "[06/03/2017, 00:45:10] Ann: a");
+  const pasted = (n: number) => Array.from({ length: n }, () => "[06/03/17, 00:45] Bob: b");
+  assert.deepEqual(vote(real(12)), [true, "last"]);
+  assert.deepEqual(vote([...real(12), ...pasted(4)]), [true, "last"]);
+  assert.deepEqual(vote([...real(11), ...pasted(5)]), [null, null]);
+  assert.deepEqual(vote([...pasted(12), ...real(4)]), [false, "short"]);
+});
+
 Deno.test("the file regex is specialised to separator, joiner, clock, seconds and year", () => {
   const format: HeaderFormat = {
     layout: "android",
@@ -94,6 +107,11 @@ Deno.test("the file regex is specialised to separator, joiner, clock, seconds an
   assert.doesNotMatch("06/03/2017, 00:45:12 - ", anchored);
   assert.match("6/3/17, 0:45 - ", compileFormat({ ...format, year: "short" }).anchored);
   assert.match("2017/3/6, 0:45 - ", compileFormat({ ...format, year: "first" }).anchored);
+  // A shape the first headers disagreed on is not enforced.
+  const loose = compileFormat({ ...format, seconds: null, year: null }).anchored;
+  for (const h of ["6/3/17, 0:45 - ", "06/03/2017, 00:45:12 - ", "2017/03/06, 00:45 - "]) {
+    assert.match(h, loose);
+  }
   assert.doesNotMatch("06.03.2017, 00:45 - ", anchored);
   assert.doesNotMatch("06/03/2017 00:45 - ", anchored);
   assert.doesNotMatch("06/03/2017, 00:45 PM - ", anchored);

@@ -143,11 +143,13 @@ Deno.test("iOS: a system line with ': ' after its marked actor loses every mark"
 });
 
 Deno.test("iOS: a bracketed line without the file's seconds is a continuation", () => {
+  const real = Array.from({ length: 12 }, (_, i) => `[11/01/2023, 09:${10 + i}:00] Bob: m${i}\r\n`);
   const { messages, summary } = parseString(
-    "[12/01/2023, 10:00:00] Ann: Reminders:\r\n[13/01/2023, 09:00] Dentist\r\n" +
+    real.join("") + "[12/01/2023, 10:00:00] Ann: Reminders:\r\n[13/01/2023, 09:00] Dentist\r\n" +
       "[14/01/2023, 14:30] Review: bring docs\r\n[12/01/2023, 10:01:00] Bob: ok\r\n",
   );
-  assert.deepEqual(messages, [
+  assert.equal(messages.length, 14);
+  assert.deepEqual(messages.slice(12), [
     msg(
       "2023-01-12T10:00:00",
       "Ann",
@@ -156,4 +158,18 @@ Deno.test("iOS: a bracketed line without the file's seconds is a continuation", 
     msg("2023-01-12T10:01:00", "Bob", "ok"),
   ]);
   assert.equal(summary.unplacedLines, 2);
+});
+
+Deno.test("iOS: five pasted headers without seconds at the start leave every real message whole", () => {
+  const pasted = ["a", "b", "c", "d", "e"].map((t, i) => `[12/01/2023, 18:0${i}] Bob: ${t}\n`);
+  const { messages } = parseString(
+    "[13/01/2023, 09:00:00] Ann: from the other chat:\n" + pasted.join("") +
+      "[13/01/2023, 09:05:30] Carla: thanks\n[14/01/2023, 10:00:00] Ann: bye\n",
+  );
+  assert.deepEqual(messages.map((m) => [m.author, m.text]), [
+    ["Ann", "from the other chat:"],
+    ...["a", "b", "c", "d", "e"].map((t) => ["Bob", t]),
+    ["Carla", "thanks"],
+    ["Ann", "bye"],
+  ]);
 });

@@ -35,10 +35,13 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
   }
   const sep = f.sep.charCodeAt(0);
   const ios = f.layout === "ios", old = f.layout === "ios-old", h12 = f.clock === "12h";
-  const runsWanted = f.seconds ? 2 : 1;
-  // Digits allowed in each date component: the year's place has 3–4, the others 1–2.
-  const minLen = [f.year === "first" ? 3 : 1, 1, f.year === "last" ? 3 : 1];
-  const maxLen = [f.year === "first" ? 4 : 2, 2, f.year === "last" ? 4 : 2];
+  // Time runs (`:MM`, `:SS`) wanted, at least and at most; null seconds: either.
+  const minRuns = f.seconds === true ? 2 : 1, maxRuns = f.seconds === false ? 1 : 2;
+  // Digits allowed in each date component: the year's place has 3–4, the others 1–2 (any 1–4
+  // when the year's place is unknown).
+  const y = f.year;
+  const minLen = y === null ? [1, 1, 1] : [y === "first" ? 3 : 1, 1, y === "last" ? 3 : 1];
+  const maxLen = y === null ? [4, 4, 4] : [y === "first" ? 4 : 2, 2, y === "last" ? 4 : 2];
 
   return (text, pos, out) => {
     let i = pos, c = text.charCodeAt(i);
@@ -79,7 +82,7 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
     out[3] = h;
     let runs = 0;
     out[5] = 0;
-    while (runs < runsWanted && (c === 58 || c === 46)) {
+    while (runs < maxRuns && (c === 58 || c === 46)) {
       const a = text.charCodeAt(i + 1) - 48, b = text.charCodeAt(i + 2) - 48;
       if (a < 0 || a > 9 || b < 0 || b > 9) break;
       out[4 + runs] = a * 10 + b;
@@ -87,7 +90,7 @@ export function compileScanner(f: HeaderFormat): HeaderScanner | null {
       c = text.charCodeAt(i);
       runs++;
     }
-    if (runs !== runsWanted) return -1;
+    if (runs < minRuns) return -1;
     out[10] = i;
     if (c === 46) c = text.charCodeAt(++i);
     if (h12) {

@@ -7,11 +7,11 @@ export const PARSER_VERSION = 3;
 
 // History:
 // 3 (session 5): a header must have the file's seconds (present or not) and year length, else it
-//   is a continuation (a pasted `[13/01/2023, 09:00] Dentist` in an iOS file); an Android
+//   is a continuation (a pasted `[13/01/2023, 09:00] Dentist` in an iOS file), when 3 in 4 of
+//   the first 16 headers agree on them (else both shapes are read, as before); an Android
 //   attachment keyword of an unknown language is learned from a WhatsApp-shaped name and then
-//   accepted for any file name with an extension; every Android attachment name needs an
-//   extension (`see the report (file attached)` is text); an iOS system line with `: ` after a
-//   marked actor loses its marks.
+//   accepted for any file name with an extension; an iOS system line with `: ` after a marked
+//   actor loses its marks.
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;
