@@ -1,5 +1,6 @@
 // System, media and deleted wordings in 8 languages, and the language guess in the summary.
 import assert from "node:assert/strict";
+import { parseString } from "./parser.ts";
 import { msg, parseFixture } from "./testdata/helpers.ts";
 import { LANGUAGES } from "./testdata/fixtures.ts";
 
@@ -16,3 +17,39 @@ for (const [lang, parts] of Object.entries(LANGUAGES)) {
     assert.equal(summary.language, lang);
   });
 }
+
+Deno.test("more real wordings: iOS placeholders keep their sender; live location; deletions", () => {
+  const ios = (body: string) =>
+    parseString(`[14/03/2024, 10:10:00] Bob: hi\r\n[14/03/2024, 10:10:01] Bob: \u200E${body}\r\n`)
+      .messages[1];
+  const cases: [string, string][] = [
+    ["image absente", "media"],
+    ["document manquant", "media"],
+    ["Fiche contact manquante", "contact"],
+    ["sticker non incluso", "media"],
+    ["GIF esclusa", "media"],
+    ["imagem não revelada", "media"],
+    ["Contacto não revelado", "contact"],
+    ["Visitekaartje weggelaten", "contact"],
+    ["Cartão do contato omitido", "contact"],
+    ["U hebt dit bericht verwijderd.", "deleted"],
+    ["Apagou esta mensagem.", "deleted"],
+    ["You deleted this message as admin.", "deleted"],
+  ];
+  for (const [body, kind] of cases) {
+    assert.deepEqual([ios(body).author, ios(body).kind], ["Bob", kind], body);
+  }
+  const android = (body: string) =>
+    parseString(`14/03/2024, 10:10 - Bob: ${body}\n`).messages[0].kind;
+  for (const body of ["<Media omesso>", "<Medya atlanmış>", "<Ficheiro não revelado>"]) {
+    assert.equal(android(body), "media", body);
+  }
+  for (
+    const body of [
+      "Live-Standort wird geteilt",
+      "Localisation en direct partagée",
+      "localização atual compartilhada",
+      "Mevcut konum paylaşıldı",
+    ]
+  ) assert.equal(android(body), "location", body);
+});

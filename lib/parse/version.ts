@@ -11,7 +11,8 @@ export const PARSER_VERSION = 3;
 //   the first 16 headers agree on them (else both shapes are read, as before); an Android
 //   attachment keyword of an unknown language is learned from a WhatsApp-shaped name and then
 //   accepted for any file name with an extension; an iOS system line with `: ` after a marked
-//   actor loses its marks.
+//   actor loses its marks; more real wordings (fr/it/pt-PT iOS placeholders, it/tr/pt-PT Android
+//   media omitted, nl/pt deletions, admin deletion, live location in de/fr/pt/tr).
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;

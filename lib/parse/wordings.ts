@@ -3,7 +3,9 @@
  * attachment keywords, the edited marker, live location, and system-event phrases, in English,
  * Spanish, Portuguese, German, French, Italian, Dutch and Turkish. English and a few others are
  * attested (FORMAT.md §5); most translations are [C]: the classifier never depends on them alone
- * (attachments are also recognised by shape, iOS events by the U+200E signal).
+ * (attachments are also recognised by shape, iOS events by the U+200E signal). Some (fr/it/pt-PT
+ * iOS placeholders, live location) come from the lists the Dart package whats_json says it took
+ * from WhatsApp's own iOS Localizable.strings and Android strings.xml.
  *
  * @module
  */
@@ -16,18 +18,23 @@ export interface Wording {
 }
 
 const DELETED: Record<string, string[]> = {
-  en: ["This message was deleted", "You deleted this message"],
+  en: ["This message was deleted", "You deleted this message", "You deleted this message as admin"],
   es: ["Se eliminó este mensaje", "Eliminaste este mensaje", "Este mensaje fue eliminado"],
   pt: [
     "Esta mensagem foi apagada",
     "Você apagou esta mensagem",
     "Apagaste esta mensagem",
+    "Apagou esta mensagem",
     "Mensagem apagada",
   ],
   de: ["Diese Nachricht wurde gelöscht", "Du hast diese Nachricht gelöscht"],
   fr: ["Ce message a été supprimé", "Vous avez supprimé ce message"],
   it: ["Questo messaggio è stato eliminato", "Hai eliminato questo messaggio"],
-  nl: ["Dit bericht is verwijderd", "Je hebt dit bericht verwijderd"],
+  nl: [
+    "Dit bericht is verwijderd",
+    "Je hebt dit bericht verwijderd",
+    "U hebt dit bericht verwijderd",
+  ],
   tr: ["Bu mesaj silindi", "Bu mesajı sildiniz", "Bu mesajı sildin"],
 };
 
@@ -75,6 +82,13 @@ const MEDIA: Record<string, string[]> = {
     "imagem omitida",
     "vídeo omitido",
     "áudio omitido",
+    "<Ficheiro não revelado>",
+    "imagem não revelada",
+    "vídeo não revelado",
+    "ficheiro de áudio não revelado",
+    "sticker não revelado",
+    "GIF não revelada",
+    "documento não revelado",
   ],
   de: [
     "<Medien ausgeschlossen>",
@@ -97,6 +111,10 @@ const MEDIA: Record<string, string[]> = {
     "sticker omis",
     "GIF omis",
     "document omis",
+    "image absente",
+    "vidéo absente",
+    "GIF retiré",
+    "document manquant",
   ],
   it: [
     "<Media omessi>",
@@ -107,6 +125,9 @@ const MEDIA: Record<string, string[]> = {
     "sticker omesso",
     "GIF omessa",
     "documento omesso",
+    "<Media omesso>",
+    "sticker non incluso",
+    "GIF esclusa",
   ],
   nl: [
     "<Media weggelaten>",
@@ -122,6 +143,7 @@ const MEDIA: Record<string, string[]> = {
   tr: [
     "<Medya dahil edilmedi>",
     "<Medya atlandı>",
+    "<Medya atlanmış>",
     "görüntü dahil edilmedi",
     "video dahil edilmedi",
     "ses dahil edilmedi",
@@ -134,23 +156,32 @@ const MEDIA: Record<string, string[]> = {
 const CONTACT: Record<string, string[]> = {
   en: ["Contact card omitted"],
   es: ["Tarjeta de contacto omitida"],
-  pt: ["Cartão de contato omitido", "Cartão de contacto omitido"],
+  pt: [
+    "Cartão de contato omitido",
+    "Cartão de contacto omitido",
+    "Cartão do contato omitido",
+    "Contacto não revelado",
+  ],
   de: ["Kontaktkarte weggelassen", "Kontaktkarte ausgelassen"],
-  fr: ["Carte de contact omise", "Fiche contact omise"],
+  fr: ["Carte de contact omise", "Fiche contact omise", "Fiche contact manquante"],
   it: ["Scheda contatto omessa"],
-  nl: ["Contactkaart weggelaten"],
+  nl: ["Contactkaart weggelaten", "Visitekaartje weggelaten"],
   tr: ["Kişi kartı dahil edilmedi"],
 };
 
 const LIVE_LOCATION: Record<string, string[]> = {
   en: ["live location shared"],
   es: ["Ubicación en tiempo real compartida"],
-  pt: ["Localização em tempo real compartilhada"],
-  de: ["Live-Standort geteilt"],
-  fr: ["Position en direct partagée"],
+  pt: [
+    "Localização em tempo real compartilhada",
+    "localização atual compartilhada",
+    "Está a partilhar a sua localização",
+  ],
+  de: ["Live-Standort geteilt", "Live-Standort wird geteilt"],
+  fr: ["Position en direct partagée", "Localisation en direct partagée"],
   it: ["Posizione attuale condivisa"],
   nl: ["Live locatie gedeeld"],
-  tr: ["Canlı konum paylaşıldı"],
+  tr: ["Canlı konum paylaşıldı", "Mevcut konum paylaşıldı"],
 };
 
 function variants(s: string): string[] {
