@@ -51,18 +51,36 @@ export class BodyContext {
   count = 0;
   /** System messages whose language was looked at (capped). */
   systemChecked = 0;
-  /** Votes for the export's language. */
+  /** Votes for the export's language (see {@link vote}: the latest run is added on reading). */
   langs = new Map<string, number>();
+  // A run of votes for one language, counted without a map lookup each.
+  #lastLang: string | null = null;
+  #lastVotes = 0;
   /** Android attachment keywords of unknown languages this file has used (attachment.ts). */
   attachKeywords = new Set<string>();
 
   /** Counts one piece of evidence for a language. */
   vote(lang: string | null): void {
-    if (lang !== null) this.langs.set(lang, (this.langs.get(lang) ?? 0) + 1);
+    if (lang === null) return;
+    if (lang === this.#lastLang) {
+      this.#lastVotes++;
+      return;
+    }
+    this.#flushVotes();
+    this.#lastLang = lang;
+    this.#lastVotes = 1;
+  }
+
+  #flushVotes(): void {
+    const lang = this.#lastLang;
+    if (lang !== null) this.langs.set(lang, (this.langs.get(lang) ?? 0) + this.#lastVotes);
+    this.#lastLang = null;
+    this.#lastVotes = 0;
   }
 
   /** The language with most votes, or null. */
   language(): string | null {
+    this.#flushVotes();
     let best: string | null = null, n = 0;
     for (const [lang, v] of this.langs) if (v > n) best = lang, n = v;
     return best;
@@ -153,8 +171,9 @@ function omittedEnding(text: string): MessageKind | null {
  * Builds a message from its author (already normalised; null for system lines) and the raw body
  * `slice.call(src, start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
  * contains invisible marks to remove; `lrmOnly` that the only one is a U+200E at `start` (then
- * skipped without a regex replace: most iOS media and system bodies). The `date` is left empty for
- * the caller to fill in.
+ * skipped without a regex replace: most iOS media and system bodies); `firstLineEnd`, when known,
+ * the index in `src` of the body's first line break (saves searching it). The `date` is left empty
+ * for the caller to fill in.
  *
  * The body is examined in place (on the flat block it comes from) and sliced once: a plain message
  * is classified with a handful of character tests, because every `<…>` feature ends a line with
@@ -176,8 +195,10 @@ export function buildMessage(
   multiline: boolean,
   marks: boolean,
   lrmOnly = false,
+  firstLineEnd = -1,
 ): Message {
   ctx.count++;
+  const given = src; // firstLineEnd indexes it (not a text rewritten below)
   const lrm = charCodeAt.call(src, start) === 0x200e;
   let text: string | null = null;
   if (marks && lrmOnly && lrm) start++;
@@ -205,11 +226,19 @@ export function buildMessage(
   let attachment: string | null = null;
   if (author === null) kind = "system";
   else {
-    let firstEnd = multiline ? src.indexOf("\n", start) : end;
+    let firstEnd = !multiline
+      ? end
+      : firstLineEnd >= 0 && src === given
+      ? firstLineEnd
+      : src.indexOf("\n", start);
     if (firstEnd < 0 || firstEnd > end) firstEnd = end;
     const lastOfFirst = firstEnd > start ? charCodeAt.call(src, firstEnd - 1) : -1;
     let exact: Wording | undefined;
-    if (EXACT_SHAPES[((end - start) * 31 + last) & 0x3fff] === 1) {
+    if (
+      EXACT_SHAPES[
+        exactShape(end - start, last, charCodeAt.call(src, start), charCodeAt.call(src, start + 1))
+      ] === 1
+    ) {
       text ??= slice.call(src, start, end);
       exact = EXACT.get(text);
     }
@@ -278,8 +307,13 @@ for (const [k] of OMITTED_ENDINGS) OMITTED_TAILS[tail4(k, k.length)] = 1;
 const EDITED_SHAPES = new Uint8Array(1024);
 for (const k of EDITED.keys()) EDITED_SHAPES[((k.length + 2) * 31 + k.charCodeAt(0)) & 0x3ff] = 1;
 
-/** Bitmap of (length, last code unit) hashes of the {@link EXACT} keys: a gate before hashing. */
-const EXACT_SHAPES = new Uint8Array(16384);
+/** A hash of a body's length and first, second and last code units (second: 0 when too short). */
+function exactShape(length: number, last: number, first: number, second: number): number {
+  return ((length * 31 + last) * 127 + first * 7 + (length > 1 ? second : 0)) & 0xffff;
+}
+/** Bitmap of {@link exactShape} hashes of the {@link EXACT} keys: a gate before hashing. */
+const EXACT_SHAPES = new Uint8Array(1 << 16);
 for (const k of EXACT.keys()) {
-  EXACT_SHAPES[(k.length * 31 + k.charCodeAt(k.length - 1)) & 0x3fff] = 1;
+  EXACT_SHAPES[exactShape(k.length, k.charCodeAt(k.length - 1), k.charCodeAt(0), k.charCodeAt(1))] =
+    1;
 }

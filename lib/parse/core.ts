@@ -72,6 +72,8 @@ export class ChatParser {
   #parts: string[] = [];
   #runStart = -1;
   #runEnd = 0;
+  /** End of the open message's first line in #text (its body's first line break). */
+  #firstEnd = 0;
   /** The block being run (bodies are sliced from it). */
   #text = "";
   /** Next position of an invisible mark in #text at or after #markBase. */
@@ -241,6 +243,7 @@ export class ChatParser {
     this.#author = author;
     this.#runStart = bodyStart;
     this.#runEnd = nl;
+    this.#firstEnd = nl;
     this.#multiline = false;
     this.#open = true;
   }
@@ -268,6 +271,7 @@ export class ChatParser {
           this.#multiline,
           marks,
           lrmOnly,
+          this.#firstEnd,
         );
       }
     } else {
