@@ -135,7 +135,9 @@ export class ChatParser {
     this.#scanner = compileScanner(chosen.format);
     this.#headerLang = chosen.lang;
     this.#ctx.ios = chosen.format.layout !== "android";
-    this.#dates.yearFirst = chosen.format.markerBefore;
+    const f = chosen.format;
+    // CJK (AM/PM word first) and the Korean 24-hour `23. 11. 3.`: a 2-digit year comes first.
+    this.#dates.yearFirst = f.markerBefore || f.yearFirstShort;
     for (const b of detection.release()) this.#run(b.text, b.start, b.end);
   }
 
@@ -208,7 +210,8 @@ export class ChatParser {
     if (!this.#started) {
       this.#started = true;
       if (dates.order === 0) {
-        dates.fallback = defaultOrder(format.clock === "12h", format.sep, n[7]);
+        const lang = format.clock === "12h" ? this.#headerLang : null;
+        dates.fallback = defaultOrder(format.clock === "12h", format.sep, n[7], lang);
       }
       this.#emitPreamble();
     }
@@ -332,7 +335,10 @@ export class ChatParser {
   #reject(text: string, pos: number, nl: number): false {
     DATE_START.lastIndex = pos;
     const c = text.charCodeAt(pos);
-    if (DATE_START.test(text) || isForeignDigit(c) || isMark(c)) {
+    const c2 = c === 91 ? text.charCodeAt(pos + 1) : 0; // `[` then Arabic-Indic digits or a mark
+    if (
+      DATE_START.test(text) || isForeignDigit(c) || isMark(c) || isForeignDigit(c2) || isMark(c2)
+    ) {
       const line = text.slice(pos, nl);
       if (candidateOf(line, true) !== null) this.#unplace(line);
     }

@@ -8,7 +8,9 @@
  * wins; on a tie, the component that changes more often is the day (**inferred**). A file with a
  * single date falls back to a default (**guessed**): MDY for `M/D/YY` 12-hour files (en-US), else DMY.
  * Year-first with a 2-digit year (`23. 1. 5.`) is assumed only for the CJK locales (AM/PM word
- * before the time), otherwise it needs `dateOrder: "YMD"`.
+ * before the time) and for the Korean `yy. M. d.` shape (`. ` separators, 2-digit year) on a
+ * 24-hour clock; otherwise it needs `dateOrder: "YMD"`. A non-English AM/PM word (`π.μ.`, `PG`,
+ * `ص`) is not en-US: its file falls back to DMY.
  *
  * @module
  */
@@ -66,7 +68,8 @@ const SCRATCH = new Int32Array(3);
 /**
  * Bit set of the orders under which a date is possible (see {@link ORDER_BIT}). Year-first is a
  * candidate only with a 4-digit first component, unless `yearFirst` says the locale writes the
- * year first anyway (ko `23. 1. 5.`), in which case it is the only candidate.
+ * year first anyway (ko `23. 1. 5.`), in which case it is the only candidate (but for a date
+ * whose last component has 4 digits).
  */
 export function possibleOrders(
   d1: number,
@@ -76,7 +79,10 @@ export function possibleOrders(
   len3: number,
   yearFirst = false,
 ): number {
-  if (yearFirst || len1 === 4) return resolveDate(4, d1, d2, d3, len1, len3, SCRATCH) ? 4 : 0;
+  // A 4-digit LAST component is the year whatever the locale (zh-HK `15/1/2024 上午9:16`).
+  if ((yearFirst && len3 !== 4) || len1 === 4) {
+    return resolveDate(4, d1, d2, d3, len1, len3, SCRATCH) ? 4 : 0;
+  }
   let bits = 0;
   if (resolveDate(1, d1, d2, d3, len1, len3, SCRATCH)) bits |= 1;
   if (resolveDate(2, d1, d2, d3, len1, len3, SCRATCH)) bits |= 2;
@@ -135,11 +141,17 @@ export function settleOrder(
 }
 
 /**
- * The default order of a file whose dates cannot tell: MDY for the en-US shape (12-hour clock,
- * `/` separator, 2-digit year), DMY otherwise (most locales).
+ * The default order of a file whose dates cannot tell: MDY for the en-US shape (12-hour clock
+ * with the Latin AM/PM, `/` separator, 2-digit year), DMY otherwise (most locales). `markerLang`:
+ * the language of the file's AM/PM word when it is not the Latin one (markerLanguage).
  */
-export function defaultOrder(clock12: boolean, sep: string, len3: number): DateOrder {
-  return clock12 && sep === "/" && len3 === 2 ? "MDY" : "DMY";
+export function defaultOrder(
+  clock12: boolean,
+  sep: string,
+  len3: number,
+  markerLang: string | null = null,
+): DateOrder {
+  return clock12 && markerLang === null && sep === "/" && len3 === 2 ? "MDY" : "DMY";
 }
 
 /** `"00"`…`"99"`. */

@@ -37,6 +37,11 @@ export interface HeaderFormat {
    * 2-digit year (every component 1–2 digits); null when the first headers disagreed.
    */
   year: "first" | "last" | "short" | null;
+  /**
+   * The Korean `yy. M. d.` shape (`. ` separators, a dot after the last component, 2-digit
+   * year): the year comes first even on a 24-hour clock (Slovenian `d. MM. yy` has no last dot).
+   */
+  yearFirstShort: boolean;
 }
 
 /** One header-like line seen during detection. */
@@ -95,7 +100,7 @@ export function compileFormat(format: HeaderFormat): CompiledFormat {
 }
 
 // Detection: liberal regexes with captures, tried in this order on a normalised head.
-const DATE_CAP = "(\\d{1,4})([/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\2(\\d{1,4})\\.?";
+const DATE_CAP = "(\\d{1,4})([/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\2(\\d{1,4})(\\.?)";
 const JOIN_CAP =
   "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10}[ \\u00A0\\u202F]*)?)";
 const TIME_CAP = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\.?(?:${SP}*(${MARKER_SOURCE}))?`;
@@ -131,7 +136,7 @@ export function candidateOf(line: string, loose = false): Candidate | null {
   for (const [layout, bare, re] of DETECTORS) {
     const m = re.exec(head);
     if (m === null) continue;
-    const [, d1, sep, d2, d3, rawJoiner, h, mi, s, after] = m;
+    const [, d1, sep, d2, d3, dot, rawJoiner, h, mi, s, after] = m;
     if (!loose && (+h > 24 || +mi > 59 || (s !== undefined && +s > 59))) continue;
     if (d2.length > 2 || +d2 > 31 || (d1.length > 2 && d3.length > 2)) continue;
     if (+d1 > 12 && +d2 > 12 && d1.length <= 2) continue;
@@ -155,6 +160,7 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       markerBefore: before !== null,
       seconds: s !== undefined,
       year: d1.length > 2 ? "first" : d3.length > 2 ? "last" : "short",
+      yearFirstShort: sep === ". " && dot === "." && d1.length <= 2 && d3.length <= 2,
     };
     return { format, lang };
   }

@@ -19,6 +19,7 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     markerBefore: false,
     seconds: false,
     year: "last",
+    yearFirstShort: false,
   });
   assert.deepEqual(f("\u200E[1/4/23, 7:02:11\u202FPM] Ann: hi"), {
     layout: "ios",
@@ -29,6 +30,7 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     markerBefore: false,
     seconds: true,
     year: "short",
+    yearFirstShort: false,
   });
   assert.equal(f("13.06.18 21.25.15: a: m")?.layout, "ios-old");
   assert.equal(f("13. 6. 2018. 21:25:15 a: m")?.bare, true);
@@ -44,8 +46,12 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     markerBefore: true,
     seconds: false,
     year: "first",
+    yearFirstShort: false,
   });
   assert.equal(candidateOf("١٢/٠١/٢٠٢٣، ١٠:٠٥ م - أحمد: مرحبا")?.lang, "ar");
+  // Korean `yy. M. d.` (a dot after the day) against Slovenian `d. MM. yy` (none).
+  assert.equal(f("23. 11. 3. 09:15 - 지민: 안녕")?.yearFirstShort, true);
+  assert.equal(f("3. 11. 23 09:15 - Ana: živjo")?.yearFirstShort, false);
 });
 
 Deno.test("candidateOf rejects look-alikes", () => {
@@ -97,6 +103,7 @@ Deno.test("the file regex is specialised to separator, joiner, clock, seconds an
     markerBefore: false,
     seconds: false,
     year: "last",
+    yearFirstShort: false,
   };
   const { anchored } = compileFormat(format);
   assert.match("06/03/2017, 00:45 - ", anchored);

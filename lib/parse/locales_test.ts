@@ -1,0 +1,76 @@
+// Locales beyond the eight languages of the wordings: dates, order and boundaries must be right.
+import assert from "node:assert/strict";
+import { parseString } from "./parser.ts";
+
+const dates = (text: string) => parseString(text).messages.map((m) => [m.date, m.author, m.text]);
+
+Deno.test("Korean 24-hour `yy. M. d.`: the 2-digit year comes first (Android and iOS)", () => {
+  const expected = [
+    ["2023-11-03T09:15:00", "지민", "안녕하세요"],
+    ["2023-11-12T13:05:00", "김 민수", "네"],
+    ["2024-01-05T21:30:00", "지민", "새해 복 많이 받으세요"],
+  ];
+  const android = "23. 11. 3. 09:15 - 지민: 안녕하세요\n23. 11. 12. 13:05 - 김 민수: 네\n" +
+    "24. 1. 5. 21:30 - 지민: 새해 복 많이 받으세요\n";
+  assert.deepEqual(dates(android), expected);
+  const { summary } = parseString(android);
+  assert.equal(summary.dateOrder, "YMD");
+  assert.equal(summary.unplacedLines, 0);
+  const ios = "[23. 11. 3. 9:15:00] 지민: 안녕하세요\r\n[23. 11. 12. 13:05:00] 김 민수: 네\r\n" +
+    "[24. 1. 5. 21:30:00] 지민: 새해 복 많이 받으세요\r\n";
+  assert.deepEqual(dates(ios), expected);
+});
+
+Deno.test("zh-HK: day first with the AM/PM word before the time (a 4-digit year is last)", () => {
+  assert.deepEqual(
+    dates("15/1/2024 上午9:16 - 志明: 早晨\n15/1/2024 下午2:05 - 春嬌: 食咗飯未\n"),
+    [
+      ["2024-01-15T09:16:00", "志明", "早晨"],
+      ["2024-01-15T14:05:00", "春嬌", "食咗飯未"],
+    ],
+  );
+  assert.deepEqual(dates("[15/1/2024 上午9:16:40] 志明: 早晨\r\n"), [
+    ["2024-01-15T09:16:40", "志明", "早晨"],
+  ]);
+});
+
+Deno.test("zh-TW day periods: small hours, noon and evening words before the time", () => {
+  const { messages, summary } = parseString(
+    "2023/11/12 上午9:16 - 志明: 早\n2023/11/12 凌晨12:05 - 春嬌: 耶\n" +
+      "2023/11/12 中午12:30 - 阿華: 好\n2023/11/12 晚上8:00 - 志明: 晚安\n",
+  );
+  assert.deepEqual(messages.map((m) => m.date), [
+    "2023-11-12T09:16:00",
+    "2023-11-12T00:05:00",
+    "2023-11-12T12:30:00",
+    "2023-11-12T20:00:00",
+  ]);
+  assert.equal(summary.unplacedLines, 0);
+});
+
+Deno.test("a bracketed header-like line in Persian digits that cannot be placed is counted", () => {
+  const { messages, summary } = parseString(
+    "[۱۴۰۳/۲/۲۸, ۱۰:۰۰:۰۰] علی: سلام\n[۱۴۰۳/۲/۳۱, ۱۱:۰۰:۰۰] مریم: سی و یکم\n",
+  );
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0].text, "سلام\n[۱۴۰۳/۲/۳۱, ۱۱:۰۰:۰۰] مریم: سی و یکم");
+  assert.equal(summary.unplacedLines, 1);
+});
+
+Deno.test("a non-English AM/PM word is not en-US: undecidable dates fall back to DMY", () => {
+  const greek = parseString(
+    "5/3/24, 11:10 π.μ. - Μαρία: Γεια\n5/3/24, 11:12 π.μ. - Νίκος: Γεια σου\n",
+  );
+  assert.equal(greek.messages[0].date, "2024-03-05T11:10:00");
+  assert.deepEqual([greek.summary.dateOrder, greek.summary.dateOrderCertainty], ["DMY", "guessed"]);
+  // The en-US shape keeps its month-first guess.
+  const us = parseString("5/3/24, 11:10\u202FAM - Ann: hi\n");
+  assert.equal(us.messages[0].date, "2024-05-03T11:10:00");
+});
+
+Deno.test("Slovenian `d. MM. yy` (no dot after the year) stays day first", () => {
+  assert.deepEqual(dates("3. 11. 23 09:15 - Ana: živjo\n15. 11. 23 10:00 - Jan: zdravo\n"), [
+    ["2023-11-03T09:15:00", "Ana", "živjo"],
+    ["2023-11-15T10:00:00", "Jan", "zdravo"],
+  ]);
+});
