@@ -190,7 +190,7 @@ export class ChatParser {
         to = m[0].length;
         hEnd = mapBack(text, pos, to);
       } else return this.#reject(text, pos, nl);
-      readNumbers(src, from, to, n);
+      readNumbers(src, from, to, n, format.timeFirst);
       if (format.clock === "12h") {
         meridiem = format.markerBefore ? findMarker(src, n[8], n[9]) : findMarker(src, n[10], to);
       }

@@ -66,9 +66,17 @@ export function needsNormalizing(text: string, from: number, to: number): boolea
 /**
  * Reads the numbers of a header already validated by the format regex. Fills `out` with
  * `[d1, d2, d3, hour, minute, second, len(d1), len(d3), dateEnd, hourStart, timeEnd]` (positions in
- * `s`) and returns how many digit runs were found (5 without seconds, 6 with).
+ * `s`) and returns how many digit runs were found (5 without seconds, 6 with). `timeFirst`: the
+ * header writes the time before the date (`14:05 15/1/24`).
  */
-export function readNumbers(s: string, from: number, to: number, out: Int32Array): number {
+export function readNumbers(
+  s: string,
+  from: number,
+  to: number,
+  out: Int32Array,
+  timeFirst = false,
+): number {
+  if (timeFirst) return readTimeFirst(s, from, to, out);
   let n = 0;
   let i = from;
   out[5] = 0;
@@ -94,5 +102,50 @@ export function readNumbers(s: string, from: number, to: number, out: Int32Array
     n++;
     out[10] = i;
   }
+  return n;
+}
+
+/** The next run of ASCII digits in `s[from, to)`: `[value, start, end]`, or null. */
+function digitRun(s: string, from: number, to: number): [number, number, number] | null {
+  let i = from;
+  while (i < to && (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57)) i++;
+  if (i >= to) return null;
+  const start = i;
+  let v = 0;
+  for (let c = s.charCodeAt(i); i < to && c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
+    v = v * 10 + c - 48;
+  }
+  return [v, start, i];
+}
+
+/**
+ * {@link readNumbers} for a time written first: the time's runs are those joined by one `:` or
+ * `.` (2 or 3), then come the date's three.
+ */
+function readTimeFirst(s: string, from: number, to: number, out: Int32Array): number {
+  let run = digitRun(s, from, to);
+  if (run === null) return 0;
+  out[3] = run[0], out[9] = run[1], out[4] = 0, out[5] = 0;
+  let n = 1;
+  for (let k = 4; k <= 5; k++) {
+    const c = s.charCodeAt(run[2]);
+    if (c !== 58 && c !== 46) break;
+    const next = digitRun(s, run[2], to);
+    if (next === null || next[1] !== run[2] + 1) break;
+    run = next;
+    out[k] = run[0];
+    n++;
+  }
+  out[10] = run[2];
+  for (let k = 0; k < 3; k++) {
+    const next = digitRun(s, run[2], to);
+    if (next === null) return n;
+    run = next;
+    out[k] = run[0];
+    if (k === 0) out[6] = run[2] - run[1];
+    n++;
+  }
+  out[7] = run[2] - run[1];
+  out[8] = run[2];
   return n;
 }

@@ -4,7 +4,8 @@
  * header-like lines, then compiled into ONE sticky regex used for every line.
  *
  * Generic grammar (FORMAT.md §2): `DATE<joiner>TIME[ AMPM]` followed by ` - ` (Android), wrapped in
- * `[…] ` (iOS), followed by `: ` (old iOS) or, for the H31 style, by a plain space. The file regex
+ * `[…] ` (iOS), followed by `: ` (old iOS) or, for the H31 style, by a plain space; Vietnamese
+ * writes `TIME[ AMPM] DATE` (CLDR's vi date-time pattern is `{0} {1}`: time first). The file regex
  * is specialised to the detected separator, joiner, clock and shape so that a body line such as
  * `26/09/2022 09:00 dentist` or a pasted header of another format is not taken for a message.
  *
@@ -42,6 +43,8 @@ export interface HeaderFormat {
    * year): the year comes first even on a 24-hour clock (Slovenian `d. MM. yy` has no last dot).
    */
   yearFirstShort: boolean;
+  /** The time comes before the date (vi: CLDR's `{0} {1}`, `14:05 15/1/24 - `). */
+  timeFirst: boolean;
 }
 
 /** One header-like line seen during detection. */
@@ -81,7 +84,10 @@ export function formatSource(f: HeaderFormat): string {
     time = f.markerBefore ? `${marker}${SP}*${time}` : `${time}${SP}*${marker}`;
   }
   const open = f.layout === "ios" ? `\\[${MARKS}` : "";
-  return `${MARKS}${open}${date}${escape(f.joiner)}${time}${END[f.bare ? "bare" : f.layout]}`;
+  const stamp = f.timeFirst
+    ? `${time}${escape(f.joiner)}${date}`
+    : `${date}${escape(f.joiner)}${time}`;
+  return `${MARKS}${open}${stamp}${END[f.bare ? "bare" : f.layout]}`;
 }
 
 /** The compiled regexes of a format: sticky for the hot loop, anchored for normalised heads. */
@@ -100,15 +106,26 @@ export function compileFormat(format: HeaderFormat): CompiledFormat {
 }
 
 // Detection: liberal regexes with captures, tried in this order on a normalised head.
-const DATE_CAP = "(\\d{1,4})([/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\2(\\d{1,4})(\\.?)";
+// The separator is a named group: the date comes second in the time-first detectors.
+const DATE_CAP = "(\\d{1,4})(?<sep>[/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\k<sep>(\\d{1,4})(\\.?)";
 const JOIN_CAP =
   "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10}[ \\u00A0\\u202F]*)?)";
 const TIME_CAP = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\.?(?:${SP}*(${MARKER_SOURCE}))?`;
-const DETECTORS: [Layout, boolean, RegExp][] = [
-  ["android", false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.android}`)],
-  ["ios", false, new RegExp(`^\\[${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.ios}`)],
-  ["ios-old", false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END["ios-old"]}`)],
-  ["ios-old", true, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.bare}`)],
+/** Between a time written first and its date: a space or a comma. */
+const TIME_FIRST_JOIN_CAP = "((?:,[ \\u00A0]*|[ \\u00A0]+))";
+/** [layout, bare, time first, regex]. */
+const DETECTORS: [Layout, boolean, boolean, RegExp][] = [
+  ["android", false, false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.android}`)],
+  ["ios", false, false, new RegExp(`^\\[${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.ios}`)],
+  ["ios-old", false, false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END["ios-old"]}`)],
+  ["ios-old", true, false, new RegExp(`^${DATE_CAP}${JOIN_CAP}${TIME_CAP}${END.bare}`)],
+  [
+    "android",
+    false,
+    true,
+    new RegExp(`^${TIME_CAP}${TIME_FIRST_JOIN_CAP}${DATE_CAP}${END.android}`),
+  ],
+  ["ios", false, true, new RegExp(`^\\[${TIME_CAP}${TIME_FIRST_JOIN_CAP}${DATE_CAP}${END.ios}`)],
 ];
 const MARKER_AT_END = new RegExp(`(?:${MARKER_SOURCE})${SP}*$`);
 const JOINER_LANG: Record<string, string> = {
@@ -133,10 +150,12 @@ const JOINER_LANG: Record<string, string> = {
  */
 export function candidateOf(line: string, loose = false): Candidate | null {
   const head = normalizeHead(line, 0, line.length);
-  for (const [layout, bare, re] of DETECTORS) {
+  for (const [layout, bare, timeFirst, re] of DETECTORS) {
     const m = re.exec(head);
     if (m === null) continue;
-    const [, d1, sep, d2, d3, dot, rawJoiner, h, mi, s, after] = m;
+    const [d1, sep, d2, d3, dot, rawJoiner, h, mi, s, after] = timeFirst
+      ? [m[6], m[7], m[8], m[9], m[10], m[5], m[1], m[2], m[3], m[4]]
+      : m.slice(1);
     if (!loose && (+h > 24 || +mi > 59 || (s !== undefined && +s > 59))) continue;
     if (d2.length > 2 || +d2 > 31 || (d1.length > 2 && d3.length > 2)) continue;
     if (+d1 > 12 && +d2 > 12 && d1.length <= 2) continue;
@@ -161,6 +180,7 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       seconds: s !== undefined,
       year: d1.length > 2 ? "first" : d3.length > 2 ? "last" : "short",
       yearFirstShort: sep === ". " && dot === "." && d1.length <= 2 && d3.length <= 2,
+      timeFirst,
     };
     return { format, lang };
   }
@@ -169,7 +189,7 @@ export function candidateOf(line: string, loose = false): Candidate | null {
 
 /** A stable key of a format without its shape (seconds, year), for voting. */
 export function formatKey(f: HeaderFormat): string {
-  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}`;
+  return `${f.layout}|${f.bare}|${f.sep}|${f.joiner}|${f.clock}|${f.markerBefore}|${f.timeFirst}`;
 }
 
 /** Share of the voted format's headers that must agree on seconds and year to enforce them. */

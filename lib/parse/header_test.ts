@@ -20,6 +20,7 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     seconds: false,
     year: "last",
     yearFirstShort: false,
+    timeFirst: false,
   });
   assert.deepEqual(f("\u200E[1/4/23, 7:02:11\u202FPM] Ann: hi"), {
     layout: "ios",
@@ -31,6 +32,7 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     seconds: true,
     year: "short",
     yearFirstShort: false,
+    timeFirst: false,
   });
   assert.equal(f("13.06.18 21.25.15: a: m")?.layout, "ios-old");
   assert.equal(f("13. 6. 2018. 21:25:15 a: m")?.bare, true);
@@ -47,6 +49,7 @@ Deno.test("candidateOf recognises each layout and the format details", () => {
     seconds: false,
     year: "first",
     yearFirstShort: false,
+    timeFirst: false,
   });
   assert.equal(candidateOf("١٢/٠١/٢٠٢٣، ١٠:٠٥ م - أحمد: مرحبا")?.lang, "ar");
   // Korean `yy. M. d.` (a dot after the day) against Slovenian `d. MM. yy` (none).
@@ -104,6 +107,7 @@ Deno.test("the file regex is specialised to separator, joiner, clock, seconds an
     seconds: false,
     year: "last",
     yearFirstShort: false,
+    timeFirst: false,
   };
   const { anchored } = compileFormat(format);
   assert.match("06/03/2017, 00:45 - ", anchored);

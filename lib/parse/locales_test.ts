@@ -74,3 +74,27 @@ Deno.test("Slovenian `d. MM. yy` (no dot after the year) stays day first", () =>
     ["2023-11-15T10:00:00", "Jan", "zdravo"],
   ]);
 });
+
+Deno.test("Vietnamese: the time before the date (CLDR's `{0} {1}`), Android and iOS, 12-hour SA/CH", () => {
+  const expected = [
+    ["2024-01-15T14:05:00", "Minh", "Chào\ndòng hai"],
+    ["2024-01-16T09:00:00", "Lan", "Chào bạn"],
+  ];
+  assert.deepEqual(
+    dates("14:05 15/1/24 - Minh: Chào\ndòng hai\n09:00 16/1/24 - Lan: Chào bạn\n"),
+    expected,
+  );
+  assert.deepEqual(
+    dates("[14:05:00 15/1/24] Minh: Chào\r\ndòng hai\r\n[09:00:00 16/1/24] Lan: Chào bạn\r\n"),
+    expected,
+  );
+  const h12 = parseString("2:05 CH 15/1/24 - Minh: Chào\n9:00 SA 16/01/24 - Lan: Chào bạn\n");
+  assert.deepEqual(h12.messages.map((m) => m.date), ["2024-01-15T14:05:00", "2024-01-16T09:00:00"]);
+  assert.equal(h12.summary.clock, "12h");
+  // A date-first line pasted into such a file is text, and the other way round.
+  const { messages, summary } = parseString(
+    "14:05 15/1/24 - Minh: xem\n15/01/2024, 10:00 - Ann: hi\n14:06 15/1/24 - Lan: ok\n",
+  );
+  assert.equal(messages.length, 2);
+  assert.equal(summary.unplacedLines, 1);
+});

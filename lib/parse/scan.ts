@@ -27,7 +27,7 @@ function isPrefixMark(c: number): boolean {
  * timeEnd]`) and, for 12-hour formats, `out[11]` with the meridiem (1 AM, 2 PM).
  */
 export function compileScanner(f: HeaderFormat): HeaderScanner | null {
-  if (f.bare || f.markerBefore || f.sep.length !== 1) return null;
+  if (f.bare || f.markerBefore || f.timeFirst || f.sep.length !== 1) return null;
   const joiner = f.joiner;
   for (let k = 0; k < joiner.length; k++) {
     const c = joiner.charCodeAt(k);
