@@ -336,11 +336,16 @@ export class ChatParser {
     DATE_START.lastIndex = pos;
     const c = text.charCodeAt(pos);
     const c2 = c === 91 ? text.charCodeAt(pos + 1) : 0; // `[` then Arabic-Indic digits or a mark
+    // A time-first file's lines start with the time (`14:05 31/2/24 - `), not a date.
+    const timeFirst = this.#fmt!.format.timeFirst;
     if (
-      DATE_START.test(text) || isForeignDigit(c) || isMark(c) || isForeignDigit(c2) || isMark(c2)
+      DATE_START.test(text) || isForeignDigit(c) || isMark(c) || isForeignDigit(c2) ||
+      isMark(c2) || (timeFirst && ((c >= 48 && c <= 57) || c === 91))
     ) {
       const line = text.slice(pos, nl);
-      if (candidateOf(line, true) !== null) this.#unplace(line);
+      const found = candidateOf(line, true);
+      // In a date-first file, `14.05 15.1.24 - notes` is a note, not a header of the file's kind.
+      if (found !== null && (timeFirst || !found.format.timeFirst)) this.#unplace(line);
     }
     return false;
   }

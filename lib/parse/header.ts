@@ -214,9 +214,16 @@ function shapeOf(same: Candidate[]): Pick<HeaderFormat, "seconds" | "year"> {
   return { seconds: seconds === "true", year: year as HeaderFormat["year"] };
 }
 
+/** How much one vote of a date-first, non-bare format weighs against a time-first one. */
+const DATE_FIRST_WEIGHT = 3;
+
 /**
  * Picks the format most of the candidates share (ties: the one seen first), or null for none.
- * Non-bare layouts always beat the bare H31 style, which only wins when nothing else matched.
+ * A date-first non-bare format (nearly every export) always beats the bare H31 style, and beats a
+ * time-first one (Vietnamese) unless that has more than {@link DATE_FIRST_WEIGHT} times its
+ * votes: a few body lines such as `14:05 15/1/24 - arrive` must not outvote the real headers,
+ * while a Vietnamese file with a pasted date-first line is still read as Vietnamese. Bare and
+ * time-first formats compete by count.
  */
 export function voteFormat(candidates: Candidate[]): Candidate | null {
   const counts = new Map<string, { n: number; first: Candidate }>();
@@ -226,11 +233,15 @@ export function voteFormat(candidates: Candidate[]): Candidate | null {
     if (entry) entry.n++;
     else counts.set(k, { n: 1, first: c });
   }
+  const dateFirst = (f: HeaderFormat) => !f.bare && !f.timeFirst;
+  const score = (e: { n: number; first: Candidate }) =>
+    e.n * (dateFirst(e.first.format) ? DATE_FIRST_WEIGHT : 1);
   let best: { n: number; first: Candidate } | null = null;
   for (const e of counts.values()) {
     if (best === null) best = e;
-    else if (best.first.format.bare && !e.first.format.bare) best = e;
-    else if (e.n > best.n && e.first.format.bare === best.first.format.bare) best = e;
+    else if (best.first.format.bare && dateFirst(e.first.format)) best = e;
+    else if (e.first.format.bare && dateFirst(best.first.format)) continue;
+    else if (score(e) > score(best)) best = e;
   }
   if (best === null) return null;
   const key = formatKey(best.first.format);

@@ -98,3 +98,36 @@ Deno.test("Vietnamese: the time before the date (CLDR's `{0} {1}`), Android and 
   assert.equal(messages.length, 2);
   assert.equal(summary.unplacedLines, 1);
 });
+
+Deno.test("time-first body lines do not outvote the real headers, nor count in date-first files", () => {
+  // H31 (bare) file with one such line: still read as H31.
+  const bare = parseString(
+    "13. 6. 2018. 21:25:15 Ana: plan\n14:05 15/1/24 - notes\n14. 6. 2018. 09:00:00 Ivo: ok\n" +
+      "15. 6. 2018. 10:00:00 Ana: bok\n",
+  );
+  assert.deepEqual(bare.messages.map((m) => m.date), [
+    "2018-06-13T21:25:15",
+    "2018-06-14T09:00:00",
+    "2018-06-15T10:00:00",
+  ]);
+  // A short date-first file whose body lists times and dates: one message.
+  const { messages } = parseString(
+    "15/01/2024, 14:00 - Ann: schedule:\n14:05 15/1/24 - arrive\n15:30 15/1/24 - leave\n",
+  );
+  assert.deepEqual(messages.map((m) => [m.author, m.text]), [
+    ["Ann", "schedule:\n14:05 15/1/24 - arrive\n15:30 15/1/24 - leave"],
+  ]);
+  // `14.05 15.1.24 - notes` in a German file is a note: not counted as unplaced.
+  const de = parseString(
+    "03.08.21, 12:30 - Ann: plan\n14.05 15.1.24 - notes\n03.08.21, 12:31 - Bob: ok\n",
+  );
+  assert.equal(de.summary.unplacedLines, 0);
+});
+
+Deno.test("a time-first file counts its own header-like lines that cannot be placed", () => {
+  const { messages, summary } = parseString(
+    "14:05 15/1/24 - An: chào\n14:06 31/2/24 - Bình: x\n14:07 16/1/24 - An: ok\n",
+  );
+  assert.equal(messages.length, 2);
+  assert.equal(summary.unplacedLines, 1);
+});

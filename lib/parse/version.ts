@@ -16,7 +16,8 @@ export const PARSER_VERSION = 3;
 //   24-hour `23. 11. 3.` is year-first; zh-HK `15/1/2024 上午9:16` (AM/PM word first, 4-digit year
 //   last) is day-first; zh-TW day periods (凌晨, 中午, 晚上…); a non-English AM/PM word falls
 //   back to DMY; a `[` + Arabic-Indic digits line that cannot be placed is counted; Vietnamese
-//   headers with the time before the date (`14:05 15/1/24 - `, `[14:05:00 15/1/24] `) are read.
+//   headers with the time before the date (`14:05 15/1/24 - `, `[14:05:00 15/1/24] `) are read
+//   (a time-first format needs 3× the votes of a date-first one to win).
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;
