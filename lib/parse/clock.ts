@@ -54,6 +54,33 @@ const WORDS: Record<string, [Meridiem, string | null]> = {
   "หลังเที่ยง": [PM, "th"],
   "לפנה״צ": [AM, "he"],
   "אחה״צ": [PM, "he"],
+  "ጥዋት": [AM, "am"],
+  "ከሰዓት": [PM, "am"],
+  // CLDR's words of 12-hour clocks in locales that default to 24 hours (ICU, which Android's
+  // date formats use; read off Deno's Intl): a phone switched to 12 hours writes them.
+  "проб": [AM, "bg"],
+  "слоб": [PM, "bg"],
+  dop: [AM, "cs"],
+  odp: [PM, "cs"],
+  pop: [PM, "sl"],
+  "قبل‌ازظهر": [AM, "fa"],
+  "بعدازظهر": [PM, "fa"],
+  ap: [AM, "fi"],
+  ip: [PM, "fi"],
+  de: [AM, "hu"],
+  du: [PM, "hu"],
+  "priešpiet": [AM, "lt"],
+  popiet: [PM, "lt"],
+  "priekšpusdienā": [AM, "lv"],
+  "pēcpusdienā": [PM, "lv"],
+  "damanhã": [AM, "pt"],
+  datarde: [PM, "pt"],
+  fm: [AM, "sv"],
+  em: [PM, "sv"],
+  "öö": [AM, "tr"],
+  "ös": [PM, "tr"],
+  "дп": [AM, "uk"],
+  "пп": [PM, "uk"],
 };
 
 /**
@@ -72,7 +99,10 @@ export const MARKER_SOURCE = [
   "[πμ]\\.?[ \\u00A0]?μ\\.?",
   "PTG|PG|SA|CH",
   "[vn]m\\.?",
-  "पूर्वाह्न|अपराह्न|পূর্বাহ্ণ|অপরাহ্ণ|ก่อนเที่ยง|หลังเที่ยง|לפנה״צ|אחה״צ",
+  "पूर्वाह्न|अपराह्न|পূর্বাহ্ণ|অপরাহ্ণ|ก่อนเที่ยง|หลังเที่ยง|לפנה״צ|אחה״צ|ጥዋት|ከሰዓት",
+  "пр\\.?об\\.?|сл\\.?об\\.?|priekšpusdienā|pēcpusdienā|priešpiet|popiet",
+  "da[ \\u00A0]manhã|da[ \\u00A0]tarde|قبل\u200C?ازظهر|بعدازظهر",
+  "dop\\.?|odp\\.?|pop\\.?|ap\\.?|ip\\.?|de\\.?|du\\.?|fm|em|ÖÖ|ÖS|дп|пп",
 ].join("|");
 
 const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);

@@ -57,9 +57,14 @@ export interface Candidate {
 const SP = "[ \\u00A0\\u202F]";
 /** Invisible marks tolerated before a header and inside the iOS bracket. */
 export const MARKS = "[\\uFEFF\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]*";
-const TIME = "\\d{1,2}[:.]\\d{2}\\.?";
-const TIME_SECONDS = "\\d{1,2}[:.]\\d{2}[:.]\\d{2}\\.?";
-const TIME_ANY = "\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\.?";
+/** Between hour and minute: `:` or `.`, or fr-CA's ` h ` (`21 h 40`). */
+const H_SEP = `(?:[:.]|${SP}h${SP})`;
+/** Between minute and second: `:` or `.`, or fr-CA's ` min ` (then ` s` after the seconds). */
+const M_SEP = `(?:[:.]|${SP}min${SP})`;
+const S_END = `(?:${SP}s)?`;
+const TIME = `\\d{1,2}${H_SEP}\\d{2}\\.?`;
+const TIME_SECONDS = `\\d{1,2}${H_SEP}\\d{2}${M_SEP}\\d{2}${S_END}\\.?`;
+const TIME_ANY = `\\d{1,2}${H_SEP}\\d{2}(?:${M_SEP}\\d{2}${S_END})?\\.?`;
 const EOL = "(?:[ \\u00A0]|(?=\\r?\\n)|$)";
 const END: Record<string, string> = {
   android: `${SP}+[-\u2013]${EOL}`,
@@ -108,9 +113,11 @@ export function compileFormat(format: HeaderFormat): CompiledFormat {
 // Detection: liberal regexes with captures, tried in this order on a normalised head.
 // The separator is a named group: the date comes second in the time-first detectors.
 const DATE_CAP = "(\\d{1,4})(?<sep>[/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\k<sep>(\\d{1,4})(\\.?)";
+// A word may stand between date and time (`à`, `klo`), and a comma after it (bg `3.11.23 г., 9:15`).
 const JOIN_CAP =
-  "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10}[ \\u00A0\\u202F]*)?)";
-const TIME_CAP = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?\\.?(?:${SP}*(${MARKER_SOURCE}))?`;
+  "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10},?[ \\u00A0\\u202F]*)?)";
+const TIME_CAP =
+  `(\\d{1,2})${H_SEP}(\\d{2})(?:${M_SEP}(\\d{2})${S_END})?\\.?(?:${SP}*(${MARKER_SOURCE}))?`;
 /** Between a time written first and its date: a space or a comma. */
 const TIME_FIRST_JOIN_CAP = "((?:,[ \\u00A0]*|[ \\u00A0]+))";
 /** [layout, bare, time first, regex]. */
@@ -134,6 +141,7 @@ const JOINER_LANG: Record<string, string> = {
   um: "de",
   alle: "it",
   om: "nl",
+  "г": "bg",
 };
 
 /**

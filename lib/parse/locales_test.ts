@@ -131,3 +131,41 @@ Deno.test("a time-first file counts its own header-like lines that cannot be pla
   assert.equal(messages.length, 2);
   assert.equal(summary.unplacedLines, 1);
 });
+
+Deno.test("Bulgarian: `г.` and a comma between date and time (CLDR `d.MM.yy 'г.'`)", () => {
+  const expected = [
+    ["2023-11-03T09:15:00", "Иван", "здравей"],
+    ["2023-11-04T10:00:00", "Мария", "здрасти"],
+  ];
+  assert.deepEqual(
+    dates("3.11.23 г., 9:15 - Иван: здравей\n4.11.23 г., 10:00 - Мария: здрасти\n"),
+    expected,
+  );
+  assert.deepEqual(
+    dates("[3.11.23 г., 9:15:00] Иван: здравей\r\n[4.11.23 г., 10:00:00] Мария: здрасти\r\n"),
+    expected,
+  );
+});
+
+Deno.test("12-hour words of locales that default to 24 hours, fr-CA `21 h 40`, Amharic", () => {
+  const cases: [string, string[]][] = [
+    ["2023-11-03 09:15 fm - A: x\n2023-11-03 09:40 em - B: y\n", ["09:15", "21:40"]],
+    ["3.11.2023 ÖÖ 09:15 - A: x\n3.11.2023 ÖS 09:40 - B: y\n", ["09:15", "21:40"]],
+    ["03/11/23, 09:15 da manhã - A: x\n03/11/23, 09:40 da tarde - B: y\n", ["09:15", "21:40"]],
+    ["[03.11.23, 09:15:07 дп] A: x\r\n[03.11.23, 09:40:09 пп] B: y\r\n", ["09:15", "21:40"]],
+    ["2023-11-03 09 h 15 - A: x\n2023-11-03 21 h 40 - B: y\n", ["09:15", "21:40"]],
+    ["[2023-11-03 09 h 15 min 07 s] A: x\r\n[2023-11-03 21 h 40 min 09 s] B: y\r\n", [
+      "09:15",
+      "21:40",
+    ]],
+    ["03/11/2023 9:15 ጥዋት - A: x\n03/11/2023 9:40 ከሰዓት - B: y\n", ["09:15", "21:40"]],
+  ];
+  for (const [text, times] of cases) {
+    const { messages } = parseString(text);
+    assert.deepEqual(
+      messages.map((m) => [m.date.slice(0, 10), m.date.slice(11, 16), m.text]),
+      [["2023-11-03", times[0], "x"], ["2023-11-03", times[1], "y"]],
+      text,
+    );
+  }
+});

@@ -17,7 +17,11 @@ export const PARSER_VERSION = 3;
 //   last) is day-first; zh-TW day periods (凌晨, 中午, 晚上…); a non-English AM/PM word falls
 //   back to DMY; a `[` + Arabic-Indic digits line that cannot be placed is counted; Vietnamese
 //   headers with the time before the date (`14:05 15/1/24 - `, `[14:05:00 15/1/24] `) are read
-//   (a time-first format needs 3× the votes of a date-first one to win).
+//   (a time-first format needs 3× the votes of a date-first one to win); bg `3.11.23 г., 9:15`;
+//   fr-CA `21 h 40` (`21 h 40 min 09 s`); the 12-hour words of CLDR locales that default to 24
+//   hours (sv fm/em, tr ÖÖ/ÖS, pt-PT da manhã/da tarde, uk дп/пп, cs, sl, fi, hu, lt, lv, bg, fa,
+//   am) — a sweep of 69 Intl locales' short formats, 12- and 24-hour, now parses every one
+//   (fa's Persian calendar and th's Buddhist years come out as written).
 // 2 (session 4): an iOS user line ending in `: ` + U+200E + a tag keeps its author; an unknown
 //   Android attachment keyword needs a media/document extension; the caption after an iOS tag keeps
 //   its line break; a poll needs two options or more ending the body; U+061C leaves authors;
