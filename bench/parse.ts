@@ -173,14 +173,7 @@ const path = await ensureExport(big ? "android-big" : "android-1m", { ...base, m
 const bytes = (await Deno.stat(path)).size;
 const results = await bench(
   path,
-  big ? ["ours"] : [
-    "ours",
-    "baseline",
-    "floor (64 KiB reads)",
-    "floor (1 MiB reads)",
-    "floor + objects",
-    "whole-file floor",
-  ],
+  big ? ["ours"] : Object.keys(commands(path)),
   messages,
 );
 /**

@@ -173,10 +173,22 @@ function fits(list: HTMLElement, extension: Extension): boolean {
 }
 
 /**
- * Adds the messages of `extension` above the current ones, dropping a now-duplicate day
- * separator; false (nothing added) when the page no longer fits the list.
+ * Adds the page of `extension` at its end of the list (above the current messages for `prev`,
+ * keeping the reader's view where it is); false (nothing added) when the page no longer fits.
  */
-export function prependMessages(
+export function addPage(
+  list: HTMLElement,
+  page: MessagePage,
+  look: Look,
+  extension: Extension,
+): boolean {
+  return extension.rel === "prev"
+    ? keepingView(list, true, () => prependMessages(list, page, look, extension))
+    : appendMessages(list, page, look, extension);
+}
+
+/** Adds the messages of `extension` above the current ones, dropping a duplicate day separator. */
+function prependMessages(
   list: HTMLElement,
   page: MessagePage,
   look: Look,
@@ -196,8 +208,8 @@ export function prependMessages(
   });
 }
 
-/** Adds the messages of `extension` below the current ones; false as `prependMessages`. */
-export function appendMessages(
+/** Adds the messages of `extension` below the current ones. */
+function appendMessages(
   list: HTMLElement,
   page: MessagePage,
   look: Look,
@@ -274,16 +286,34 @@ export async function redrawMessages(list: HTMLElement, look: Look): Promise<voi
     throw err;
   }
   if (signal.aborted) return;
+  keepingView(list, false, () => {
+    const current = list.querySelector("li.current")?.id;
+    list.replaceChildren(...renderItems(loaded.messages, lookOf(list, look)));
+    if (loaded.total !== undefined) list.dataset.total = String(loaded.total);
+    const li = current ? document.getElementById(current) : null;
+    li?.classList.add("current");
+    li?.setAttribute("aria-current", "true");
+  });
+}
+
+/**
+ * Runs `change` (messages added above the view, or all drawn again) and scrolls by what the
+ * first visible message moved — found again by its id, as a redraw replaces the elements; with
+ * none, by what the page grew when `orGrowth`, else not at all.
+ */
+function keepingView<T>(list: HTMLElement, orGrowth: boolean, change: () => T): T {
   const anchor = firstVisibleMessage(list);
   const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
-  const current = list.querySelector("li.current")?.id;
-  list.replaceChildren(...renderItems(loaded.messages, lookOf(list, look)));
-  if (loaded.total !== undefined) list.dataset.total = String(loaded.total);
-  const li = current ? document.getElementById(current) : null;
-  li?.classList.add("current");
-  li?.setAttribute("aria-current", "true");
-  const moved = id ? (document.getElementById(id)?.getBoundingClientRect().top ?? top) - top : 0;
-  if (moved) globalThis.scrollBy({ top: moved, behavior: "instant" });
+  const height = document.documentElement.scrollHeight;
+  const result = change();
+  const now = id ? document.getElementById(id) : null;
+  const moved = now
+    ? now.getBoundingClientRect().top - top
+    : !id && orGrowth
+    ? document.documentElement.scrollHeight - height
+    : 0;
+  if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
+  return result;
 }
 
 /** Messages `first` to `last` (in pages of up to 500), and the chat's total. */
@@ -337,7 +367,7 @@ export function pager(list: HTMLElement, rel: "prev" | "next"): HTMLAnchorElemen
 }
 
 /** The first message whose top is inside the viewport (what the reader is looking at). */
-export function firstVisibleMessage(list: HTMLElement): HTMLElement | null {
+function firstVisibleMessage(list: HTMLElement): HTMLElement | null {
   for (const li of list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")) {
     if (li.getBoundingClientRect().bottom > 0) return li;
   }

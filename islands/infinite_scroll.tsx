@@ -9,15 +9,13 @@
 // Without JavaScript the links page.
 import { useLayoutEffect, useState } from "preact/hooks";
 import {
-  appendMessages,
+  addPage,
   type Extension,
   fetchMessages,
-  firstVisibleMessage,
   type Look,
   lookOf,
   messageList,
   pager,
-  prependMessages,
   REPLACED,
   startExtension,
 } from "./_messages.tsx";
@@ -66,10 +64,7 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
         const query = { [rel === "prev" ? "before" : "after"]: extension.from, limit };
         const signal = AbortSignal.any([stop.signal, extension.signal]);
         const page = await fetchMessages(props.conversation, query, signal);
-        const drawn = lookOf(list, look);
-        added = rel === "prev"
-          ? keepingView(list, () => prependMessages(list, page, drawn, extension))
-          : appendMessages(list, page, drawn, extension);
+        added = addPage(list, page, lookOf(list, look), extension);
       } catch (err) {
         if (!extension.signal.aborted) {
           failure = `Could not load messages: ${err instanceof Error ? err.message : err}`;
@@ -134,20 +129,4 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
       {status}
     </p>
   );
-}
-
-/**
- * Runs `change`, which adds messages above the reader's view, and scrolls by what the first
- * visible message moved (or, with none, by what the page grew).
- */
-function keepingView<T>(list: HTMLElement, change: () => T): T {
-  const anchor = firstVisibleMessage(list);
-  const top = anchor?.getBoundingClientRect().top ?? 0;
-  const height = document.documentElement.scrollHeight;
-  const result = change();
-  const moved = anchor
-    ? anchor.getBoundingClientRect().top - top
-    : document.documentElement.scrollHeight - height;
-  if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
-  return result;
 }

@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps) {
   app.use("/static/build/*", async function immutableBuild(c, next) {
     if (c.req.path.endsWith("/manifest.json")) return c.notFound();
     await next();
-    if (c.res.ok) setResponseHeader(c, "Cache-Control", "public, max-age=31536000, immutable");
+    if (c.res.ok) setResponseHeader(c, "Cache-Control", IMMUTABLE);
   });
   app.use("/static/*", serveStatic({ root: "./" }));
   // Browsers ask for /favicon.ico whatever the page links (<link rel="icon">): the SVG, for good.

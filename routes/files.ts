@@ -17,8 +17,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { IMMUTABLE } from "./_middleware/cache.ts";
 import { mediaHeaders } from "./_middleware/security_headers.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../lib/uuid.ts";
 
 /**
  * Streams a media file with its safe headers (real type or octet-stream, nosniff, a sandbox
@@ -53,7 +52,7 @@ export async function mediaResponse(
 export function filesRoutes(deps: Pick<AppDeps, "db" | "blobs" | "tokens">) {
   return new Hono<AppEnv>().get("/files/:conversationId/:sig/:name", async (c) => {
     const { conversationId, sig, name } = c.req.param();
-    const media = UUID.test(conversationId)
+    const media = isUuid(conversationId)
       ? await getConversationMedia(deps.db, conversationId.toLowerCase(), name)
       : null;
     // One 404 for every miss: a wrong sig must not tell whether the file exists.

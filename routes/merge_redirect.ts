@@ -2,8 +2,8 @@ import { createMiddleware } from "hono/factory";
 import type { Sql } from "../lib/db/client.ts";
 import { resolveAlias } from "../lib/merge/refs.ts";
 import type { AppEnv } from "./_middleware/env.ts";
+import { isUuid } from "../lib/uuid.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERMALINK = /^\/c\/[^/]+\/m\/(\d{1,10})$/;
 
 /**
@@ -17,7 +17,7 @@ export function mergedRedirect(options: { db: Sql }) {
     await next();
     const id = c.req.param("id");
     const userId = c.var.userId;
-    if (c.res.status !== 404 || !userId || !id || !UUID.test(id)) return;
+    if (c.res.status !== 404 || !userId || !id || !isUuid(id)) return;
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return;
     const oldRef = PERMALINK.exec(c.req.path)?.[1];
     const to = await resolveAlias(options.db, userId, id, oldRef ? Number(oldRef) : undefined);

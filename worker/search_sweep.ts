@@ -17,9 +17,9 @@ export interface SearchSweepOptions {
 /**
  * The fallback of the search index: at start and then every `intervalMs`, builds the index of
  * every conversation that has none (its import committed, but the worker died or the rebuild
- * failed before it was indexed), and rebuilds those built by an older TSV_VERSION. Never throws; returns when `signal` aborts (a rebuild in
- * progress finishes first). Racing an importer's own rebuild is harmless: whichever comes second
- * finds the conversation indexed and skips it.
+ * failed before it was indexed), and rebuilds those built by an older TSV_VERSION. Never throws;
+ * returns when `signal` aborts (a rebuild in progress finishes first). Racing an importer's own
+ * rebuild is harmless: whichever comes second finds the conversation indexed and skips it.
  */
 export async function sweepSearchIndex(db: Sql, options: SearchSweepOptions): Promise<void> {
   const { logger, signal } = options;

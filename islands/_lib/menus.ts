@@ -8,7 +8,7 @@
  */
 
 /** The menus this applies to. */
-export const MENUS = "details.export-menu";
+const MENUS = "details.export-menu";
 
 /** Installs the handlers on `doc` (once, at start-up). */
 export function closeMenusOnEscapeOrOutside(doc: Document): void {

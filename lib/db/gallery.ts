@@ -8,6 +8,8 @@
  */
 import { MEDIA_TYPE_SQL, type MediaType } from "../insights/media.ts";
 import type { Sql } from "./client.ts";
+import { isWallClock } from "../time/day.ts";
+import { isUuid } from "../uuid.ts";
 
 /** One gallery item: a message and the file it carries. */
 export interface GalleryItem {
@@ -62,7 +64,8 @@ export const encodeCursor = (c: GalleryCursor) => `${c.at}_${c.seq}_${c.conversa
 /** Parses {@link encodeCursor}'s text; null when malformed. */
 export function decodeCursor(text: string): GalleryCursor | null {
   const m = CURSOR.exec(text);
-  return m ? { at: m[1], seq: Number(m[2]), conversationId: m[3].toLowerCase() } : null;
+  if (!m || !isWallClock(m[1].slice(0, 19)) || !isUuid(m[3])) return null;
+  return { at: m[1], seq: Number(m[2]), conversationId: m[3].toLowerCase() };
 }
 
 /**

@@ -9,7 +9,9 @@ import { parseHighlights, type Snippet, START_SEL, STOP_SEL } from "../format/hi
 import type postgres from "postgres";
 import type { Sql } from "./client.ts";
 import { countUnindexed } from "./search_index.ts";
-import { nextDay, startOfDay } from "../time/day.ts";
+import { isWallClock, nextDay, startOfDay } from "../time/day.ts";
+import { isUuid } from "../uuid.ts";
+import { Buffer } from "node:buffer";
 
 /** A chat's zone in SQL: its name, or `c.time_zone` where the conversation is joined. */
 type ZoneExpr = string | postgres.Fragment;
@@ -47,6 +49,20 @@ export interface SearchCursor {
   date: string;
   conversationId: string;
   ref: number;
+}
+
+const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\|([0-9a-f-]{36})\|(\d{1,9})$/;
+
+/** A cursor as the API hands it out: opaque (base64url of `date|conversation|ref`). */
+export function encodeCursor(c: SearchCursor): string {
+  return Buffer.from(`${c.date}|${c.conversationId}|${c.ref}`).toString("base64url");
+}
+
+/** The cursor in `text`, or null when it is not one of ours (a real wall clock and UUID). */
+export function decodeCursor(text: string): SearchCursor | null {
+  const m = CURSOR.exec(Buffer.from(text, "base64url").toString());
+  if (!m || !isWallClock(m[1]) || !isUuid(m[2])) return null;
+  return { date: m[1], conversationId: m[2], ref: +m[3] };
 }
 
 /** One matching message. */
@@ -228,8 +244,8 @@ export async function searchMessages(
     return { ...hit, snippet: { ...snippet, text: snippet.text.replaceAll(LT, "<") } };
   });
   const more = rows.length > limit;
-  const last = hits[hits.length - 1];
-  const next = more && last
+  const last = hits[hits.length - 1]; // there are `limit` hits when there are more
+  const next = more
     ? { date: last.date, conversationId: last.conversationId, ref: last.ref }
     : null;
   return { hits, more, next, indexing };

@@ -54,11 +54,6 @@ export function isChatFileName(path: string): boolean {
   return base.toLowerCase() === "_chat.txt" || chatNameFromFileName(base) !== null;
 }
 
-/** Picks the chat `.txt` among the archive's files by name and size alone, or null. */
-export function pickChatEntry(files: { name: string; size: number }[]): string | null {
-  return rankChatEntries(files)[0] ?? null;
-}
-
 /**
  * The `.txt` files most likely the chat first: the one chat file name when there is one (the
  * shallowest, then shortest path), else every `.txt` — names containing "chat" first, then the

@@ -15,98 +15,111 @@ const PM = 2;
 /** Marker value: 0 unknown/none, 1 AM, 2 PM. */
 export type Meridiem = 0 | 1 | 2;
 
-/** Normalised spelling (no dots, spaces, lower case) → meridiem and a language hint. */
-const WORDS: Record<string, [Meridiem, string | null]> = {
-  am: [AM, null],
-  pm: [PM, null],
-  "ص": [AM, "ar"],
-  "م": [PM, "ar"],
-  "قظ": [AM, "fa"],
-  "بظ": [PM, "fa"],
-  "오전": [AM, "ko"],
-  "오후": [PM, "ko"],
-  "上午": [AM, "zh"],
-  "下午": [PM, "zh"],
+/**
+ * The marker words as written, with their meridiem and a language hint (null for the Latin
+ * `AM/PM`). When matching, a written dot or space is optional and ASCII letters match in either
+ * case (`a. m.` also reads `AM`, `a.m.`, `am`); {@link WORDS} and {@link MARKER_SOURCE} are
+ * derived from this one list.
+ */
+const MARKERS: [string, Meridiem, string | null][] = [
+  ["a. m.", AM, null],
+  ["p. m.", PM, null],
+  ["ص", AM, "ar"],
+  ["م", PM, "ar"],
+  ["ق.ظ.", AM, "fa"],
+  ["ب.ظ.", PM, "fa"],
+  ["오전", AM, "ko"],
+  ["오후", PM, "ko"],
+  ["上午", AM, "zh"],
+  ["下午", PM, "zh"],
   // zh-Hant day periods (CLDR `Bh:mm`): midnight, small hours, morning; noon (12:xx), evening.
-  "午夜": [AM, "zh"],
-  "凌晨": [AM, "zh"],
-  "清晨": [AM, "zh"],
-  "早上": [AM, "zh"],
-  "中午": [PM, "zh"],
-  "晚上": [PM, "zh"],
-  "午前": [AM, "ja"],
-  "午後": [PM, "ja"],
-  "πμ": [AM, "el"],
-  "μμ": [PM, "el"],
-  sa: [AM, "vi"],
-  ch: [PM, "vi"],
-  vm: [AM, "af"],
-  nm: [PM, "af"],
-  pg: [AM, "ms"],
-  ptg: [PM, "ms"],
-  eparadites: [AM, "sq"],
-  epasdites: [PM, "sq"],
-  "पूर्वाह्न": [AM, "hi"],
-  "अपराह्न": [PM, "hi"],
-  "পূর্বাহ্ণ": [AM, "bn"],
-  "অপরাহ্ণ": [PM, "bn"],
-  "ก่อนเที่ยง": [AM, "th"],
-  "หลังเที่ยง": [PM, "th"],
-  "לפנה״צ": [AM, "he"],
-  "אחה״צ": [PM, "he"],
-  "ጥዋት": [AM, "am"],
-  "ከሰዓት": [PM, "am"],
+  ["午夜", AM, "zh"],
+  ["凌晨", AM, "zh"],
+  ["清晨", AM, "zh"],
+  ["早上", AM, "zh"],
+  ["中午", PM, "zh"],
+  ["晚上", PM, "zh"],
+  ["午前", AM, "ja"],
+  ["午後", PM, "ja"],
+  ["π. μ.", AM, "el"],
+  ["μ. μ.", PM, "el"],
+  ["SA", AM, "vi"],
+  ["CH", PM, "vi"],
+  ["vm.", AM, "af"],
+  ["nm.", PM, "af"],
+  ["PTG", PM, "ms"],
+  ["PG", AM, "ms"],
+  ["e paradites", AM, "sq"],
+  ["e pasdites", PM, "sq"],
+  ["पूर्वाह्न", AM, "hi"],
+  ["अपराह्न", PM, "hi"],
+  ["পূর্বাহ্ণ", AM, "bn"],
+  ["অপরাহ্ণ", PM, "bn"],
+  ["ก่อนเที่ยง", AM, "th"],
+  ["หลังเที่ยง", PM, "th"],
+  ["לפנה״צ", AM, "he"],
+  ["אחה״צ", PM, "he"],
+  ["ጥዋት", AM, "am"],
+  ["ከሰዓት", PM, "am"],
   // CLDR's words of 12-hour clocks in locales that default to 24 hours (ICU, which Android's
   // date formats use; read off Deno's Intl): a phone switched to 12 hours writes them.
-  "проб": [AM, "bg"],
-  "слоб": [PM, "bg"],
-  dop: [AM, "cs"],
-  odp: [PM, "cs"],
-  pop: [PM, "sl"],
-  "قبل‌ازظهر": [AM, "fa"],
-  "بعدازظهر": [PM, "fa"],
-  ap: [AM, "fi"],
-  ip: [PM, "fi"],
-  de: [AM, "hu"],
-  du: [PM, "hu"],
-  "priešpiet": [AM, "lt"],
-  popiet: [PM, "lt"],
-  "priekšpusdienā": [AM, "lv"],
-  "pēcpusdienā": [PM, "lv"],
-  "damanhã": [AM, "pt"],
-  datarde: [PM, "pt"],
-  fm: [AM, "sv"],
-  em: [PM, "sv"],
-  "öö": [AM, "tr"],
-  "ös": [PM, "tr"],
-  "дп": [AM, "uk"],
-  "пп": [PM, "uk"],
-};
+  ["пр.об.", AM, "bg"],
+  ["сл.об.", PM, "bg"],
+  ["dop.", AM, "cs"],
+  ["odp.", PM, "cs"],
+  ["pop.", PM, "sl"],
+  ["قبل\u200Cازظهر", AM, "fa"],
+  ["بعدازظهر", PM, "fa"],
+  ["ap.", AM, "fi"],
+  ["ip.", PM, "fi"],
+  ["de.", AM, "hu"],
+  ["du.", PM, "hu"],
+  ["priešpiet", AM, "lt"],
+  ["popiet", PM, "lt"],
+  ["priekšpusdienā", AM, "lv"],
+  ["pēcpusdienā", PM, "lv"],
+  ["da manhã", AM, "pt"],
+  ["da tarde", PM, "pt"],
+  ["fm", AM, "sv"],
+  ["em", PM, "sv"],
+  ["ÖÖ", AM, "tr"],
+  ["ÖS", PM, "tr"],
+  ["дп", AM, "uk"],
+  ["пп", PM, "uk"],
+];
+
+const NOISE_G = /[.\s\u00A0\u202F\u200C\u200E\u200F\u061C]/g;
+/** A marker word without dots, spaces and marks, lower case: the key of {@link WORDS}. */
+const normalise = (word: string) => word.replace(NOISE_G, "").toLowerCase();
+
+/** Normalised spelling → meridiem and a language hint. */
+const WORDS: Record<string, [Meridiem, string | null]> = Object.fromEntries(
+  MARKERS.map(([word, meridiem, lang]) => [normalise(word), [meridiem, lang]]),
+);
+
+/** Regex source of one written marker: its dots and spaces optional, ASCII letters either case. */
+function writtenSource(word: string): string {
+  return [...word].map((ch) =>
+    ch === "."
+      ? "\\.?"
+      : ch === " "
+      ? "[ \\u00A0\\u202F]?"
+      : ch === "\u200C"
+      ? "\\u200C?"
+      : /[a-z]/i.test(ch)
+      ? `[${ch.toLowerCase()}${ch.toUpperCase()}]`
+      : ch
+  ).join("") + (word.endsWith(".") ? "" : "\\.?");
+}
 
 /**
  * Regex source (no capture groups, no flags needed) matching one AM/PM marker in any supported
- * spelling. Longer alternatives come first so that backtracking is rare.
+ * spelling; longer words first (`PTG` before `PG`), so that backtracking is rare.
  */
-export const MARKER_SOURCE = [
-  "[AaPp]\\.?[ \\u00A0\\u202F]?[Mm]\\.?",
-  "e[ \\u00A0]pa(?:ra|s)dites",
-  "ق\\.?ظ\\.?",
-  "ب\\.?ظ\\.?",
-  "ص",
-  "م",
-  "[오午上下][전후前後午]",
-  "午夜|凌晨|清晨|早上|中午|晚上",
-  "[πμ]\\.?[ \\u00A0]?μ\\.?",
-  "PTG|PG|SA|CH",
-  "[vn]m\\.?",
-  "पूर्वाह्न|अपराह्न|পূর্বাহ্ণ|অপরাহ্ণ|ก่อนเที่ยง|หลังเที่ยง|לפנה״צ|אחה״צ|ጥዋት|ከሰዓት",
-  "пр\\.?об\\.?|сл\\.?об\\.?|priekšpusdienā|pēcpusdienā|priešpiet|popiet",
-  "da[ \\u00A0]manhã|da[ \\u00A0]tarde|قبل\u200C?ازظهر|بعدازظهر",
-  "dop\\.?|odp\\.?|pop\\.?|ap\\.?|ip\\.?|de\\.?|du\\.?|fm|em|ÖÖ|ÖS|дп|пп",
-].join("|");
+export const MARKER_SOURCE = MARKERS.map(([word]) => word)
+  .sort((a, b) => b.length - a.length).map(writtenSource).join("|");
 
 const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);
-const NOISE_G = /[.\s\u00A0\u202F\u200E\u200F\u061C]/g;
 
 /**
  * Meridiem of a marker as written (`"p. m."`, `"PM"`, `"م"`, `"오후"`), 0 when unknown.
@@ -117,13 +130,13 @@ const NOISE_G = /[.\s\u00A0\u202F\u200E\u200F\u061C]/g;
  * ```
  */
 export function markerValue(word: string): Meridiem {
-  const entry = WORDS[word.replace(NOISE_G, "").toLowerCase()];
+  const entry = WORDS[normalise(word)];
   return entry === undefined ? 0 : entry[0];
 }
 
 /** Language hint of a marker (`"ar"` for `م`), or null for the Latin `AM/PM` family. */
 export function markerLanguage(word: string): string | null {
-  const entry = WORDS[word.replace(NOISE_G, "").toLowerCase()];
+  const entry = WORDS[normalise(word)];
   return entry === undefined ? null : entry[1];
 }
 

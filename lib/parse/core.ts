@@ -210,8 +210,8 @@ export class ChatParser {
     if (!this.#started) {
       this.#started = true;
       if (dates.order === 0) {
-        const lang = format.clock === "12h" ? this.#headerLang : null;
-        dates.fallback = defaultOrder(format.clock === "12h", format.sep, n[7], lang);
+        // The header's language is its AM/PM word's on a 12-hour clock (defaultOrder's input).
+        dates.fallback = defaultOrder(format.clock === "12h", format.sep, n[7], this.#headerLang);
       }
       this.#emitPreamble();
     }

@@ -63,11 +63,14 @@ export function needsNormalizing(text: string, from: number, to: number): boolea
   return false;
 }
 
+/** Value, start and end of each digit run {@link readNumbers} found (6 at most). */
+const RUNS = new Int32Array(18);
+
 /**
  * Reads the numbers of a header already validated by the format regex. Fills `out` with
  * `[d1, d2, d3, hour, minute, second, len(d1), len(d3), dateEnd, hourStart, timeEnd]` (positions in
  * `s`) and returns how many digit runs were found (5 without seconds, 6 with). `timeFirst`: the
- * header writes the time before the date (`14:05 15/1/24`).
+ * header writes the time before the date (`14:05 15/1/24`): its first 2 or 3 runs are the time.
  */
 export function readNumbers(
   s: string,
@@ -76,76 +79,27 @@ export function readNumbers(
   out: Int32Array,
   timeFirst = false,
 ): number {
-  if (timeFirst) return readTimeFirst(s, from, to, out);
   let n = 0;
-  let i = from;
-  out[5] = 0;
-  while (i < to && n < 6) {
+  for (let i = from; i < to && n < 6;) {
     let c = s.charCodeAt(i);
     if (c < 48 || c > 57) {
       i++;
       continue;
     }
     const start = i;
-    let v = c - 48;
-    i++;
-    while (i < to && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
-      v = v * 10 + c - 48;
-      i++;
-    }
-    out[n] = v;
-    if (n === 0) out[6] = i - start;
-    else if (n === 2) {
-      out[7] = i - start;
-      out[8] = i;
-    } else if (n === 3) out[9] = start;
-    n++;
-    out[10] = i;
-  }
-  return n;
-}
-
-/** The next run of ASCII digits in `s[from, to)`: `[value, start, end]`, or null. */
-function digitRun(s: string, from: number, to: number): [number, number, number] | null {
-  let i = from;
-  while (i < to && (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57)) i++;
-  if (i >= to) return null;
-  const start = i;
-  let v = 0;
-  for (let c = s.charCodeAt(i); i < to && c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
-    v = v * 10 + c - 48;
-  }
-  return [v, start, i];
-}
-
-/**
- * {@link readNumbers} for a time written first: the time's runs are those joined by one `:` or
- * `.` (2 or 3), then come the date's three.
- */
-function readTimeFirst(s: string, from: number, to: number, out: Int32Array): number {
-  let run = digitRun(s, from, to);
-  if (run === null) return 0;
-  out[3] = run[0], out[9] = run[1], out[4] = 0, out[5] = 0;
-  let n = 1;
-  for (let k = 4; k <= 5; k++) {
-    const c = s.charCodeAt(run[2]);
-    if (c !== 58 && c !== 46) break;
-    const next = digitRun(s, run[2], to);
-    if (next === null || next[1] !== run[2] + 1) break;
-    run = next;
-    out[k] = run[0];
+    let v = 0;
+    while (i < to && (c = s.charCodeAt(i)) >= 48 && c <= 57) v = v * 10 + c - 48, i++;
+    RUNS[n * 3] = v, RUNS[n * 3 + 1] = start, RUNS[n * 3 + 2] = i;
     n++;
   }
-  out[10] = run[2];
-  for (let k = 0; k < 3; k++) {
-    const next = digitRun(s, run[2], to);
-    if (next === null) return n;
-    run = next;
-    out[k] = run[0];
-    if (k === 0) out[6] = run[2] - run[1];
-    n++;
-  }
-  out[7] = run[2] - run[1];
-  out[8] = run[2];
+  const date = timeFirst ? n - 3 : 0, time = timeFirst ? 0 : 3, timeRuns = n - 3;
+  for (let k = 0; k < 3 && date + k < n; k++) out[k] = RUNS[(date + k) * 3];
+  out[3] = RUNS[time * 3], out[4] = RUNS[time * 3 + 3];
+  out[5] = timeRuns === 3 ? RUNS[time * 3 + 6] : 0;
+  out[6] = RUNS[date * 3 + 2] - RUNS[date * 3 + 1];
+  out[7] = RUNS[date * 3 + 8] - RUNS[date * 3 + 7];
+  out[8] = RUNS[date * 3 + 8];
+  out[9] = RUNS[time * 3 + 1];
+  out[10] = RUNS[(time + timeRuns - 1) * 3 + 2];
   return n;
 }

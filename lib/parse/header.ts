@@ -210,16 +210,15 @@ const SHAPE_AGREEMENT = 0.75;
  */
 function shapeOf(same: Candidate[]): Pick<HeaderFormat, "seconds" | "year"> {
   const counts = new Map<string, number>();
-  let top = "", n = 0;
-  for (const c of same) {
-    const k = `${c.format.seconds}|${c.format.year}`;
+  let top = same[0].format, n = 0;
+  for (const { format } of same) {
+    const k = `${format.seconds}|${format.year}`;
     const v = (counts.get(k) ?? 0) + 1;
     counts.set(k, v);
-    if (v > n) top = k, n = v;
+    if (v > n) top = format, n = v;
   }
   if (n < SHAPE_AGREEMENT * same.length) return { seconds: null, year: null };
-  const [seconds, year] = top.split("|");
-  return { seconds: seconds === "true", year: year as HeaderFormat["year"] };
+  return { seconds: top.seconds, year: top.year };
 }
 
 /** How much one vote of a date-first, non-bare format weighs against a time-first one. */
@@ -234,25 +233,24 @@ const DATE_FIRST_WEIGHT = 3;
  * time-first formats compete by count.
  */
 export function voteFormat(candidates: Candidate[]): Candidate | null {
-  const counts = new Map<string, { n: number; first: Candidate }>();
+  // Each format's candidates, in order of first appearance.
+  const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const k = formatKey(c.format);
-    const entry = counts.get(k);
-    if (entry) entry.n++;
-    else counts.set(k, { n: 1, first: c });
+    const group = groups.get(k);
+    if (group) group.push(c);
+    else groups.set(k, [c]);
   }
-  const dateFirst = (f: HeaderFormat) => !f.bare && !f.timeFirst;
-  const score = (e: { n: number; first: Candidate }) =>
-    e.n * (dateFirst(e.first.format) ? DATE_FIRST_WEIGHT : 1);
-  let best: { n: number; first: Candidate } | null = null;
-  for (const e of counts.values()) {
-    if (best === null) best = e;
-    else if (best.first.format.bare && dateFirst(e.first.format)) best = e;
-    else if (e.first.format.bare && dateFirst(best.first.format)) continue;
-    else if (score(e) > score(best)) best = e;
+  const dateFirst = (g: Candidate[]) => !g[0].format.bare && !g[0].format.timeFirst;
+  const bare = (g: Candidate[]) => g[0].format.bare;
+  const score = (g: Candidate[]) => g.length * (dateFirst(g) ? DATE_FIRST_WEIGHT : 1);
+  let best: Candidate[] | null = null;
+  for (const g of groups.values()) {
+    if (best === null) best = g;
+    else if (bare(best) && dateFirst(g)) best = g;
+    else if (bare(g) && dateFirst(best)) continue;
+    else if (score(g) > score(best)) best = g;
   }
   if (best === null) return null;
-  const key = formatKey(best.first.format);
-  const shape = shapeOf(candidates.filter((c) => formatKey(c.format) === key));
-  return { ...best.first, format: { ...best.first.format, ...shape } };
+  return { ...best[0], format: { ...best[0].format, ...shapeOf(best) } };
 }

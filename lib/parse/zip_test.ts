@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { TextReader, Uint8ArrayWriter, ZipWriter } from "@zip.js/zip.js";
 import { ParseError } from "./types.ts";
-import { chatNameFromFileName, looksLikeChat, pickChatEntry } from "./chat_file.ts";
+import { chatNameFromFileName, looksLikeChat, rankChatEntries } from "./chat_file.ts";
 import { fileRandomAccess, openExport, type RandomAccess, sniffZip } from "./zip.ts";
 
 async function buildZip(files: Record<string, string>): Promise<Uint8Array> {
@@ -180,7 +180,8 @@ Deno.test("fileRandomAccess reads a zip from disk and is closed with the archive
   }
 });
 
-Deno.test("sniffZip, chatNameFromFileName and pickChatEntry", () => {
+Deno.test("sniffZip, chatNameFromFileName and rankChatEntries", () => {
+  const pick = (files: { name: string; size: number }[]) => rankChatEntries(files)[0] ?? null;
   assert.ok(sniffZip(new Uint8Array([0x50, 0x4b, 3, 4, 20])));
   assert.ok(!sniffZip(new TextEncoder().encode("06/03/2017, 00:45 - Ann: hi")));
   assert.ok(!sniffZip(new Uint8Array([0x50, 0x4b])));
@@ -192,14 +193,14 @@ Deno.test("sniffZip, chatNameFromFileName and pickChatEntry", () => {
   assert.equal(chatNameFromFileName("_chat.txt"), null);
   assert.equal(chatNameFromFileName("holiday.zip"), null);
   assert.equal(
-    pickChatEntry([{ name: "notes.txt", size: 900 }, { name: "my chat.txt", size: 10 }]),
+    pick([{ name: "notes.txt", size: 900 }, { name: "my chat.txt", size: 10 }]),
     "my chat.txt",
   );
   assert.equal(
-    pickChatEntry([{ name: "a.txt", size: 9 }, { name: "b.txt", size: 90 }]),
+    pick([{ name: "a.txt", size: 9 }, { name: "b.txt", size: 90 }]),
     "b.txt",
   );
-  assert.equal(pickChatEntry([{ name: "a.jpg", size: 9 }]), null);
+  assert.equal(pick([{ name: "a.jpg", size: 9 }]), null);
 });
 
 Deno.test("looksLikeChat: a header among the first lines, in UTF-8 or UTF-16; not binary", () => {

@@ -34,6 +34,13 @@ export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** True for a real wall clock written `YYYY-MM-DDTHH:MM:SS` (`2024-02-30T…` and `T25:00:00` are not). */
+export function isWallClock(s: string): boolean {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(s)) return false;
+  const d = new Date(`${s}Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === s;
+}
+
 /**
  * The instant (ISO, UTC) of a wall clock `YYYY-MM-DDTHH:MM:SS` read in `zone`, for values that
  * have no stored instant (a conversation's first and last date). A fold takes the earlier

@@ -5,13 +5,12 @@ import { createHash } from "node:crypto";
 import type { Sql } from "../../lib/db/client.ts";
 import { themeOf } from "../_components/page_context.ts";
 import type { AppEnv } from "./env.ts";
+import { isUuid } from "../../lib/uuid.ts";
 
 /** Pages and API answers: any cache must ask us before reusing them (with If-None-Match). */
 export const PRIVATE = "private, no-cache";
 /** Content-addressed files: the URL changes whenever the content does. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The default Cache-Control of every response that did not set one: `/static/build/*`
@@ -68,7 +67,7 @@ export function conversationEtag(options: { db: Sql; buildId: string }) {
   return createMiddleware<AppEnv>(async function conversationEtag(c, next) {
     const id = c.req.param("id");
     const userId = c.var.userId;
-    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || !userId || !id || !UUID.test(id)) {
+    if ((c.req.method !== "GET" && c.req.method !== "HEAD") || !userId || !id || !isUuid(id)) {
       return await next();
     }
     // The reading zone (lib/time) changes every time shown: a 304 must never show the old one.

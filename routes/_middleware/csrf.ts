@@ -37,7 +37,7 @@ export const csrf = createMiddleware<AppEnv>(async function csrf(c, next) {
   throw new AppError(
     403,
     "csrf",
-    c.req.path.startsWith("/api/")
+    path.startsWith("/api/")
       ? "cross-site request refused: send it from the reader's own pages, or as JSON " +
         "(Content-Type: application/json) with an Authorization: Bearer token"
       : "cross-site request refused: send it from the reader's own pages",

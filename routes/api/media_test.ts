@@ -201,6 +201,8 @@ Deno.test("media API: bad filters are 400s naming the field", async () => {
       ["from=2024-13-01", /^from: /],
       ["from=2024-02-01&to=2024-01-01", /^from: must not be after to/],
       ["cursor=nonsense", /^cursor: /],
+      [`cursor=2024-01-01T99:99:99.000000Z_1_${crypto.randomUUID()}`, /^cursor: /],
+      [`cursor=2024-01-01T10:00:00.000000Z_1_${"-".repeat(36)}`, /^cursor: /],
       ["limit=0", /^limit: /],
       ["limit=201", /^limit: /],
       ["conversationId=nope", /^conversationId: /],

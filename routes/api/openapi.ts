@@ -51,6 +51,3 @@ export const operations: ApiOperation[] = [
   ...privacyOperations,
   ...timeZoneOperations,
 ];
-
-export type { ApiOperation, ApiResponse } from "./openapi_types.ts";
-export { errorSchema } from "./openapi_types.ts";

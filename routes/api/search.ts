@@ -27,11 +27,10 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../../lib/db/conversations.ts";
-import { type SearchCursor, type SearchHit, searchMessages } from "../../lib/db/search.ts";
+import { decodeCursor, encodeCursor, type SearchHit, searchMessages } from "../../lib/db/search.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -43,19 +42,6 @@ import { permalink } from "../_components/message_item.tsx";
 import type { ApiOperation } from "./openapi_types.ts";
 
 const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\|([0-9a-f-]{36})\|(\d{1,9})$/;
-
-/** A search cursor as the API hands it out: opaque (base64url of `date|conversation|ref`). */
-export function encodeCursor(c: SearchCursor): string {
-  return Buffer.from(`${c.date}|${c.conversationId}|${c.ref}`).toString("base64url");
-}
-
-/** The cursor in `text`, or null when it is not one of ours. */
-export function decodeCursor(text: string): SearchCursor | null {
-  const m = CURSOR.exec(Buffer.from(text, "base64url").toString());
-  return m && isDay(m[1].slice(0, 10)) ? { date: m[1], conversationId: m[2], ref: +m[3] } : null;
-}
 
 const cursor = z.string().max(200).transform((text, ctx) => {
   const c = decodeCursor(text);

@@ -104,6 +104,9 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
         ["q=a&conversation=nope", /^conversation: /],
         ["q=a&before=nope", /^before: must be the `next` of a previous answer/],
         [`q=a&before=${btoa("2024-02-30T00:00:00|x|1")}`, /^before: /],
+        // Well shaped but impossible: a 400, not a database error.
+        [`q=a&before=${btoa(`2024-01-01T99:99:99|${crypto.randomUUID()}|1`)}`, /^before: /],
+        [`q=a&before=${btoa(`2024-01-01T10:00:00|${"-".repeat(36)}|1`)}`, /^before: /],
       ] as const
     ) {
       assert.match((await get(query, ann.headers, 400)).error.message, message, query);

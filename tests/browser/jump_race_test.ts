@@ -122,6 +122,16 @@ readerTest("browser: a jump to a date wins over pages still loading", async (rea
   const jan5 = firstOf(5), jan15 = firstOf(15);
   const around = (seq: number) => [seq - 50, seq + 49] as const;
   const permalink = (seq: number) => new RegExp(`/c/${id}/m/${seq}$`);
+  /** The jump to `seq` lands and shows it; then `held` (a page asked for before) comes late and
+   * is dropped: the list is the jump's run. */
+  const landedThenDropped = async (page: Page, seq: number, held: Held, why: string) => {
+    await page.waitForURL(permalink(seq));
+    await assertShown(page, seq);
+    held.release();
+    await within(held.settled, "the held page to settle");
+    await scrollIdle(page);
+    await assertRun(page, ...around(seq), why);
+  };
 
   await t.step("an older page asked for before a jump is dropped when it comes late", async () => {
     const page = await context.newPage();
@@ -133,12 +143,7 @@ readerTest("browser: a jump to a date wins over pages still loading", async (rea
     assert.match(held.request.url(), new RegExp(`before=${TOTAL - 99}\\b`));
 
     await jumpTo(page, "2024-01-05");
-    await page.waitForURL(permalink(jan5));
-    await assertShown(page, jan5);
-    held.release();
-    await within(held.settled, "the held page to settle");
-    await scrollIdle(page);
-    await assertRun(page, ...around(jan5), "after the jump and the late older page");
+    await landedThenDropped(page, jan5, held, "after the jump and the late older page");
 
     // Infinite scroll goes on from the jump's ends, both ways.
     await scrollUntil(page, "top", 1);
@@ -159,12 +164,7 @@ readerTest("browser: a jump to a date wins over pages still loading", async (rea
     assert.match(held.request.url(), new RegExp(`after=${start.last}\\b`));
 
     await jumpTo(page, "2024-01-15");
-    await page.waitForURL(permalink(jan15));
-    await assertShown(page, jan15);
-    held.release();
-    await within(held.settled, "the held page to settle");
-    await scrollIdle(page);
-    await assertRun(page, ...around(jan15), "after the jump and the late newer page");
+    await landedThenDropped(page, jan15, held, "after the jump and the late newer page");
 
     await scrollUntil(page, "bottom", around(jan15)[1] + 100);
     await assertRun(page, around(jan15)[0], around(jan15)[1] + 100, "scrolled down");
@@ -199,12 +199,7 @@ readerTest("browser: a jump to a date wins over pages still loading", async (rea
     assert.ok(before > around(jan5)[1], `asked for from the old list: before=${before}`);
 
     heldJump.release();
-    await page.waitForURL(permalink(jan5));
-    await assertShown(page, jan5);
-    heldOlder.release();
-    await within(heldOlder.settled, "the held older page to settle");
-    await scrollIdle(page);
-    await assertRun(page, ...around(jan5), "after the jump");
+    await landedThenDropped(page, jan5, heldOlder, "after the jump");
     await scrollUntil(page, "top", 1);
     await assertRun(page, 1, around(jan5)[1], "scrolled up to the start");
     await page.close();
