@@ -219,14 +219,15 @@ export const CHAT = {
 };
 
 /**
- * An Android export between Ann and Bob: the encryption notice, then `perDay` messages on each
- * of `days` days from 2024-01-01 ("Day 3, message 7 from Ann"); the last day's 5th message is
- * a photo (a small PNG in the zip).
+ * An Android export between Ann and Bob (and Cat with `group`): the encryption notice, then
+ * `perDay` messages on each of `days` days from 2024-01-01 ("Day 3, message 7 from Ann"); the
+ * last day's 5th message is a photo (a small PNG in the zip).
  */
 export async function chatZip(
-  options: { days?: number; perDay?: number } = {},
+  options: { days?: number; perDay?: number; group?: boolean } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const days = options.days ?? CHAT.days, perDay = options.perDay ?? CHAT.perDay;
+  const group = options.group ?? false;
   const lines = [
     "01/01/2024, 08:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
   ];
@@ -235,7 +236,7 @@ export async function chatZip(
     const dd = String(date.getUTCDate()).padStart(2, "0");
     const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
     for (let k = 1; k <= perDay; k++) {
-      const who = k % 3 === 0 ? "Bob" : "Ann";
+      const who = k % 3 === 0 ? "Bob" : group && k % 3 === 1 ? "Cat" : "Ann";
       const time = `${String(9 + Math.floor(k / 30)).padStart(2, "0")}:${
         String((k * 2) % 60).padStart(2, "0")
       }`;
