@@ -88,42 +88,54 @@ export class BodyContext {
 }
 
 /**
+ * True when the `"` at `i` is no quotation mark: inside a word (a Hebrew acronym such as `ד"ר`,
+ * `צה"ל`: names are full of them) or after a digit (`TV 27"`).
+ */
+function inWord(s: string, i: number): boolean {
+  const before = i > 0 ? s.charAt(i - 1) : "", after = s.charAt(i + 1);
+  return /\d/.test(before) || (WORD_CHAR.test(before) && WORD_CHAR.test(after));
+}
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
  * True when the text before the first `": "` of a line is not a name but part of a system text:
- * it opens a quote it does not close (`X changed the subject to “Book club: 2024”`), or it is a
- * long known notice/event phrase.
+ * it opens a quote it does not close (`X changed the subject to “Book club: 2024”`; a straight
+ * `"` inside a word or after a digit is no quote), or it is a long known notice/event phrase.
  */
 export function isSystemAuthor(candidate: string): boolean {
   let straight = 0, curly = 0, guillemets = 0;
   for (let i = 0; i < candidate.length; i++) {
     const c = charCodeAt.call(candidate, i);
-    if (c === 34) straight++;
-    else if (c === 0x201c || c === 0x201d || c === 0x201e) curly++;
+    if (c === 34) {
+      if (!inWord(candidate, i)) straight++;
+    } else if (c === 0x201c || c === 0x201d || c === 0x201e) curly++;
     else if (c === 0xab || c === 0xbb) guillemets++;
   }
   if (straight % 2 === 1 || curly % 2 === 1 || guillemets % 2 === 1) return true;
   return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
 }
 
-const LOCATION = /^(\p{L}[\p{L} -]{0,24}?) ?: (https?:\/\/\S+)$/u;
+/**
+ * `label: URL` on one line. A label in LOCATION_LABELS (`location`, `Vị trí`, `ตำแหน่งที่ตั้ง`) makes
+ * it a location in that language; any other label (a shared venue's name, `Çalış Plajı (Fethiye,
+ * Muğla)`) only with a maps URL.
+ */
+const LOCATION = /^(\p{L}[^\n]{0,99}?) ?: (https?:\/\/\S+)$/u;
 const MAPS =
   /^https?:\/\/(?:maps\.google\.|www\.google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|maps\.apple\.com|foursquare\.com)/;
-const POLL_HEAD = /^\p{Lu}+ ?:$/u;
-const POLL_OPTION = /^(\p{Lu}+) ?: .*\(\d+[^()\n]*\)$/u;
+/** A poll's first line and option label: one word, capitalised where the script has case. */
+const POLL_HEAD = /^(?:\p{Lu}+|\p{Lo}+) ?:$/u;
+/** `OPTION: Pizza (3 votes)`; Hebrew writes one vote in words: `(הצבעה אחת)`. */
+const POLL_OPTION = /^(\p{Lu}+|\p{Lo}+) ?: .*\([^()\n]+\)$/u;
 /**
- * True when the first word of `src[start, end)` is followed by `: http` or ` : http` (as in
- * `location: https://…`), without allocating.
+ * True when the last word of `src[start, end)` (a single line) is a URL after `: ` or ` : ` (as in
+ * `location: https://…`), without allocating: a backward scan over the last word only.
  */
 function labelled(src: string, start: number, end: number): boolean {
-  const stop = Math.min(end, start + 16);
-  for (let i = start + 1; i < stop; i++) {
-    const c = charCodeAt.call(src, i);
-    if (c === 32 && charCodeAt.call(src, i + 1) === 58) i++;
-    else if (c === 32) return false;
-    else if (c !== 58) continue;
-    return charCodeAt.call(src, i + 1) === 32 && charCodeAt.call(src, i + 2) === 104 &&
-      charCodeAt.call(src, i + 3) === 116;
-  }
-  return false;
+  let i = end - 1;
+  while (i > start && charCodeAt.call(src, i) !== 32) i--;
+  return i > start + 1 && charCodeAt.call(src, i - 1) === 58 &&
+    charCodeAt.call(src, i + 1) === 104 && src.startsWith("http", i + 1);
 }
 
 /**
@@ -156,9 +168,10 @@ function locationLang(first: string): string | null | undefined {
 }
 
 function omittedEnding(text: string): MessageKind | null {
-  // Gate on the last four characters before trying the ~130 phrases (every phrase is longer).
-  if (text.length <= 4 || OMITTED_TAILS[tail4(text, text.length)] !== 1) return null;
-  for (const [phrase, w] of OMITTED_ENDINGS) {
+  // Only the phrases whose last four characters hash alike (every phrase is longer than four).
+  const phrases = text.length > 4 ? OMITTED_BY_TAIL[tail4(text, text.length)] : undefined;
+  if (phrases === undefined) return null;
+  for (const [phrase, w] of phrases) {
     if (text.endsWith(phrase) && text.length > phrase.length) {
       const c = charCodeAt.call(text, text.length - phrase.length - 1);
       if (c === 32 || c === 10 || c === 0xa0) return w.kind;
@@ -210,7 +223,8 @@ export function buildMessage(
   let edited = false;
   if (last === 62) { // ">": maybe the edited marker
     text ??= slice.call(src, start, end);
-    const lt = text.lastIndexOf("<");
+    // `<` opens the marker, or `‹` (U+2039) in Hebrew and Persian: `‹ההודעה נערכה>`.
+    const lt = Math.max(text.lastIndexOf("<"), text.lastIndexOf("\u2039"));
     const shaped = lt >= 0 &&
       EDITED_SHAPES[((text.length - lt) * 31 + charCodeAt.call(text, lt + 1)) & 0x3ff] === 1;
     const lang = shaped ? EDITED.get(slice.call(text, lt + 1, -1)) : undefined;
@@ -222,7 +236,7 @@ export function buildMessage(
       ctx.vote(lang);
     }
   }
-  let kind: MessageKind = "text";
+  let kind: MessageKind = "text", omitted: MessageKind | null;
   let attachment: string | null = null;
   if (author === null) kind = "system";
   else {
@@ -241,6 +255,10 @@ export function buildMessage(
     ) {
       text ??= slice.call(src, start, end);
       exact = EXACT.get(text);
+    } else if (firstEnd < end && lastOfFirst === 62) {
+      // Android `<Media omitted>` then the document's name on the next line: media, as exported.
+      const head = EXACT.get(slice.call(src, start, firstEnd));
+      if (head?.kind === "media") exact = head;
     }
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {
@@ -269,10 +287,13 @@ export function buildMessage(
         kind = "poll";
       } else if (lrm && ctx.ios) {
         kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
-      } else if (ctx.ios && end - start > 8 && OMITTED_TAILS[tail4(src, end)] === 1) {
-        // `Title.pdf • 3 pages document omitted` (title first, so no U+200E at the start)
-        text ??= slice.call(src, start, end);
-        if (text.indexOf("\u2022") >= 0) kind = omittedEnding(text) ?? kind;
+      } else if (
+        // A title or caption first, so no U+200E at the start: `Title.pdf • 3 pages document
+        // omitted`, `main.py document omitted`, `Nice one. afbeelding weggelaten`.
+        ctx.ios && end - start > 8 && OMITTED_BY_TAIL[tail4(src, end)] !== undefined &&
+        (omitted = omittedEnding(text ??= slice.call(src, start, end))) !== null
+      ) {
+        kind = omitted;
       } else if (
         ctx.ios && charCodeAt.call(src, start) === charCodeAt.call(author, 0) &&
         charCodeAt.call(src, start + author.length) === 32 && src.startsWith(author, start)
@@ -299,9 +320,11 @@ function tail4(s: string, end: number): number {
     charCodeAt.call(s, end - 4) * 523) & 0x3fff;
 }
 
-/** Bitmap of {@link tail4} of the {@link OMITTED_ENDINGS} phrases. */
-const OMITTED_TAILS = new Uint8Array(16384);
-for (const [k] of OMITTED_ENDINGS) OMITTED_TAILS[tail4(k, k.length)] = 1;
+/** The {@link OMITTED_ENDINGS} phrases by the {@link tail4} hash of their end. */
+const OMITTED_BY_TAIL: ([string, Wording][] | undefined)[] = new Array(16384).fill(undefined);
+for (const entry of OMITTED_ENDINGS) {
+  (OMITTED_BY_TAIL[tail4(entry[0], entry[0].length)] ??= []).push(entry);
+}
 
 /** Bitmap of (length, first code unit) hashes of the {@link EDITED} markers (with `<` `>`). */
 const EDITED_SHAPES = new Uint8Array(1024);

@@ -2,9 +2,11 @@
  * Clock details of a header: the AM/PM words of 12-hour exports and non-ASCII digits.
  *
  * The marker words come from FORMAT.md §2.2 (`AM`, `am`, `a.m.`, `a. m.` with U+00A0 inside,
- * U+202F or U+0020 before them, Arabic `ص`/`م`) plus the CJK words written before the time (H34) and
+ * U+202F or U+0020 before them, Arabic `ص`/`م`) plus the CJK words written before the time (H34),
  * the CLDR short day periods of other 12-hour locales (Persian, Greek, Vietnamese, Malay,
- * Afrikaans, Albanian, Hindi, Bengali, Thai, Hebrew): tolerant by design, unverified for most.
+ * Afrikaans, Albanian, Hindi, Bengali, Thai, Hebrew), and CLDR's flexible day periods
+ * ({@link DAY_PERIODS}: German Android's `9:00 abends`, and those of 47 other languages):
+ * tolerant by design, unverified for most.
  *
  * @module
  */
@@ -16,10 +18,87 @@ const PM = 2;
 export type Meridiem = 0 | 1 | 2;
 
 /**
+ * CLDR's flexible day periods (the `B` of `h:mm B`: Intl's `dayPeriod`, short and long widths,
+ * read off Deno's Intl over the 24 hours for the locales of cldr_test.ts) that fall wholly before
+ * or wholly after noon, as `[language, AM words, PM words]`, `|`-separated; words of the
+ * hand-written {@link MARKERS} (`上午`, `dop.`) are not repeated. A 12-hour clock writes them
+ * instead of AM/PM where the locale's pattern has `B`: German Android (`01.03.24, 9:00 abends - `:
+ * nachts 00–05, morgens, vorm.; mittags 12, nachm., abends), zh-TW (`晚上9:00`). `12:15 nachts`
+ * is 00:15 and `12:30 mittags` 12:30, as `12:15 AM` and `12:30 PM` are. English's (`in the
+ * evening`, also what ICU writes for locales without their own: be, cy, eu…) get no language
+ * hint, as the Latin AM/PM (an en-US-shaped file keeps its MDY default).
+ *
+ * Left out, by decision:
+ * - words whose hours span midnight or noon (ru `ночи` 22–03, pl `w nocy` 21–05, tr `gece`,
+ *   hu `éjjel`, el `βράδυ`, ko `밤`, ja `夜中`, id `siang` 10–14, bg `на обяд` 11–13, …): one
+ *   AM/PM value cannot read them (`11 ночи` is 23:00 but `2 ночи` 02:00);
+ * - the narrow width, mostly single letters (`a`, `n`, `p`, `ö`; and cs short `r.`): a letter
+ *   after a time is more likely an initial or a word than a clock.
+ */
+const DAY_PERIODS: [string, string, string][] = [
+  ["af", "die nag|die oggend", "die middag|die aand"],
+  ["am", "በሌሊት", "ቀትር|በምሽት"],
+  ["ar", "في المساء|ليلاً|فجرًا|في الصباح|صباحًا", "ظهرًا|بعد الظهر|مساءً"],
+  ["bg", "сутринта", "следобед|вечерта"],
+  ["bn", "ভোর|সকাল|ভোরবেলায়|সকালবেলায়", "দুপুর|বিকাল|সন্ধ্যা|দুপুরবেলায়|সন্ধ্যাবেলায়"],
+  ["ca", "matinada|matí", "migdia|tarda|vespre|nit"],
+  ["cs", "ráno|dopoledne", "pol.|poledne|odpoledne|več.|večer"],
+  ["da", "om natten|om morgenen|om formiddagen", "om eftermiddagen|om aftenen"],
+  ["de", "nachts|morgens|vorm.|vormittags", "mittags|nachm.|nachmittags|abends"],
+  ["el", "πρωί|το πρωί", "μεσημ.|απόγ.|το μεσημέρι|το απόγευμα"],
+  ["en", "in the morning", "noon|midday|in the afternoon|in the evening|at night"],
+  ["es", "de la madrugada|de la mañana", "del mediodía|de la tarde|de la noche"],
+  ["et", "hommikul", "keskpäeval|pärastlõunal|õhtul"],
+  ["fi", "aamulla|aamup.|aamupäivällä", "keskip.|keskipäivällä|iltap.|iltapäivällä|illalla"],
+  ["fil", "ng umaga|madaling-araw", "tanghaling-tapat|ng hapon|ng gabi"],
+  ["fr", "matin|du matin|du mat.", "midi|après-midi|de l’après-midi|soir|du soir"],
+  ["gu", "સવારે", "બપોરે|સાંજે"],
+  ["he", "לפנות בוקר|בוקר|בבוקר", "צהריים|בצהריים|אחר הצהריים|ערב|בערב"],
+  ["hi", "सुबह", "दोपहर|शाम"],
+  ["hr", "ujutro", "podne|popodne|poslije podne|navečer"],
+  ["hu", "hajnal|reggel|délelőtt", "dél|délután|este"],
+  ["id", "pagi", "tengah hari|sore|malam"],
+  ["it", "di notte|di mattina", "mezzogiorno|di pomeriggio|del pomeriggio|di sera"],
+  ["ja", "朝", "正午|昼|夕方|夜"],
+  ["kn", "ಬೆಳಗ್ಗೆ", "ಮಧ್ಯಾಹ್ನ|ಸಂಜೆ"],
+  ["ko", "아침", "정오|저녁"],
+  ["lt", "naktis|rytas", "perpiet|popietė|vakaras"],
+  ["lv", "no rīta", "pusd.|pusdienlaikā|pēcpusd.|vakarā"],
+  ["ml", "പുലർച്ചെ|രാവിലെ", "ഉച്ച|ഉച്ചയ്ക്ക്|ഉച്ചതിരിഞ്ഞ്|വൈകുന്നേരം|സന്ധ്യ"],
+  ["mr", "पहाट|सकाळ", "मध्यान्ह|दुपार|संध्याकाळ"],
+  ["ms", "pagi|tengah malam", "tengah hari|petang|malam"],
+  [
+    "nb",
+    "natt|på natten|morg.|på morgenen|form.|på formiddagen",
+    "etterm.|på ettermiddagen|kveld|på kvelden",
+  ],
+  ["nl", "’s nachts|’s ochtends", "’s middags|’s avonds"],
+  ["pl", "rano|przed południem", "w południe|po południu|wieczorem"],
+  ["pt", "da madrugada", "meio-dia|da noite"],
+  ["ro", "dimineața", "amiază|la amiază|după-amiaza|seara"],
+  ["ru", "утра", "полд.|полдень|дня|вечера"],
+  ["sk", "ráno|dopol.|dopoludnia", "napol.|napoludnie|popol.|popoludní|večer"],
+  ["sl", "zjut.|zjutraj|dopoldan", "opold.|opoldne|popoldan|zveč.|zvečer"],
+  ["sr", "ујутру|ujutru", "подне|по подне|увече|podne|po podne|uveče"],
+  [
+    "sv",
+    "på natten|på morg.|på morgonen|på förm.|på förmiddagen",
+    "på efterm.|på eftermiddagen|på kvällen",
+  ],
+  ["sw", "alfajiri|asubuhi", "adhuhuri|saa sita za mchana|mchana|jioni"],
+  ["ta", "அதிகாலை|காலை", "நண்பகல்|மதியம்|பிற்பகல்|மாலை|அந்தி மாலை"],
+  ["te", "ఉదయం", "మధ్యాహ్నం|సాయంత్రం"],
+  ["tr", "sabah|öğleden önce", "öğle|öğleden sonra|akşamüstü|akşam"],
+  ["uk", "ночі|ранку", "дня|вечора"],
+  ["ur", "صبح|صبح میں", "دوپہر|دوپہر میں|سہ پہر|شام|شام میں"],
+  ["vi", "sáng", "TR|trưa|chiều|tối"],
+];
+
+/**
  * The marker words as written, with their meridiem and a language hint (null for the Latin
  * `AM/PM`). When matching, a written dot or space is optional and ASCII letters match in either
- * case (`a. m.` also reads `AM`, `a.m.`, `am`); {@link WORDS} and {@link MARKER_SOURCE} are
- * derived from this one list.
+ * case (`a. m.` also reads `AM`, `a.m.`, `am`; not the day periods, see AS_WRITTEN); {@link WORDS} and {@link MARKER_SOURCE} are
+ * derived from this one list (the day periods appended from {@link DAY_PERIODS}).
  */
 const MARKERS: [string, Meridiem, string | null][] = [
   ["a. m.", AM, null],
@@ -86,19 +165,40 @@ const MARKERS: [string, Meridiem, string | null][] = [
   ["ÖS", PM, "tr"],
   ["дп", AM, "uk"],
   ["пп", PM, "uk"],
+  ...DAY_PERIODS.flatMap(([lang, am, pm]): [string, Meridiem, string | null][] => {
+    const hint = lang === "en" ? null : lang;
+    return [
+      ...am.split("|").map((w): [string, Meridiem, string | null] => [w, AM, hint]),
+      ...pm.split("|").map((w): [string, Meridiem, string | null] => [w, PM, hint]),
+    ];
+  }),
 ];
 
 const NOISE_G = /[.\s\u00A0\u202F\u200C\u200E\u200F\u061C]/g;
 /** A marker word without dots, spaces and marks, lower case: the key of {@link WORDS}. */
 const normalise = (word: string) => word.replace(NOISE_G, "").toLowerCase();
 
-/** Normalised spelling → meridiem and a language hint. */
-const WORDS: Record<string, [Meridiem, string | null]> = Object.fromEntries(
-  MARKERS.map(([word, meridiem, lang]) => [normalise(word), [meridiem, lang]]),
+/** Normalised spelling → meridiem and a language hint (the first listed wins). */
+const WORDS = new Map<string, [Meridiem, string | null]>();
+for (const [word, meridiem, lang] of MARKERS) {
+  const key = normalise(word);
+  if (!WORDS.has(key)) WORDS.set(key, [meridiem, lang]);
+}
+
+/**
+ * The day periods match in CLDR's case only (`abends`, vi `TR`): a phone writes them so, while a
+ * capitalised word after a time is more likely a name (`09:25:15 Sabah: hi`, H31 style).
+ */
+const AS_WRITTEN = new Set(
+  DAY_PERIODS.flatMap(([, am, pm]) => [...am.split("|"), ...pm.split("|")]),
 );
 
-/** Regex source of one written marker: its dots and spaces optional, ASCII letters either case. */
+/**
+ * Regex source of one written marker: its dots and spaces optional, ASCII letters either case
+ * (but for {@link AS_WRITTEN}).
+ */
 function writtenSource(word: string): string {
+  const caseless = !AS_WRITTEN.has(word);
   return [...word].map((ch) =>
     ch === "."
       ? "\\.?"
@@ -106,7 +206,7 @@ function writtenSource(word: string): string {
       ? "[ \\u00A0\\u202F]?"
       : ch === "\u200C"
       ? "\\u200C?"
-      : /[a-z]/i.test(ch)
+      : caseless && /[a-z]/i.test(ch)
       ? `[${ch.toLowerCase()}${ch.toUpperCase()}]`
       : ch
   ).join("") + (word.endsWith(".") ? "" : "\\.?");
@@ -116,7 +216,7 @@ function writtenSource(word: string): string {
  * Regex source (no capture groups, no flags needed) matching one AM/PM marker in any supported
  * spelling; longer words first (`PTG` before `PG`), so that backtracking is rare.
  */
-export const MARKER_SOURCE = MARKERS.map(([word]) => word)
+export const MARKER_SOURCE = [...new Set(MARKERS.map(([word]) => word))]
   .sort((a, b) => b.length - a.length).map(writtenSource).join("|");
 
 const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);
@@ -130,40 +230,81 @@ const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);
  * ```
  */
 export function markerValue(word: string): Meridiem {
-  const entry = WORDS[normalise(word)];
+  const entry = WORDS.get(normalise(word));
   return entry === undefined ? 0 : entry[0];
 }
 
 /** Language hint of a marker (`"ar"` for `م`), or null for the Latin `AM/PM` family. */
 export function markerLanguage(word: string): string | null {
-  const entry = WORDS[normalise(word)];
+  const entry = WORDS.get(normalise(word));
   return entry === undefined ? null : entry[1];
 }
 
 /**
- * Meridiem of the first marker found in `text[from, to)`, 0 when there is none. The Latin
- * `a…`/`p…m` spellings are classified from their first letters without allocating.
+ * Meridiem of the first marker found in `text[from, to)` (a header's span between time and end, or
+ * between date and time), 0 when there is none. The Latin `am`/`a.m.`/`p. m.` spellings are
+ * classified from their letters without allocating; any other word is looked up whole
+ * ({@link markerEntry}); the regex search (all the words, tried at every position: ~10x slower)
+ * only when that fails (a joiner word before the marker: `à 下午`).
  */
 export function findMarker(text: string, from: number, to: number): Meridiem {
   let i = from;
   let c = 0;
+  // Spaces and marks, and what ends a date before the word (`.`, `,`: ko `23. 1. 5. 오후`).
   while (i < to) {
     c = text.charCodeAt(i);
-    if (c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 0x200e && c !== 0x200f) break;
+    if (
+      c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 0x200e && c !== 0x200f && c !== 46 &&
+      c !== 44 && c !== 0x60c
+    ) break;
     i++;
   }
-  if (c === 97 || c === 65) return AM; // a, A
-  if (c === 112 || c === 80) { // p, P: `pm` or Malay `pg`/`ptg`
+  const a = c === 97 || c === 65; // a, A
+  if (a || c === 112 || c === 80) { // p, P
     let j = i + 1;
     while (
       j < to &&
       (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)
     ) j++;
     const d = text.charCodeAt(j);
-    if (d === 109 || d === 77) return PM;
+    if (d === 109 || d === 77) { // m, M: then the word must end
+      if (text.charCodeAt(++j) === 46) j++;
+      if (j >= to || !isLetter(text.charCodeAt(j))) return a ? AM : PM;
+    }
   }
+  const entry = markerEntry(text, i, to);
+  if (entry !== undefined) return entry[0];
   const m = MARKER_RE.exec(text.slice(from, to));
   return m === null ? 0 : markerValue(m[0]);
+}
+
+/**
+ * The {@link WORDS} entry of the word in `text[from, to)`: up to its first digit (the hour of
+ * `下午3:04`, the date of vi `CH 15/1/24`), without the header's end (` - `, `] `, `: `) after
+ * it; looked up as written (most are: `下午`, `abends`), then normalised.
+ */
+function markerEntry(
+  text: string,
+  from: number,
+  to: number,
+): [Meridiem, string | null] | undefined {
+  let end = from;
+  while (end < to && !(text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57)) end++;
+  while (end > from && isHeaderEnd(text.charCodeAt(end - 1))) end--;
+  const word = text.slice(from, end);
+  return WORDS.get(word) ?? WORDS.get(normalise(word));
+}
+
+/** Spaces, `-`, `–`, `]`, `:` and bidi marks: what ends a header after its AM/PM word. */
+function isHeaderEnd(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x202f || c === 45 || c === 0x2013 || c === 93 ||
+    c === 58 || c === 0x200e || c === 0x200f;
+}
+
+/** True for an ASCII letter or a letter-range code unit (Latin-1 letters up to U+1FFF). */
+function isLetter(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 0xc0 && c < 0x2000);
 }
 
 /**

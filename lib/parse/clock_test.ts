@@ -3,6 +3,7 @@ import {
   asciiDigit,
   findMarker,
   isForeignDigit,
+  MARKER_SOURCE,
   markerLanguage,
   markerValue,
   to24h,
@@ -59,6 +60,49 @@ Deno.test("findMarker reads the marker after the time, NNBSP and NBSP included",
   assert.equal(at(" 下午"), 2);
   assert.equal(at(" PG - "), 1); // Malay pagi, not "pm"
   assert.equal(at(" - "), 0);
+});
+
+Deno.test("day periods: German (all widths), languages, and words that span noon or midnight", () => {
+  for (const am of ["nachts", "morgens", "vorm.", "vormittags", "de la mañana", "утра"]) {
+    assert.equal(markerValue(am), 1, am);
+  }
+  for (const pm of ["mittags", "nachm.", "nachmittags", "abends", "in the evening", "дня"]) {
+    assert.equal(markerValue(pm), 2, pm);
+  }
+  assert.equal(markerLanguage("abends"), "de");
+  assert.equal(markerLanguage("vorm."), "de");
+  assert.equal(markerLanguage("in the evening"), null); // English: as the Latin AM/PM
+  // Hours on both sides of noon or midnight: one meridiem cannot read them.
+  for (const word of ["ночи", "w nocy", "gece", "siang", "на обяд", "밤"]) {
+    assert.equal(markerValue(word), 0, word);
+  }
+});
+
+Deno.test("day periods match as CLDR writes them; AM/PM in either case", () => {
+  const marker = new RegExp(`^(?:${MARKER_SOURCE})$`);
+  for (const word of ["abends", "nachm", "vorm.", "TR", "PM", "pm", "p.m.", "ÖS", "Pg"]) {
+    assert.match(word, marker);
+  }
+  // A capitalised word after a time is a name (`09:25:15 Sabah: hi`), not `sabah`.
+  for (const word of ["Abends", "Sabah", "Hajnal", "Pagi", "tr"]) {
+    assert.doesNotMatch(word, marker);
+  }
+});
+
+Deno.test("findMarker: a longer word starting like am/pm is not AM/PM; words looked up whole", () => {
+  const at = (s: string) => findMarker(s, 0, s.length);
+  assert.equal(at(" abends - "), 2); // not `a…` = AM
+  assert.equal(at("\u202Fabends] "), 2);
+  assert.equal(at(" amiază - "), 2); // ro noon, not `am`
+  assert.equal(at(" ap. - "), 1); // fi
+  assert.equal(at(" PTG - "), 2); // ms
+  assert.equal(at(" nachts: "), 1);
+  assert.equal(at(" de la tarde - "), 2);
+  assert.equal(at(" après-midi - "), 2);
+  assert.equal(at(". 오후 "), 2); // ko: from the date's last dot
+  assert.equal(at(" CH 15/1/24 - "), 2); // vi: the date follows
+  assert.equal(at("AM"), 1); // before the hour, up to it
+  assert.equal(at(" à 下午"), 2); // a joiner word first: the regex search
 });
 
 Deno.test("12-hour to 24-hour: 12 AM is 00, 12 PM is 12", () => {

@@ -12,6 +12,13 @@
  * 24-hour clock; otherwise it needs `dateOrder: "YMD"`. A non-English AM/PM word (`π.μ.`, `PG`,
  * `ص`) is not en-US: its file falls back to DMY.
  *
+ * Years of other calendars (iOS writes the phone's calendar): a 4-digit year from
+ * {@link BUDDHIST_FROM} on is a Buddhist Era year (`3/18/2565 BE`, or a Thai export without the
+ * suffix) and is converted in {@link fullYear}, before the date is validated (BE 29/2/2567 is
+ * 2024-02-29); a Japanese era year (`3/18/R4`) is turned into its Gregorian year, 4 digits long,
+ * where the header is read (head.ts readNumbers, with {@link ERAS}), so `R4` is never a day or a
+ * month. A 2-digit year stays 20YY whatever the calendar (FORMAT.md §2.2).
+ *
  * @module
  */
 import type { Certainty, DateOrder } from "./types.ts";
@@ -31,9 +38,28 @@ export function isValidDate(y: number, m: number, d: number): boolean {
   return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
-/** The year written with `len` digits: `23` → 2023, `2023` → 2023, other lengths → -1. */
+/**
+ * The first Buddhist Era year read as such: BE 2400 is 1857 CE, so no chat export is dated from
+ * 2400 on in the Gregorian calendar, while every BE year of the WhatsApp era (2552 = 2009 on) is.
+ */
+export const BUDDHIST_FROM = 2400;
+/** Buddhist Era year − this = Gregorian year (Thai solar calendar, `2565 BE` = 2022). */
+const BUDDHIST_OFFSET = 543;
+
+/**
+ * Japanese imperial eras as iOS abbreviates them (`R4`, `H31`) → the Gregorian year before the
+ * era's year 1. Only the eras WhatsApp (2009 on) can date: Heisei (H21 = 2009 … H31 = 2019) and
+ * Reiwa (R1 = 2019 on); Shōwa and older cannot occur.
+ */
+export const ERAS: ReadonlyMap<string, number> = new Map([["H", 1988], ["R", 2018]]);
+
+/**
+ * The year written with `len` digits: `23` → 2023, `2023` → 2023, a Buddhist Era year (from
+ * {@link BUDDHIST_FROM}) → its Gregorian year (`2565` → 2022), other lengths → -1.
+ */
 export function fullYear(v: number, len: number): number {
-  return len === 4 ? v : len === 2 ? 2000 + v : -1;
+  if (len === 4) return v >= BUDDHIST_FROM ? v - BUDDHIST_OFFSET : v;
+  return len === 2 ? 2000 + v : -1;
 }
 
 /**

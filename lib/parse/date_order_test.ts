@@ -4,6 +4,7 @@ import {
   defaultOrder,
   formatDay,
   formatTime,
+  fullYear,
   isValidDate,
   possibleOrders,
   resolveDate,
@@ -46,6 +47,22 @@ Deno.test("resolveDate writes year, month, day and expands 2-digit years", () =>
   assert.equal(resolveDate(4, 23, 12, 20, 2, 2, out), true); // forced YMD with a 2-digit year
   assert.deepEqual([...out], [2023, 12, 20]);
   assert.equal(resolveDate(1, 5, 6, 7, 1, 1, out), false); // a 1-digit year
+});
+
+Deno.test("a 4-digit year from 2400 is Buddhist Era (− 543), before the date is validated", () => {
+  assert.equal(fullYear(2565, 4), 2022);
+  assert.equal(fullYear(2400, 4), 1857);
+  assert.equal(fullYear(2399, 4), 2399);
+  assert.equal(fullYear(65, 2), 2065); // a 2-digit year stays 20YY, whatever the calendar
+  // 2567 is no leap year, BE 2567 (2024) is: 29 February exists only once converted.
+  assert.equal(isValidDate(2567, 2, 29), false);
+  const out = new Int32Array(3);
+  assert.equal(resolveDate(1, 29, 2, 2567, 2, 4, out), true);
+  assert.deepEqual([...out], [2024, 2, 29]);
+  assert.equal(resolveDate(4, 2567, 2, 29, 4, 2, out), true);
+  assert.deepEqual([...out], [2024, 2, 29]);
+  assert.equal(possibleOrders(29, 2, 2567, 2, 4), 1);
+  assert.equal(possibleOrders(29, 2, 2566, 2, 4), 0); // BE 2566 = 2023
 });
 
 function nums(dates: [number, number, number][]): number[] {

@@ -1,11 +1,13 @@
 /**
- * Low-level scanning of a header line without regex captures: reading the date and time numbers,
- * and rewriting a head that carries bidi marks or non-ASCII digits into a form the header regex
- * can match (then mapping positions back to the original line).
+ * Low-level scanning of a header line without regex captures: reading the date and time numbers
+ * (a Japanese era year such as `R4` read as its Gregorian year), and rewriting a head that carries
+ * bidi marks or non-ASCII digits into a form the header regex can match (then mapping positions
+ * back to the original line).
  *
  * @module
  */
 import { asciiDigit, isForeignDigit } from "./clock.ts";
+import { ERAS } from "./date_order.ts";
 
 /** How many characters of a line {@link normalizeHead} looks at: headers are far shorter. */
 export const HEAD_SPAN = 120;
@@ -71,6 +73,8 @@ const RUNS = new Int32Array(18);
  * `[d1, d2, d3, hour, minute, second, len(d1), len(d3), dateEnd, hourStart, timeEnd]` (positions in
  * `s`) and returns how many digit runs were found (5 without seconds, 6 with). `timeFirst`: the
  * header writes the time before the date (`14:05 15/1/24`): its first 2 or 3 runs are the time.
+ * A Japanese era year (`3/18/R4`, `R4/3/18`) comes out as its Gregorian year with length 4
+ * (2022, 4), so that the date code sees an unmistakable year (see {@link eraYear}).
  */
 export function readNumbers(
   s: string,
@@ -101,5 +105,20 @@ export function readNumbers(
   out[8] = RUNS[date * 3 + 8];
   out[9] = RUNS[time * 3 + 1];
   out[10] = RUNS[(time + timeRuns - 1) * 3 + 2];
+  const era1 = eraYear(s, RUNS[date * 3 + 1], out[0]),
+    era3 = eraYear(s, RUNS[date * 3 + 7], out[2]);
+  if (era1 > 0) out[0] = era1, out[6] = 4;
+  if (era3 > 0) out[2] = era3, out[7] = 4;
   return n;
+}
+
+/**
+ * The Gregorian year of a date component whose digits start at `start`, when an era letter of
+ * {@link ERAS} stands right before them (`R4` → 2022, `H31` → 2019); else -1. Only the year's
+ * place can hold a letter in a header the format regex accepted (header.ts ERA_YEAR), so a letter
+ * before the first or last component is an era, never part of a separator or a word.
+ */
+function eraYear(s: string, start: number, value: number): number {
+  const base = start > 0 ? ERAS.get(s[start - 1]) : undefined;
+  return base === undefined ? -1 : base + value;
 }

@@ -9,9 +9,18 @@
  * is specialised to the detected separator, joiner, clock and shape so that a body line such as
  * `26/09/2022 09:00 dentist` or a pasted header of another format is not taken for a message.
  *
+ * Other calendars (iOS): the year's place may hold a Japanese era year (`[3/18/R4, 14:56:01]`,
+ * ja `[R4/3/18 14:56:01]`), which counts as a written-out year (shape `last`/`first`); a Buddhist
+ * `2565 BE` is a 4-digit year whose ` BE` is part of the joiner (` BE, `), as Bulgarian `г.,` is.
+ * The years are converted by head.ts readNumbers (eras) and date_order.ts fullYear (BE); the
+ * fused scanner (scan.ts) reads neither shape, so these rare files take the regex path. An
+ * Android line starting with an era letter (`R4/3/18, 14:56 - `) is not read: the hot loop looks
+ * at lines starting with a digit, `[` or a mark only (detect.ts isHeadStart).
+ *
  * @module
  */
 import { MARKER_SOURCE, markerLanguage } from "./clock.ts";
+import { ERAS } from "./date_order.ts";
 import type { Clock, Layout } from "./types.ts";
 import { normalizeHead } from "./head.ts";
 
@@ -34,8 +43,9 @@ export interface HeaderFormat {
    */
   seconds: boolean | null;
   /**
-   * Where the year's 3–4 digits stand (`first`: 2023/12/20, `last`: 20/12/2023), or `short` for a
-   * 2-digit year (every component 1–2 digits); null when the first headers disagreed.
+   * Where the year's 3–4 digits or era year stand (`first`: 2023/12/20, `last`: 20/12/2023,
+   * 3/18/R4), or `short` for a 2-digit year (every component 1–2 digits); null when the first
+   * headers disagreed.
    */
   year: "first" | "last" | "short" | null;
   /**
@@ -66,6 +76,8 @@ const TIME = `\\d{1,2}${H_SEP}\\d{2}\\.?`;
 const TIME_SECONDS = `\\d{1,2}${H_SEP}\\d{2}${M_SEP}\\d{2}${S_END}\\.?`;
 const TIME_ANY = `\\d{1,2}${H_SEP}\\d{2}(?:${M_SEP}\\d{2}${S_END})?\\.?`;
 const EOL = "(?:[ \\u00A0]|(?=\\r?\\n)|$)";
+/** A Japanese era year (`R4`, `H31`: see ERAS); it stands only where a written-out year can. */
+const ERA_YEAR = `[${[...ERAS.keys()].join("")}]\\d{1,2}`;
 const END: Record<string, string> = {
   android: `${SP}+[-\u2013]${EOL}`,
   ios: `${MARKS}\\]${SP}?`,
@@ -80,8 +92,14 @@ function escape(literal: string): string {
 /** Regex source (unanchored, no flags) of the headers of one format. */
 export function formatSource(f: HeaderFormat): string {
   const sep = escape(f.sep);
-  const d1 = f.year === null ? "\\d{1,4}" : f.year === "first" ? "\\d{3,4}" : "\\d{1,2}";
-  const d3 = f.year === null ? "\\d{1,4}" : f.year === "last" ? "\\d{3,4}" : "\\d{1,2}";
+  // The year's place holds 3–4 digits or an era year; the other places 1–2 digits.
+  const place = (p: "first" | "last") =>
+    f.year === null
+      ? `(?:\\d{1,4}|${ERA_YEAR})`
+      : f.year === p
+      ? `(?:\\d{3,4}|${ERA_YEAR})`
+      : "\\d{1,2}";
+  const d1 = place("first"), d3 = place("last");
   const date = `${d1}${sep}\\d{1,${f.year === null ? 4 : 2}}${sep}${d3}\\.?`;
   const marker = `(?:${MARKER_SOURCE})`;
   let time = f.seconds === null ? TIME_ANY : f.seconds ? TIME_SECONDS : TIME;
@@ -112,7 +130,8 @@ export function compileFormat(format: HeaderFormat): CompiledFormat {
 
 // Detection: liberal regexes with captures, tried in this order on a normalised head.
 // The separator is a named group: the date comes second in the time-first detectors.
-const DATE_CAP = "(\\d{1,4})(?<sep>[/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\k<sep>(\\d{1,4})(\\.?)";
+const DATE_CAP =
+  `(\\d{1,4}|${ERA_YEAR})(?<sep>[/.\\-]|\\.[ \\u00A0])(\\d{1,4})\\k<sep>(\\d{1,4}|${ERA_YEAR})(\\.?)`;
 // A word may stand between date and time (`à`, `klo`), and a comma after it (bg `3.11.23 г., 9:15`).
 const JOIN_CAP =
   "((?:[,\u060C][ \\u00A0]*|[ \\u00A0]+)(?:[^\\d\\s\\[\\]:,\\-]{1,10},?[ \\u00A0\\u202F]*)?)";
@@ -144,6 +163,11 @@ const JOINER_LANG: Record<string, string> = {
   "г": "bg",
 };
 
+/** True for a date component written as a year: 3–4 digits, or an era year (`R4`). */
+function isYear(component: string): boolean {
+  return component.length > 2 || ERAS.has(component[0]);
+}
+
 /**
  * The header format a line would have if it were a message header of any known layout, or null.
  * Used to detect a file's format and to recognise header-like lines that do not fit it.
@@ -165,8 +189,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       ? [m[6], m[7], m[8], m[9], m[10], m[5], m[1], m[2], m[3], m[4]]
       : m.slice(1);
     if (!loose && (+h > 24 || +mi > 59 || (s !== undefined && +s > 59))) continue;
-    if (d2.length > 2 || +d2 > 31 || (d1.length > 2 && d3.length > 2)) continue;
-    if (+d1 > 12 && +d2 > 12 && d1.length <= 2) continue;
+    if (d2.length > 2 || +d2 > 31 || (isYear(d1) && isYear(d3))) continue;
+    if (!isYear(d1) && +d1 > 12 && +d2 > 12) continue;
     if (bare && line.indexOf(": ", m[0].length) < 0) continue;
     let joiner = rawJoiner;
     let before: string | null = null;
@@ -176,6 +200,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       joiner = joiner.slice(0, mb.index);
     }
     const marker = after ?? before;
+    // No 12-hour time has hour 21: `21:25:15 Em: hi` is H31 with an author named like sv `em`.
+    if (!loose && marker && +h > 12) continue;
     const word = joiner.replace(/[\s,\u060C.]/g, "");
     const lang = marker ? markerLanguage(marker) : JOINER_LANG[word] ?? null;
     const format: HeaderFormat = {
@@ -186,8 +212,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       clock: marker ? "12h" : "24h",
       markerBefore: before !== null,
       seconds: s !== undefined,
-      year: d1.length > 2 ? "first" : d3.length > 2 ? "last" : "short",
-      yearFirstShort: sep === ". " && dot === "." && d1.length <= 2 && d3.length <= 2,
+      year: isYear(d1) ? "first" : isYear(d3) ? "last" : "short",
+      yearFirstShort: sep === ". " && dot === "." && !isYear(d1) && !isYear(d3),
       timeFirst,
     };
     return { format, lang };

@@ -143,3 +143,66 @@ Deno.test("normalizeHead drops marks, converts digits, and mapBack finds the ori
   assert.equal(readNumbers(head, 0, head.length, out), 5);
   assert.deepEqual([...out.slice(0, 8)], [12, 1, 2023, 10, 5, 0, 2, 4]);
 });
+
+Deno.test("era years: a Japanese `R4`/`H31` is a year (last or first), `2565 BE` a joiner word", () => {
+  const f = (line: string) => candidateOf(line)?.format;
+  assert.equal(f("[3/18/R4, 14:56:01] Elon Musk: hi")?.year, "last");
+  assert.equal(f("[4/30/H31, 10:00:00] Aiko: hi")?.year, "last");
+  assert.equal(f("[R4/3/18 14:56:01] 太郎: hi")?.year, "first");
+  assert.equal(f("[3/18/2565 BE, 14:56:01] Elon Musk: hi")?.joiner, " BE, ");
+  // Never a day or a month, never two years, never another letter.
+  for (
+    const line of [
+      "[3/R4/18, 14:56:01] A: b",
+      "[R4/3/R5, 14:56:01] A: b",
+      "[R4/3/2022, 14:56:01] A: b",
+      "[3/18/S4, 14:56:01] A: b",
+      "[3/18/R, 14:56:01] A: b",
+    ]
+  ) assert.equal(candidateOf(line), null, line);
+});
+
+Deno.test("the file regex takes an era year only in the year's place", () => {
+  const ios: HeaderFormat = {
+    layout: "ios",
+    bare: false,
+    sep: "/",
+    joiner: ", ",
+    clock: "24h",
+    markerBefore: false,
+    seconds: true,
+    year: "last",
+    yearFirstShort: false,
+    timeFirst: false,
+  };
+  const last = compileFormat(ios).anchored;
+  assert.match("[3/18/R4, 14:56:01] ", last);
+  assert.match("[12/31/H21, 14:56:01] ", last);
+  assert.match("[3/18/2022, 14:56:01] ", last);
+  assert.doesNotMatch("[R4/3/18, 14:56:01] ", last);
+  assert.doesNotMatch("[3/18/R123, 14:56:01] ", last);
+  assert.doesNotMatch("[3/18/R4, 14:56:01] ", compileFormat({ ...ios, year: "short" }).anchored);
+  assert.match("[R4/3/18, 14:56:01] ", compileFormat({ ...ios, year: "first" }).anchored);
+  assert.match("[3/18/R4, 14:56:01] ", compileFormat({ ...ios, year: null }).anchored);
+});
+
+Deno.test("readNumbers reads an era year as its Gregorian year, 4 digits long", () => {
+  const out = new Int32Array(11);
+  const read = (head: string) => (readNumbers(head, 0, head.length, out), [...out.slice(0, 8)]);
+  assert.deepEqual(read("[3/18/R4, 14:56:01] "), [3, 18, 2022, 14, 56, 1, 1, 4]);
+  assert.deepEqual(read("[4/30/H31, 10:00:00] "), [4, 30, 2019, 10, 0, 0, 1, 4]);
+  assert.deepEqual(read("[R4/3/18 9:05:00] "), [2022, 3, 18, 9, 5, 0, 4, 2]);
+  assert.deepEqual(read("R10/1/2 9:05 - "), [2028, 1, 2, 9, 5, 0, 4, 1]);
+  // A Buddhist year is read as written: the date code converts it (date_order.ts fullYear).
+  assert.deepEqual(read("[3/18/2565 BE, 14:56:01] "), [3, 18, 2565, 14, 56, 1, 1, 4]);
+});
+
+Deno.test("a 12-hour candidate has an hour up to 12 (H31 author named like an AM/PM word)", () => {
+  // sv `em` (PM): `21:25:15 Em:` would be an old-iOS 12-hour header that no line can fit.
+  const line = "13. 6. 2018. 21:25:15 Em: hi";
+  assert.deepEqual([candidateOf(line)?.format.bare, candidateOf(line)?.format.clock], [
+    true,
+    "24h",
+  ]);
+  assert.equal(candidateOf("12.07.2017, 10:35:22 PM: Johannes: hi")?.format.clock, "12h");
+});

@@ -71,3 +71,16 @@ Deno.test("formats outside the family have no scanner", () => {
   assert.notEqual(f("06/03/2017, 00:45 - Ann: hi"), null);
   assert.notEqual(f("[1/4/23, 7:02:11\u202FPM] Ann: hi"), null);
 });
+
+Deno.test("other calendars: era and BE headers go to the regex; a bare BE year is scanned", () => {
+  const out = new Int32Array(12);
+  // `R4` stops the scanner at the year's place: -1, the regex reads it (head.ts readNumbers).
+  const era = compileScanner(candidateOf("[3/18/R4, 14:56:01] Elon: hi")!.format)!;
+  assert.equal(era("[3/18/R4, 14:56:01] Elon: hi\n", 0, out), -1);
+  // ` BE, ` is a joiner with letters: no scanner at all.
+  assert.equal(compileScanner(candidateOf("[3/18/2565 BE, 14:56:01] Elon: hi")!.format), null);
+  // A Thai year without the suffix is an ordinary 4-digit year to the scanner (converted later).
+  const thai = compileScanner(candidateOf("29/02/2567, 14:56 - A: x")!.format)!;
+  assert.ok(thai("29/02/2567, 14:56 - A: x\n", 0, out) > 0);
+  assert.deepEqual([...out.slice(0, 3)], [29, 2, 2567]);
+});

@@ -1,0 +1,146 @@
+/**
+ * Body shapes from real exports that an earlier parser misread (found by running it on exports
+ * from public repositories and issue threads, session 6): each test fails on that parser.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { parseString } from "./parser.ts";
+import type { Message } from "./types.ts";
+import { msg, parseBytes } from "./testdata/helpers.ts";
+
+const LRM = "\u200E";
+
+/** Messages of `text`, streamed in 7-byte chunks and parsed whole (both must agree). */
+async function parse(text: string): Promise<Message[]> {
+  const streamed = await parseBytes(new TextEncoder().encode(text));
+  const whole = parseString(text);
+  assert.deepEqual(streamed, whole, "parseChat and parseString disagree");
+  return whole.messages;
+}
+
+Deno.test("authors with a straight quote inside a word (Hebrew acronyms) or after a digit", async () => {
+  assert.deepEqual(
+    await parse(
+      '11.07.23, 06:56 - ד"ר כהן: שלום לכולם\n' +
+        '12.07.23, 07:00 - צה"ל מילואים: הודעה\n' +
+        '13.07.23, 08:00 - TV 27": on\n' +
+        '14.07.23, 09:00 - Bob "The Builder": yes\n' +
+        '15.07.23, 10:00 - You changed the subject to "Book club: 2024"\n',
+    ),
+    [
+      msg("2023-07-11T06:56:00", 'ד"ר כהן', "שלום לכולם"),
+      msg("2023-07-12T07:00:00", 'צה"ל מילואים', "הודעה"),
+      msg("2023-07-13T08:00:00", 'TV 27"', "on"),
+      msg("2023-07-14T09:00:00", 'Bob "The Builder"', "yes"),
+      msg("2023-07-15T10:00:00", null, 'You changed the subject to "Book club: 2024"'),
+    ],
+  );
+  assert.deepEqual(
+    await parse('[3.10.2026, 08:10:00] מפק"צ 2: בוקר טוב\n[3.10.2026, 08:11:00] Ann: ok\n'),
+    [
+      msg("2026-10-03T08:10:00", 'מפק"צ 2', "בוקר טוב"),
+      msg("2026-10-03T08:11:00", "Ann", "ok"),
+    ],
+  );
+});
+
+Deno.test("iOS: a placeholder after a title or caption, without a page count, is media", async () => {
+  assert.deepEqual(
+    await parse(
+      "[24/02/2022, 10:42:07] Dean: JAVA slides.zip document omitted\n" +
+        "[24/02/2022, 10:43:00] Dean: main.py document omitted\n" +
+        `[24/02/2022, 10:44:00] Dean: Nice pic ${LRM}image omitted\n` +
+        "[24/02/2022, 10:45:00] Dean: I think the image omitted here was fine\n",
+    ),
+    [
+      msg("2022-02-24T10:42:07", "Dean", "JAVA slides.zip document omitted", "media"),
+      msg("2022-02-24T10:43:00", "Dean", "main.py document omitted", "media"),
+      msg("2022-02-24T10:44:00", "Dean", "Nice pic image omitted", "media"),
+      msg("2022-02-24T10:45:00", "Dean", "I think the image omitted here was fine"),
+    ],
+  );
+  assert.deepEqual(
+    await parse("[22-09-2025, 21:56:48] ~ Esther: Deze is wel leuk. afbeelding weggelaten\n"),
+    [msg("2025-09-22T21:56:48", "~ Esther", "Deze is wel leuk. afbeelding weggelaten", "media")],
+  );
+});
+
+Deno.test("Android: an omitted-media placeholder then the document's name is media", async () => {
+  assert.deepEqual(
+    await parse(
+      "02.04.25, 15:12 - sammy: <Medien ausgeschlossen>\n4Bit Adiere.mod\n" +
+        "02.04.25, 15:13 - sammy: <Media omitted>\nchange_file_extension.ps1\n" +
+        "02.04.25, 15:14 - sammy: <b>bold</b>\nis not a placeholder\n",
+    ),
+    [
+      msg("2025-04-02T15:12:00", "sammy", "<Medien ausgeschlossen>\n4Bit Adiere.mod", "media"),
+      msg("2025-04-02T15:13:00", "sammy", "<Media omitted>\nchange_file_extension.ps1", "media"),
+      msg("2025-04-02T15:14:00", "sammy", "<b>bold</b>\nis not a placeholder"),
+    ],
+  );
+});
+
+Deno.test("locations: a venue's name as the label, labels with spaces or combining marks", async () => {
+  const venue = "Çalış Plajı (Fethiye, Muğla): https://foursquare.com/v/4dea6dacd22da22d4ed36317";
+  const vi = "Vị trí: https://maps.google.com/?q=10.77,106.69";
+  const th = "ตำแหน่งที่ตั้ง: https://maps.google.com/?q=13.75,100.5";
+  assert.deepEqual(
+    await parse(
+      `[3/27/22, 21:46:03] Dmitry: ${venue}\n` +
+        `[3/27/22, 21:47:00] Dmitry: ${LRM}${vi}\n` +
+        `[3/27/22, 21:48:00] Dmitry: ${th}\n` +
+        "[3/27/22, 21:49:00] Dmitry: The docs (all of them): https://example.com/docs\n" +
+        "[3/27/22, 21:50:00] Dmitry: see https://maps.google.com/?q=1,2\n",
+    ),
+    [
+      msg("2022-03-27T21:46:03", "Dmitry", venue, "location"),
+      msg("2022-03-27T21:47:00", "Dmitry", vi, "location"),
+      msg("2022-03-27T21:48:00", "Dmitry", th, "location"),
+      msg("2022-03-27T21:49:00", "Dmitry", "The docs (all of them): https://example.com/docs"),
+      msg("2022-03-27T21:50:00", "Dmitry", "see https://maps.google.com/?q=1,2"),
+    ],
+  );
+});
+
+Deno.test("polls in a script without case (Hebrew), one vote written in words", async () => {
+  const poll = "סקר:\nמה דעתכם?\nאפשרות: כן - השירות טוב (0 הצבעות)\nאפשרות: לא (הצבעה אחת)";
+  assert.deepEqual(
+    await parse(`[20.08.2024, 22:02:04] יניב: ${poll}\n[20.08.2024, 22:03:00] יניב: סקר:\nלא\n`),
+    [
+      msg("2024-08-20T22:02:04", "יניב", poll, "poll"),
+      msg("2024-08-20T22:03:00", "יניב", "סקר:\nלא"),
+    ],
+  );
+});
+
+Deno.test("'Waiting for this message' keeps its sender on both platforms", async () => {
+  assert.deepEqual(
+    await parse(
+      "13/1/23, 13:01 - +254 742 254722: Waiting for this message\n13/1/23, 13:02 - Ann: ok\n",
+    ),
+    [
+      msg("2023-01-13T13:01:00", "+254 742 254722", "Waiting for this message"),
+      msg("2023-01-13T13:02:00", "Ann", "ok"),
+    ],
+  );
+  assert.deepEqual(
+    await parse(
+      `[13/1/23, 13:01:00] Bob: ${LRM}Waiting for this message. This may take a while.\n`,
+    ),
+    [msg("2023-01-13T13:01:00", "Bob", "Waiting for this message. This may take a while.")],
+  );
+});
+
+Deno.test("iOS: the notice after a chat name stays system whatever its ending hashes to", async () => {
+  const notice =
+    "Messages and calls are end-to-end encrypted. No one outside of this chat, not even " +
+    "WhatsApp, can read or listen to them.";
+  assert.deepEqual(
+    await parse(`[1/6/16, 9:58:07 PM] R&R: ${notice}\n[1/7/16, 9:58:07 PM] Bob: hi\n`),
+    [
+      msg("2016-01-06T21:58:07", null, notice),
+      msg("2016-01-07T21:58:07", "Bob", "hi"),
+    ],
+  );
+});
