@@ -88,19 +88,19 @@ export class BodyContext {
 }
 
 /**
- * True when the `"` at `i` is no quotation mark: inside a word (a Hebrew acronym such as `ד"ר`,
- * `צה"ל`: names are full of them) or after a digit (`TV 27"`).
+ * True when the `"` at `i` is no quotation mark but a Hebrew acronym's gershayim typed as `"`,
+ * between two Hebrew letters (`ד"ר`, `צה"ל`: names are full of them). Only there: a quote after a
+ * digit or between letters of other scripts may open or close a group name (`"Klasa 2023"`).
  */
 function inWord(s: string, i: number): boolean {
-  const before = i > 0 ? s.charAt(i - 1) : "", after = s.charAt(i + 1);
-  return /\d/.test(before) || (WORD_CHAR.test(before) && WORD_CHAR.test(after));
+  return isHebrewLetter(charCodeAt.call(s, i - 1)) && isHebrewLetter(charCodeAt.call(s, i + 1));
 }
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const isHebrewLetter = (c: number) => c >= 0x5d0 && c <= 0x5ea;
 
 /**
  * True when the text before the first `": "` of a line is not a name but part of a system text:
  * it opens a quote it does not close (`X changed the subject to “Book club: 2024”`; a straight
- * `"` inside a word or after a digit is no quote), or it is a long known notice/event phrase.
+ * `"` inside a Hebrew acronym is no quote), or it is a long known notice/event phrase.
  */
 export function isSystemAuthor(candidate: string): boolean {
   let straight = 0, curly = 0, guillemets = 0;
@@ -115,23 +115,22 @@ export function isSystemAuthor(candidate: string): boolean {
   return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
 }
 
-/**
- * `label: URL` on one line. A label in LOCATION_LABELS (`location`, `Vị trí`, `ตำแหน่งที่ตั้ง`) makes
- * it a location in that language; any other label (a shared venue's name, `Çalış Plajı (Fethiye,
- * Muğla)`) only with a maps URL.
- */
+/** `label: URL` on one line (see {@link locationLang}). */
 const LOCATION = /^(\p{L}[^\n]{0,99}?) ?: (https?:\/\/\S+)$/u;
 const MAPS =
   /^https?:\/\/(?:maps\.google\.|www\.google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|maps\.apple\.com|foursquare\.com)/;
 /** A poll's first line and option label: one word, capitalised where the script has case. */
 const POLL_HEAD = /^(?:\p{Lu}+|\p{Lo}+) ?:$/u;
 /** `OPTION: Pizza (3 votes)`; Hebrew writes one vote in words: `(הצבעה אחת)`. */
-const POLL_OPTION = /^(\p{Lu}+|\p{Lo}+) ?: .*\([^()\n]+\)$/u;
+const POLL_OPTION = /^(\p{Lu}+|\p{Lo}+) ?: .*\(([^()\n]+)\)$/u;
+/** `a: https://goo.gl/maps/b`: no line shorter can be a location (a cheap gate for most). */
+const SHORTEST_LOCATION = 24;
 /**
  * True when the last word of `src[start, end)` (a single line) is a URL after `: ` or ` : ` (as in
  * `location: https://…`), without allocating: a backward scan over the last word only.
  */
 function labelled(src: string, start: number, end: number): boolean {
+  if (end - start < SHORTEST_LOCATION) return false;
   let i = end - 1;
   while (i > start && charCodeAt.call(src, i) !== 32) i--;
   return i > start + 1 && charCodeAt.call(src, i - 1) === 58 &&
@@ -149,23 +148,54 @@ function isPoll(first: string, rest: string): boolean {
   const lines = rest.split("\n");
   let end = lines.length;
   while (end > 0 && lines[end - 1] === "") end--;
-  let label: string | null = null, options = 0;
+  let label: string | null = null, options = 0, counted = false;
   for (let i = end - 1; i >= 1; i--) {
     const m = POLL_OPTION.exec(lines[i]);
     if (m === null) break;
     if (label === null) label = m[1];
     else if (m[1] !== label) return false;
     options++;
+    counted ||= /\d/.test(m[2]);
   }
-  return options >= 2;
+  // Some vote count is a number (`(0 הצבעות)` beside `(הצבעה אחת)`): `TEAM: Alpha (morning)`
+  // lines are a list.
+  return options >= 2 && counted;
 }
 
+/**
+ * The language of a location's label (null: a label of no known language), or undefined when
+ * `first` is no location. Only a maps URL makes one (`Meeting notes: https://docs…` is text), and
+ * only after a known label (`Vị trí`), a single word, or a shared venue `Name (City, Country)`:
+ * `We are at the cafe now: https://maps…` is a sentence with a link.
+ */
 function locationLang(first: string): string | null | undefined {
   const m = LOCATION.exec(first);
-  if (m === null) return undefined;
+  if (m === null || !MAPS.test(m[2])) return undefined;
   const lang = LOCATION_LABELS.get(m[1].toLowerCase());
-  return lang !== undefined ? lang : MAPS.test(m[2]) ? null : undefined;
+  if (lang !== undefined) return lang;
+  return !m[1].includes(" ") || m[1].endsWith(")") ? null : undefined;
 }
+
+/**
+ * iOS: a title or caption, then a placeholder — `Title.pdf • 3 pages document omitted` (a page
+ * count), `main.py document omitted` (a file name), `Nice one. ‎afbeelding weggelaten` (U+200E
+ * before the placeholder, in `raw`, the body as exported, ending at `rawEnd`). Not a sentence that
+ * merely ends with the words: `Ich habe das Video weggelassen`.
+ */
+function titledOmission(text: string, raw: string, rawEnd: number): MessageKind | null {
+  for (const [phrase, w] of OMITTED_BY_TAIL[tail4(text, text.length)] ?? []) {
+    const at = text.length - phrase.length - 1;
+    if (at < 1 || !text.endsWith(phrase)) continue;
+    const c = charCodeAt.call(text, at);
+    if (c !== 32 && c !== 10 && c !== 0xa0) continue;
+    if (charCodeAt.call(raw, rawEnd - phrase.length - 1) === 0x200e) return w.kind;
+    const title = slice.call(text, 0, at);
+    if (title.includes("\u2022") || FILE_NAME_END.test(title)) return w.kind;
+  }
+  return null;
+}
+/** The end of a file name: a dot and an extension (`main.py`, `Plan 2024.xlsx`). */
+const FILE_NAME_END = /\.[\p{L}\p{N}]{1,8}$/u;
 
 function omittedEnding(text: string): MessageKind | null {
   // Only the phrases whose last four characters hash alike (every phrase is longer than four).
@@ -211,7 +241,7 @@ export function buildMessage(
   firstLineEnd = -1,
 ): Message {
   ctx.count++;
-  const given = src; // firstLineEnd indexes it (not a text rewritten below)
+  const given = src, givenEnd = end; // firstLineEnd indexes it (not a text rewritten below)
   const lrm = charCodeAt.call(src, start) === 0x200e;
   let text: string | null = null;
   if (marks && lrmOnly && lrm) start++;
@@ -288,10 +318,8 @@ export function buildMessage(
       } else if (lrm && ctx.ios) {
         kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
       } else if (
-        // A title or caption first, so no U+200E at the start: `Title.pdf • 3 pages document
-        // omitted`, `main.py document omitted`, `Nice one. afbeelding weggelaten`.
         ctx.ios && end - start > 8 && OMITTED_BY_TAIL[tail4(src, end)] !== undefined &&
-        (omitted = omittedEnding(text ??= slice.call(src, start, end))) !== null
+        (omitted = titledOmission(text ??= slice.call(src, start, end), given, givenEnd)) !== null
       ) {
         kind = omitted;
       } else if (

@@ -178,13 +178,6 @@ const NOISE_G = /[.\s\u00A0\u202F\u200C\u200E\u200F\u061C]/g;
 /** A marker word without dots, spaces and marks, lower case: the key of {@link WORDS}. */
 const normalise = (word: string) => word.replace(NOISE_G, "").toLowerCase();
 
-/** Normalised spelling → meridiem and a language hint (the first listed wins). */
-const WORDS = new Map<string, [Meridiem, string | null]>();
-for (const [word, meridiem, lang] of MARKERS) {
-  const key = normalise(word);
-  if (!WORDS.has(key)) WORDS.set(key, [meridiem, lang]);
-}
-
 /**
  * The day periods match in CLDR's case only (`abends`, vi `TR`): a phone writes them so, while a
  * capitalised word after a time is more likely a name (`09:25:15 Sabah: hi`, H31 style).
@@ -192,6 +185,16 @@ for (const [word, meridiem, lang] of MARKERS) {
 const AS_WRITTEN = new Set(
   DAY_PERIODS.flatMap(([, am, pm]) => [...am.split("|"), ...pm.split("|")]),
 );
+
+/**
+ * Normalised spelling → meridiem, a language hint, and whether it is a day period (the first
+ * listed wins: a hand-written marker is no day period).
+ */
+const WORDS = new Map<string, [Meridiem, string | null, boolean]>();
+for (const [word, meridiem, lang] of MARKERS) {
+  const key = normalise(word);
+  if (!WORDS.has(key)) WORDS.set(key, [meridiem, lang, AS_WRITTEN.has(word)]);
+}
 
 /**
  * Regex source of one written marker: its dots and spaces optional, ASCII letters either case
@@ -232,6 +235,15 @@ const MARKER_RE = new RegExp(`(?:${MARKER_SOURCE})`);
 export function markerValue(word: string): Meridiem {
   const entry = WORDS.get(normalise(word));
   return entry === undefined ? 0 : entry[0];
+}
+
+/**
+ * True when a marker is one of CLDR's flexible day periods (`abends`, `pagi`), not an AM/PM word:
+ * such words are only read in the layouts of the phones that write them (header.ts: not in the
+ * old iOS layout, which predates them, where a name after the time is likelier).
+ */
+export function isDayPeriod(word: string): boolean {
+  return WORDS.get(normalise(word))?.[2] ?? false;
 }
 
 /** Language hint of a marker (`"ar"` for `م`), or null for the Latin `AM/PM` family. */
@@ -287,7 +299,7 @@ function markerEntry(
   text: string,
   from: number,
   to: number,
-): [Meridiem, string | null] | undefined {
+): [Meridiem, string | null, boolean] | undefined {
   let end = from;
   while (end < to && !(text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57)) end++;
   while (end > from && isHeaderEnd(text.charCodeAt(end - 1))) end--;

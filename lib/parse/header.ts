@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { MARKER_SOURCE, markerLanguage } from "./clock.ts";
+import { isDayPeriod, MARKER_SOURCE, markerLanguage } from "./clock.ts";
 import { ERAS } from "./date_order.ts";
 import type { Clock, Layout } from "./types.ts";
 import { normalizeHead } from "./head.ts";
@@ -202,6 +202,8 @@ export function candidateOf(line: string, loose = false): Candidate | null {
     const marker = after ?? before;
     // No 12-hour time has hour 21: `21:25:15 Em: hi` is H31 with an author named like sv `em`.
     if (!loose && marker && +h > 12) continue;
+    // Old iOS (and H31) files predate day periods: `09:26:15 TR: yo` is an author named TR.
+    if (marker && layout === "ios-old" && isDayPeriod(marker)) continue;
     const word = joiner.replace(/[\s,\u060C.]/g, "");
     const lang = marker ? markerLanguage(marker) : JOINER_LANG[word] ?? null;
     const format: HeaderFormat = {

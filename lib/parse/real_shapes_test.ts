@@ -19,19 +19,19 @@ async function parse(text: string): Promise<Message[]> {
   return whole.messages;
 }
 
-Deno.test("authors with a straight quote inside a word (Hebrew acronyms) or after a digit", async () => {
+Deno.test("authors with a straight quote inside a Hebrew acronym", async () => {
   assert.deepEqual(
     await parse(
       '11.07.23, 06:56 - ד"ר כהן: שלום לכולם\n' +
         '12.07.23, 07:00 - צה"ל מילואים: הודעה\n' +
-        '13.07.23, 08:00 - TV 27": on\n' +
+        '13.07.23, 08:00 - Jan zmienił(a) temat z "Klasa 2023" na "Absolwenci: 2024"\n' +
         '14.07.23, 09:00 - Bob "The Builder": yes\n' +
         '15.07.23, 10:00 - You changed the subject to "Book club: 2024"\n',
     ),
     [
       msg("2023-07-11T06:56:00", 'ד"ר כהן', "שלום לכולם"),
       msg("2023-07-12T07:00:00", 'צה"ל מילואים', "הודעה"),
-      msg("2023-07-13T08:00:00", 'TV 27"', "on"),
+      msg("2023-07-13T08:00:00", null, 'Jan zmienił(a) temat z "Klasa 2023" na "Absolwenci: 2024"'),
       msg("2023-07-14T09:00:00", 'Bob "The Builder"', "yes"),
       msg("2023-07-15T10:00:00", null, 'You changed the subject to "Book club: 2024"'),
     ],
@@ -60,9 +60,19 @@ Deno.test("iOS: a placeholder after a title or caption, without a page count, is
       msg("2022-02-24T10:45:00", "Dean", "I think the image omitted here was fine"),
     ],
   );
+  // A caption before the placeholder: iOS marks the placeholder with U+200E; without it, a
+  // sentence that merely ends with the words is text.
   assert.deepEqual(
-    await parse("[22-09-2025, 21:56:48] ~ Esther: Deze is wel leuk. afbeelding weggelaten\n"),
-    [msg("2025-09-22T21:56:48", "~ Esther", "Deze is wel leuk. afbeelding weggelaten", "media")],
+    await parse(
+      `[22-09-2025, 21:56:48] ~ Esther: Deze is wel leuk. ${LRM}afbeelding weggelaten\n` +
+        "[22-09-2025, 21:57:00] ~ Esther: Ik heb de video weggelaten\n" +
+        "[22-09-2025, 21:58:00] ~ Esther: ok\nafbeelding weggelaten\n",
+    ),
+    [
+      msg("2025-09-22T21:56:48", "~ Esther", "Deze is wel leuk. afbeelding weggelaten", "media"),
+      msg("2025-09-22T21:57:00", "~ Esther", "Ik heb de video weggelaten"),
+      msg("2025-09-22T21:58:00", "~ Esther", "ok\nafbeelding weggelaten"),
+    ],
   );
 });
 
@@ -141,6 +151,58 @@ Deno.test("iOS: the notice after a chat name stays system whatever its ending ha
     [
       msg("2016-01-06T21:58:07", null, notice),
       msg("2016-01-07T21:58:07", "Bob", "hi"),
+    ],
+  );
+});
+
+Deno.test("a maps link after a sentence, and a known label before another link, are text", async () => {
+  const lines = [
+    "Meet here: https://maps.app.goo.gl/abc123",
+    "We are at the cafe now: https://maps.google.com/?q=1,2",
+    "Plats: https://www.eventbrite.com/e/123",
+    "Here: https://maps.app.goo.gl/abc123",
+    "a: https://goo.gl/maps/b", // the shortest location there is
+  ];
+  assert.deepEqual(
+    (await parse(lines.map((l, i) => `[3/27/22, 21:4${i}:00] Ann: ${l}\n`).join(""))).map((m) =>
+      m.kind
+    ),
+    ["text", "text", "text", "location", "location"],
+  );
+});
+
+Deno.test("a list of labelled lines in brackets without a count is no poll", async () => {
+  const list = "תזכורת:\nמחר אסיפה\nשעה: 18:00 (בבית ספר)\nשעה: 19:00 (באולם)";
+  const team = "NOTE:\nSchedule\nTEAM: Alpha (morning)\nTEAM: Beta (evening)";
+  assert.deepEqual(
+    await parse(`[20.08.2024, 22:02:04] Ann: ${list}\n[20.08.2024, 22:03:00] Ann: ${team}\n`),
+    [msg("2024-08-20T22:02:04", "Ann", list), msg("2024-08-20T22:03:00", "Ann", team)],
+  );
+});
+
+Deno.test("day-period words are no AM/PM after the time in old iOS and H31 files", async () => {
+  // An author named like vi `TR` (noon) or id `pagi` (morning).
+  assert.deepEqual(
+    await parse(
+      "13. 6. 2018. 21:25:15 TR: hi\n13. 6. 2018. 09:26:15 TR: yo\n14. 6. 2018. 09:26:15 Bob: morning\n",
+    ),
+    [
+      msg("2018-06-13T21:25:15", "TR", "hi"),
+      msg("2018-06-13T09:26:15", "TR", "yo"),
+      msg("2018-06-14T09:26:15", "Bob", "morning"),
+    ],
+  );
+  // An Android file of one message with two pasted old-iOS-shaped notes.
+  assert.deepEqual(
+    await parse(
+      "04/11/2023, 08:00 - Ann: notes\n04/11/2023 09:00 pagi: rapat\n04/11/2023 07:00 malam: makan\n",
+    ),
+    [
+      msg(
+        "2023-11-04T08:00:00",
+        "Ann",
+        "notes\n04/11/2023 09:00 pagi: rapat\n04/11/2023 07:00 malam: makan",
+      ),
     ],
   );
 });

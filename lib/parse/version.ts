@@ -7,19 +7,21 @@ export const PARSER_VERSION = 4;
 
 // History:
 // 4 (session 6, from running the parser on real exports found in public repositories and issue
-//   threads): a straight `"` inside a word or after a digit is no quote (Hebrew acronym authors
-//   `ד"ר כהן` were system lines); iOS placeholders after a title or caption without a page count
-//   (`main.py document omitted`, `Nice one. afbeelding weggelaten`) are media; Android
-//   `<Media omitted>` followed by the document's name is media; `label: URL` locations with any
-//   label before a maps URL (a venue's name) and labels with spaces or combining marks; polls in
-//   scripts without case, one vote in words; the edited marker opened by `‹` (Hebrew);
-//   `Waiting for this message` keeps its sender; wordings (deleted, omitted media, contact card,
-//   live location, location labels, notices, a few events) of 49 more languages from WhatsApp's
-//   own string lists and real exports, and older end-to-end notices; `‹…>` forms of every
-//   bracketed placeholder; German 12-hour day periods (`9:00 abends`) and other CLDR day periods
-//   that fall wholly before or after noon; Japanese era years (`3/18/R4`) and Buddhist Era years
-//   (`2565 BE`, or any 4-digit year from 2400) read as Gregorian; an iOS notice after a chat name
-//   stays system whatever its last characters.
+//   threads, then an adversarial review of the change): a straight `"` between Hebrew letters
+//   (an acronym, `ד"ר כהן`) is no quote, so such authors are no system lines; iOS placeholders
+//   after a title without a page count are media when the title ends like a file name (`main.py
+//   document omitted`) or U+200E precedes the placeholder (`Nice one. ‎afbeelding weggelaten`),
+//   not a sentence ending with the words; Android `<Media omitted>` followed by the document's
+//   name is media; a maps URL after a known label (also with spaces or combining marks: `Vị trí`),
+//   a single word or a venue `Name (City, Country)` is a location (no other URL is); polls in
+//   scripts without case, one vote in words, a vote count somewhere; the edited marker opened by
+//   `‹`; `Waiting for this message` keeps its sender; wordings (deleted, omitted media, contact
+//   card, live location, location labels, notices, a few events) of 49 more languages from
+//   WhatsApp's own string lists and real exports, and older end-to-end notices; `‹…>` forms of
+//   every bracketed placeholder; German 12-hour day periods (`9:00 abends`) and other CLDR day
+//   periods that fall wholly before or after noon (not in old iOS or H31 files); Japanese era
+//   years (`3/18/R4`) and Buddhist Era years (`2565 BE`, or any 4-digit year from 2400) read as
+//   Gregorian; an iOS notice after a chat name stays system whatever its last characters.
 // 3 (session 5): a header must have the file's seconds (present or not) and year length, else it
 //   is a continuation (a pasted `[13/01/2023, 09:00] Dentist` in an iOS file), when 3 in 4 of
 //   the first 16 headers agree on them (else both shapes are read, as before); an Android

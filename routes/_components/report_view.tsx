@@ -22,6 +22,14 @@ const CERTAINTY: Record<string, string> = {
   guessed: "guessed: the dates could be read either way; this is the usual order for the format",
 };
 
+const LANGUAGES = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** A language code as a person reads it: `Hebrew (he)`; the code alone when Intl has no name. */
+export function languageLabel(code: string): string {
+  const name = LANGUAGES.of(code);
+  return name === undefined || name === code ? code : `${name} (${code})`;
+}
+
 const bytes = (n: number) =>
   n < 1024
     ? `${n} bytes`
@@ -50,7 +58,9 @@ export function ReportView({ report }: { report: ImportReport }) {
               {p.layout === "ios-old" && " (the older iOS layout)"}
             </dd>
             <dt>Language</dt>
-            <dd data-field="language">{p.language ?? "not recognised"}</dd>
+            <dd data-field="language">
+              {p.language === null ? "not recognised" : languageLabel(p.language)}
+            </dd>
             <dt>Date order</dt>
             <dd data-field="date-order">
               {ORDER_LABEL[p.dateOrder]} —{" "}
