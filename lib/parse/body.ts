@@ -115,6 +115,8 @@ export function isSystemAuthor(candidate: string): boolean {
   return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
 }
 
+/** `You turned on disappearing messages. …` (R: real Android exports, after `Name: `). */
+const TURNED = /^You turned (?:on|off) disappearing messages\./;
 /** `label: URL` on one line (see {@link locationLang}). */
 const LOCATION = /^(\p{L}[^\n]{0,99}?) ?: (https?:\/\/\S+)$/u;
 const MAPS =
@@ -285,6 +287,9 @@ export function buildMessage(
     ) {
       text ??= slice.call(src, start, end);
       exact = EXACT.get(text);
+    } else if (last === 10 && firstEnd < end) {
+      // A wording followed by empty lines (`live location shared\n`): the lines stay in the text.
+      exact = EXACT.get(slice.call(src, start, end).trimEnd());
     } else if (firstEnd < end && lastOfFirst === 62) {
       // Android `<Media omitted>` then the document's name on the next line: media, as exported.
       const head = EXACT.get(slice.call(src, start, firstEnd));
@@ -315,6 +320,10 @@ export function buildMessage(
         isPoll(slice.call(src, start, firstEnd), slice.call(src, firstEnd + 1, end))
       ) {
         kind = "poll";
+      } else if (
+        charCodeAt.call(src, start) === 89 && TURNED.test(text ??= slice.call(src, start, end))
+      ) {
+        kind = "system"; // Android writes who turned them on where the author stands
       } else if (lrm && ctx.ios) {
         kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
       } else if (

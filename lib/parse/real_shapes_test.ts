@@ -206,3 +206,40 @@ Deno.test("day-period words are no AM/PM after the time in old iOS and H31 files
     ],
   );
 });
+
+Deno.test("Android call rows and disappearing-message notices after a name are system", async () => {
+  assert.deepEqual(
+    await parse(
+      "12/16/21, 7:55 PM - Sumaira: Missed voice call\n" +
+        "12/16/21, 7:56 PM - Dmitry S: Пропущенный видеозвонок\n" +
+        "12/16/21, 7:57 PM - Alam: You turned on disappearing messages. All new messages will " +
+        "disappear from this chat 24 hours after they're sent. Tap to change.\n" +
+        "12/16/21, 7:58 PM - Alam: You turned it off? Missed voice call\n",
+    ),
+    [
+      msg("2021-12-16T19:55:00", null, "Missed voice call"),
+      msg("2021-12-16T19:56:00", null, "Пропущенный видеозвонок"),
+      msg(
+        "2021-12-16T19:57:00",
+        null,
+        "You turned on disappearing messages. All new messages will disappear from this chat " +
+          "24 hours after they're sent. Tap to change.",
+      ),
+      msg("2021-12-16T19:58:00", "Alam", "You turned it off? Missed voice call"),
+    ],
+  );
+});
+
+Deno.test("a wording followed by empty lines keeps its kind and its lines", async () => {
+  assert.deepEqual(
+    await parse(
+      "6/8/21, 15:32 - Aviv: live location shared\n\n" +
+        "6/8/21, 15:33 - Aviv: This message was deleted\n\n\n6/8/21, 15:34 - Aviv: ok\n\n",
+    ),
+    [
+      msg("2021-08-06T15:32:00", "Aviv", "live location shared\n", "location"),
+      msg("2021-08-06T15:33:00", "Aviv", "This message was deleted\n\n", "deleted"),
+      msg("2021-08-06T15:34:00", "Aviv", "ok\n"),
+    ],
+  );
+});

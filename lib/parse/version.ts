@@ -21,7 +21,9 @@ export const PARSER_VERSION = 4;
 //   every bracketed placeholder; German 12-hour day periods (`9:00 abends`) and other CLDR day
 //   periods that fall wholly before or after noon (not in old iOS or H31 files); Japanese era
 //   years (`3/18/R4`) and Buddhist Era years (`2565 BE`, or any 4-digit year from 2400) read as
-//   Gregorian; an iOS notice after a chat name stays system whatever its last characters.
+//   Gregorian; an iOS notice after a chat name stays system whatever its last characters;
+//   Android call rows (`Sumaira: Missed voice call`) and `Name: You turned on disappearing
+//   messages.` are system; a wording followed by empty lines keeps its kind (and the lines).
 // 3 (session 5): a header must have the file's seconds (present or not) and year length, else it
 //   is a continuation (a pasted `[13/01/2023, 09:00] Dentist` in an iOS file), when 3 in 4 of
 //   the first 16 headers agree on them (else both shapes are read, as before); an Android

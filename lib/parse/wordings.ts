@@ -65,6 +65,23 @@ const PENDING: Record<string, string[]> = {
   en: ["Waiting for this message", "Waiting for this message. This may take a while"],
 };
 
+/**
+ * Call rows, which Android writes with the caller where the author stands (`Sumaira: Missed voice
+ * call`, R: real exports), iOS after U+200E: system lines. The wordings of SYSTEM_PHRASES.
+ */
+const CALLS: Record<string, string[]> = {
+  en: ["Missed voice call", "Missed video call"],
+  es: ["Llamada de voz perdida", "Videollamada perdida", "Llamada de video perdida"],
+  pt: ["Chamada de voz perdida", "Chamada de vídeo perdida", "Videochamada perdida"],
+  de: ["Verpasster Sprachanruf", "Verpasster Videoanruf"],
+  fr: ["Appel vocal manqué", "Appel vidéo manqué"],
+  it: ["Chiamata vocale persa", "Chiamata video persa", "Videochiamata persa"],
+  nl: ["Gemiste spraakoproep", "Gemiste videooproep", "Gemiste video-oproep"],
+  tr: ["Cevapsız sesli arama", "Cevapsız görüntülü arama"],
+  ru: ["Пропущенный аудиозвонок", "Пропущенный видеозвонок"],
+  uk: ["Пропущений аудіодзвінок", "Пропущений відеодзвінок"],
+};
+
 function exactTable(): Map<string, Wording> {
   const map = new Map<string, Wording>();
   const add = (table: Record<string, string[]>, kind: MessageKind) => {
@@ -80,6 +97,7 @@ function exactTable(): Map<string, Wording> {
   add(CONTACT, "contact");
   add(LIVE_LOCATION, "location");
   add(PENDING, "text");
+  add(CALLS, "system");
   return map;
 }
 
