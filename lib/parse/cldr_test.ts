@@ -185,11 +185,11 @@ Deno.test("German 12-hour day periods (`9:00 abends`), Android and iOS, every sp
   }
 });
 
-Deno.test("CLDR flexible day periods of the same locales (Intl `dayPeriod` short, long)", () => {
+Deno.test("CLDR flexible day periods of German (Intl `dayPeriod` short, long)", () => {
   const failures: string[] = [];
   const ambiguous = new Set<string>();
-  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(LOCALES)) {
-    if (locale === "bg") continue; // `9:40 ч. сутринта`: the hour word again (see above)
+  // German only (clock.ts DAY_PERIODS): the only language with evidence of day periods in exports.
+  for (const locale of ["de"]) {
     for (const dayPeriod of ["short", "long"] as const) {
       for (const ios of [false, true]) {
         const format = new Intl.DateTimeFormat(locale, {
@@ -244,7 +244,6 @@ Deno.test("CLDR flexible day periods of the same locales (Intl `dayPeriod` short
   assert.deepEqual(failures, []);
   // Left out by decision (clock.ts DAY_PERIODS): none of them is read as AM or PM.
   assert.deepEqual([...ambiguous].filter((w) => markerValue(w) !== 0), []);
-  assert.ok(ambiguous.has("ночи") && ambiguous.has("siang") && ambiguous.size > 30);
 });
 
 Deno.test("H31 files whose authors are named like day periods or AM/PM words stay 24-hour", () => {

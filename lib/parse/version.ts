@@ -18,8 +18,8 @@ export const PARSER_VERSION = 4;
 //   `‹`; `Waiting for this message` keeps its sender; wordings (deleted, omitted media, contact
 //   card, live location, location labels, notices, a few events) of 49 more languages from
 //   WhatsApp's own string lists and real exports, and older end-to-end notices; `‹…>` forms of
-//   every bracketed placeholder; German 12-hour day periods (`9:00 abends`) and other CLDR day
-//   periods that fall wholly before or after noon (not in old iOS or H31 files); Japanese era
+//   every bracketed placeholder; German 12-hour day periods (`9:00 abends`; not in old iOS or
+//   H31 files); Japanese era
 //   years (`3/18/R4`) and Buddhist Era years (`2565 BE`, or any 4-digit year from 2400) read as
 //   Gregorian; an iOS notice after a chat name stays system whatever its last characters;
 //   Android call rows (`Sumaira: Missed voice call`) and `Name: You turned on disappearing
