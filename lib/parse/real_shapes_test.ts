@@ -5,19 +5,12 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { parseString } from "./parser.ts";
-import type { Message } from "./types.ts";
-import { msg, parseBytes } from "./testdata/helpers.ts";
+import { msg, parseText } from "./testdata/helpers.ts";
 
 const LRM = "\u200E";
 
 /** Messages of `text`, streamed in 7-byte chunks and parsed whole (both must agree). */
-async function parse(text: string): Promise<Message[]> {
-  const streamed = await parseBytes(new TextEncoder().encode(text));
-  const whole = parseString(text);
-  assert.deepEqual(streamed, whole, "parseChat and parseString disagree");
-  return whole.messages;
-}
+const parse = async (text: string) => (await parseText(text)).messages;
 
 Deno.test("authors with a straight quote inside a Hebrew acronym", async () => {
   assert.deepEqual(

@@ -7,19 +7,12 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { parseString } from "./parser.ts";
-import type { Message, MessageKind, ParseSummary } from "./types.ts";
-import { msg, parseBytes } from "./testdata/helpers.ts";
+import type { MessageKind } from "./types.ts";
+import { msg, parseText } from "./testdata/helpers.ts";
 
 const LRM = "\u200E";
 
-/** Messages and summary of `text`, streamed in 7-byte chunks and parsed whole (both must agree). */
-async function parse(text: string): Promise<{ messages: Message[]; summary: ParseSummary }> {
-  const streamed = await parseBytes(new TextEncoder().encode(text));
-  const whole = parseString(text);
-  assert.deepEqual(streamed, whole, "parseChat and parseString disagree");
-  return whole;
-}
+const parse = (text: string) => parseText(text);
 
 const p2 = (n: number) => String(n).padStart(2, "0");
 /** An iOS export: one line per body, a second apart, from `[18.03.22, 14:56:00]`. */

@@ -54,3 +54,14 @@ export async function parseFixture(
   assert.deepEqual(streamed, whole, `${path}: parseChat and parseString disagree`);
   return whole;
 }
+
+/** Parses `text` streamed in 7-byte chunks and whole, asserts they agree, returns the result. */
+export async function parseText(
+  text: string,
+  options: ParseOptions = {},
+): Promise<{ messages: Message[]; summary: ParseSummary }> {
+  const streamed = await parseBytes(new TextEncoder().encode(text), options);
+  const whole = parseString(text, options);
+  assert.deepEqual(streamed, whole, "parseChat and parseString disagree");
+  return whole;
+}
