@@ -179,38 +179,41 @@ function locationLang(first: string): string | null | undefined {
 }
 
 /**
+ * The omitted-media phrase (OMITTED_ENDINGS) that ends `text` after a space or line break, with
+ * its wording, or undefined. Only the phrases whose last four characters hash alike are tried.
+ */
+function omission(text: string): [string, Wording] | undefined {
+  for (const entry of OMITTED_BY_TAIL[tail4(text, text.length)] ?? []) {
+    const at = text.length - entry[0].length - 1;
+    if (at < 0 || !text.endsWith(entry[0])) continue;
+    const c = charCodeAt.call(text, at);
+    if (c === 32 || c === 10 || c === 0xa0) return entry;
+  }
+  return undefined;
+}
+
+/** The kind of a body that ends with an omitted-media phrase (`‎image omitted`), or null. */
+function omittedEnding(text: string): MessageKind | null {
+  return text.length > 4 ? omission(text)?.[1].kind ?? null : null;
+}
+
+/**
  * iOS: a title or caption, then a placeholder — `Title.pdf • 3 pages document omitted` (a page
  * count), `main.py document omitted` (a file name), `Nice one. ‎afbeelding weggelaten` (U+200E
  * before the placeholder, in `raw`, the body as exported, ending at `rawEnd`). Not a sentence that
  * merely ends with the words: `Ich habe das Video weggelassen`.
  */
 function titledOmission(text: string, raw: string, rawEnd: number): MessageKind | null {
-  for (const [phrase, w] of OMITTED_BY_TAIL[tail4(text, text.length)] ?? []) {
-    const at = text.length - phrase.length - 1;
-    if (at < 1 || !text.endsWith(phrase)) continue;
-    const c = charCodeAt.call(text, at);
-    if (c !== 32 && c !== 10 && c !== 0xa0) continue;
-    if (charCodeAt.call(raw, rawEnd - phrase.length - 1) === 0x200e) return w.kind;
-    const title = slice.call(text, 0, at);
-    if (title.includes("\u2022") || FILE_NAME_END.test(title)) return w.kind;
-  }
-  return null;
+  const found = omission(text);
+  if (found === undefined) return null;
+  const at = text.length - found[0].length - 1;
+  if (at < 1) return null;
+  if (charCodeAt.call(raw, rawEnd - found[0].length - 1) === 0x200e) return found[1].kind;
+  const title = slice.call(text, 0, at);
+  return title.includes("\u2022") || FILE_NAME_END.test(title) ? found[1].kind : null;
 }
 /** The end of a file name: a dot and an extension (`main.py`, `Plan 2024.xlsx`). */
 const FILE_NAME_END = /\.[\p{L}\p{N}]{1,8}$/u;
-
-function omittedEnding(text: string): MessageKind | null {
-  // Only the phrases whose last four characters hash alike (every phrase is longer than four).
-  const phrases = text.length > 4 ? OMITTED_BY_TAIL[tail4(text, text.length)] : undefined;
-  if (phrases === undefined) return null;
-  for (const [phrase, w] of phrases) {
-    if (text.endsWith(phrase) && text.length > phrase.length) {
-      const c = charCodeAt.call(text, text.length - phrase.length - 1);
-      if (c === 32 || c === 10 || c === 0xa0) return w.kind;
-    }
-  }
-  return null;
-}
 
 /**
  * Builds a message from its author (already normalised; null for system lines) and the raw body

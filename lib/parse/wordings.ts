@@ -5,7 +5,8 @@
  * one file per concept and are put together here:
  *
  * - wordings_deleted.ts: "This message was deleted" / "You deleted this message";
- * - wordings_omitted.ts: iOS's bare per-type placeholders (`image omitted`) and contact cards;
+ * - wordings_omitted.ts, wordings_contact.ts: iOS's bare per-type placeholders (`image omitted`)
+ *   and contact cards;
  * - wordings_bracketed.ts: Android's `<Media omitted>` and the other bracketed placeholders;
  * - wordings_location.ts: live location and the `location: URL` labels;
  * - wordings_system.ts: notices and events, for system lines and the language guess.
@@ -23,7 +24,8 @@ import type { MessageKind } from "./types.ts";
 import { BRACKETED_MEDIA } from "./wordings_bracketed.ts";
 import { DELETED } from "./wordings_deleted.ts";
 import { LIVE_LOCATION } from "./wordings_location.ts";
-import { CONTACT, MEDIA } from "./wordings_omitted.ts";
+import { CONTACT } from "./wordings_contact.ts";
+import { MEDIA } from "./wordings_omitted.ts";
 
 export { LOCATION_LABELS } from "./wordings_location.ts";
 export {
