@@ -1,6 +1,6 @@
 /**
  * The detection phase: blocks are buffered until enough header-like lines were seen to vote the
- * file's format (16 of them, or 2,000 lines / 1 MiB with at least one), then replayed through the
+ * file's format (64 of them, or 2,000 lines / 1 MiB with at least one), then replayed through the
  * parser. Input without any header-like line is refused once 50,000 lines / 8 MiB were read,
  * without buffering the rest.
  *
@@ -13,7 +13,7 @@ import { isMark } from "./head.ts";
 import type { Block } from "./lines.ts";
 import { ParseError } from "./types.ts";
 
-const VOTES = 16;
+const VOTES = 64;
 const LINES = 2_000;
 const CHARS = 1 << 20;
 const GIVE_UP_LINES = 50_000;
@@ -60,7 +60,8 @@ export class Detection {
       }
       if (isHeadStart(text.charCodeAt(pos))) {
         const c = candidateOf(text.slice(pos, eol));
-        if (c !== null) this.#candidates.push(c);
+        // Enough votes: the rest of the block is not looked at (it is replayed all the same).
+        if (c !== null && this.#candidates.push(c) >= VOTES) break;
       }
       pos = nl + 1;
     }
