@@ -3,7 +3,8 @@
  * the attachment and its caption, and the kind.
  *
  * Signals, in order: no author → `system`; a whole-body wording (deleted, omitted media, contact
- * card, live location; wordings.ts) → its kind; an attachment (attachment.ts) → `media`, or
+ * card, live location, call rows; wordings.ts) → its kind; a one-line admin deletion naming the
+ * admin → `deleted`, an iOS call row with its length → `system`; an attachment (attachment.ts) → `media`, or
  * `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines → `poll`; an
  * iOS body starting with U+200E that is none of these → `system` (the chat name or actor standing
  * where the author would be is dropped); iOS `Name: Name created this group` → `system`.
@@ -14,6 +15,10 @@ import type { Message, MessageKind } from "./types.ts";
 import { type Attachment, findAttachment } from "./attachment.ts";
 import {
   ACTOR_EVENT,
+  ADMIN_SHAPES,
+  adminDeletion,
+  CALL_DURATION,
+  edgeShape,
   EDITED,
   EXACT,
   LOCATION_LABELS,
@@ -115,6 +120,8 @@ export function isSystemAuthor(candidate: string): boolean {
   return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
 }
 
+/** An iOS call row with its length (`Voice call, 6 min`, wordings_calls.ts): a system line. */
+const CALL_ROW: Wording = { kind: "system", lang: "en" };
 /** `You turned on disappearing messages. …` (R: real Android exports, after `Name: `). */
 const TURNED = /^You turned (?:on|off) disappearing messages\./;
 /** `label: URL` on one line (see {@link locationLang}). */
@@ -297,6 +304,17 @@ export function buildMessage(
       // Android `<Media omitted>` then the document's name on the next line: media, as exported.
       const head = EXACT.get(slice.call(src, start, firstEnd));
       if (head?.kind === "media") exact = head;
+    }
+    if (exact === undefined && firstEnd === end && end - start >= 16) {
+      // One line that may name an admin who deleted it, or be an iOS call row with its length
+      // (`Voice call, 6 min`): gated on its first and last characters.
+      const first = charCodeAt.call(src, start), edges = edgeShape(first, last);
+      if (ADMIN_SHAPES[edges] === 1) {
+        exact = adminDeletion(text ??= slice.call(src, start, end), edges);
+      } else if (
+        first === 86 && end - start <= 20 &&
+        CALL_DURATION.test(text ??= slice.call(src, start, end))
+      ) exact = CALL_ROW;
     }
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {

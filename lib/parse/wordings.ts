@@ -9,6 +9,7 @@
  *   and contact cards;
  * - wordings_bracketed.ts: Android's `<Media omitted>` and the other bracketed placeholders;
  * - wordings_location.ts: live location and the `location: URL` labels;
+ * - wordings_calls.ts: call rows (`Missed voice call`, iOS `Voice call, 6 min`);
  * - wordings_system.ts: notices and events, for system lines and the language guess.
  *
  * Sources, noted per language in each table: English and a few others are attested (FORMAT.md
@@ -22,11 +23,13 @@
  */
 import type { MessageKind } from "./types.ts";
 import { BRACKETED_MEDIA } from "./wordings_bracketed.ts";
-import { DELETED } from "./wordings_deleted.ts";
+import { DELETED, DELETED_BY_ADMIN, DELETED_BY_ANY_ADMIN } from "./wordings_deleted.ts";
 import { LIVE_LOCATION } from "./wordings_location.ts";
+import { CALLS } from "./wordings_calls.ts";
 import { CONTACT } from "./wordings_contact.ts";
 import { MEDIA } from "./wordings_omitted.ts";
 
+export { CALL_DURATION } from "./wordings_calls.ts";
 export { LOCATION_LABELS } from "./wordings_location.ts";
 export {
   ACTOR_EVENT,
@@ -67,23 +70,6 @@ const PENDING: Record<string, string[]> = {
   en: ["Waiting for this message", "Waiting for this message. This may take a while"],
 };
 
-/**
- * Call rows, which Android writes with the caller where the author stands (`Sumaira: Missed voice
- * call`, R: real exports), iOS after U+200E: system lines. The wordings of SYSTEM_PHRASES.
- */
-const CALLS: Record<string, string[]> = {
-  en: ["Missed voice call", "Missed video call"],
-  es: ["Llamada de voz perdida", "Videollamada perdida", "Llamada de video perdida"],
-  pt: ["Chamada de voz perdida", "Chamada de vídeo perdida", "Videochamada perdida"],
-  de: ["Verpasster Sprachanruf", "Verpasster Videoanruf"],
-  fr: ["Appel vocal manqué", "Appel vidéo manqué"],
-  it: ["Chiamata vocale persa", "Chiamata video persa", "Videochiamata persa"],
-  nl: ["Gemiste spraakoproep", "Gemiste videooproep", "Gemiste video-oproep"],
-  tr: ["Cevapsız sesli arama", "Cevapsız görüntülü arama"],
-  ru: ["Пропущенный аудиозвонок", "Пропущенный видеозвонок"],
-  uk: ["Пропущений аудіодзвінок", "Пропущений відеодзвінок"],
-};
-
 function exactTable(): Map<string, Wording> {
   const map = new Map<string, Wording>();
   const add = (table: Record<string, string[]>, kind: MessageKind) => {
@@ -94,6 +80,7 @@ function exactTable(): Map<string, Wording> {
     }
   };
   add(DELETED, "deleted");
+  add(DELETED_BY_ANY_ADMIN, "deleted");
   add(BRACKETED_MEDIA, "media");
   add(MEDIA, "media");
   add(CONTACT, "contact");
@@ -105,6 +92,42 @@ function exactTable(): Map<string, Wording> {
 
 /** Whole bodies (after invisible marks are removed) that decide a message's kind. */
 export const EXACT: Map<string, Wording> = exactTable();
+
+/** A hash of a body's first and last code units, for {@link ADMIN_SHAPES}. */
+export function edgeShape(first: number, last: number): number {
+  return (first * 61 + last) & 0xfff;
+}
+
+/** Admin-deletion templates (DELETED_BY_ADMIN) by the {@link edgeShape} of their ends. */
+const ADMIN_BY_SHAPE = new Map<number, [string, string, string][]>();
+for (const [lang, list] of Object.entries(DELETED_BY_ADMIN)) {
+  for (const [before, after] of list) {
+    const shape = edgeShape(before.charCodeAt(0), after.charCodeAt(after.length - 1));
+    if (!ADMIN_BY_SHAPE.has(shape)) ADMIN_BY_SHAPE.set(shape, []);
+    ADMIN_BY_SHAPE.get(shape)!.push([before, after, lang]);
+  }
+}
+/** Bitmap of the {@link edgeShape}s of the admin-deletion templates: a gate before matching. */
+export const ADMIN_SHAPES = new Uint8Array(4096);
+for (const shape of ADMIN_BY_SHAPE.keys()) ADMIN_SHAPES[shape] = 1;
+/** What no admin's name holds: a line break, or a question or exclamation mark of any script. */
+const NOT_A_NAME = /[\n?!\u061F\uFF1F\uFF01]/;
+
+/**
+ * The wording of a body that says a group admin deleted the message (`This message was deleted
+ * by admin ~Ann.`), or undefined: a template's text around a name of 1 to 80 characters without
+ * a line break or a question mark (`This message was deleted by admin Bob?` is a question).
+ */
+export function adminDeletion(text: string, shape: number): Wording | undefined {
+  for (const [before, after, lang] of ADMIN_BY_SHAPE.get(shape) ?? []) {
+    const name = text.length - before.length - after.length;
+    if (
+      name >= 1 && name <= 80 && text.startsWith(before) && text.endsWith(after) &&
+      !NOT_A_NAME.test(text.slice(before.length, text.length - after.length))
+    ) return { kind: "deleted", lang };
+  }
+  return undefined;
+}
 
 /**
  * iOS placeholders that END a body after a document title (`Title.pdf • 3 pages document omitted`),

@@ -4,8 +4,13 @@
  * trailing period, which `variants()` in wordings.ts adds to every entry, so an entry is written
  * without it unless the language's own full stop (`。`, `।`, `۔`) belongs to the wording.
  *
+ * A group admin may delete a participant's message: the body then names the admin (`This message
+ * was deleted by admin ~Ann.`), matched with {@link DELETED_BY_ADMIN}; the sender stays the author.
+ *
  * Sources, per language (see wordings.ts): L = whats_json's lists from WhatsApp's iOS
- * `Localizable.strings`, S = its lists from Android `strings.xml`, R = a real export.
+ * `Localizable.strings`, S = its lists from Android `strings.xml`, R = a real export, O = the
+ * admin-deletion lists of piptechnologies/openchat (`WhatsAppStrings.kt`), which says it took them
+ * from WhatsApp's iOS strings and the Help Center and rates them low to medium confidence.
  *
  * @module
  */
@@ -13,7 +18,13 @@
 /** Deleted notices, language → wordings (no trailing period). */
 export const DELETED: Record<string, string[]> = {
   // en…tr: FORMAT.md §5.4 and L, S
-  en: ["This message was deleted", "You deleted this message", "You deleted this message as admin"],
+  en: [
+    "This message was deleted",
+    "You deleted this message",
+    // L (whats_json's notes of iOS keys `W*,Ww`, `zD*5p`)
+    "You deleted this message as admin",
+    "This message was deleted by an admin",
+  ],
   es: ["Se eliminó este mensaje", "Eliminaste este mensaje", "Este mensaje fue eliminado"],
   pt: [
     "Esta mensagem foi apagada",
@@ -154,4 +165,52 @@ export const DELETED: Record<string, string[]> = {
   kn: ["ಈ ಸಂದೇಶವು ಅಳಿಸಲ್ಪಟ್ಟಿದೆ", "ನೀವು ಈ ಸಂದೇಶವನ್ನು ಅಳಿಸಿದ್ದೀರಿ"],
   sr: ["Ова порука је обрисана", "Обрисао/ла си ову поруку"],
   pa: ["ਇਸ ਸੁਨੇਹੇ ਨੂੰ ਹਟਾਇਆ ਗਿਆ", "ਤੁਸੀਂ ਇਹ ਸੁਨੇਹਾ ਹਟਾਇਆ"],
+};
+
+/** Admin deletions that name no admin, language → wordings (O; no trailing period). */
+export const DELETED_BY_ANY_ADMIN: Record<string, string[]> = {
+  id: ["Pesan ini dihapus oleh admin"],
+  pt: ["Mensagem apagada por um admin", "Esta mensagem foi apagada por um/a administrador/a"],
+  ur: ["یہ میسج ایک ایڈمن نے حذف کر دیا ہے۔"],
+  hi: ["यह मैसेज किसी एडमिन ने डिलीट कर दिया है"],
+  tr: ["Bu mesaj bir yönetici tarafından silindi"],
+  es: ["Un admin. eliminó este mensaje"],
+  ar: ["حذف أحد المشرفين هذه الرسالة"],
+  fa: ["یکی از مدیران این پیام را حذف کرد"],
+  he: ["ההודעה נמחקה על ידי מנהל/ת"],
+  fr: ["Ce message a été supprimé par un ou une admin"],
+  de: ["Diese Nachricht wurde von einem*einer Admin gelöscht"],
+  it: ["Questo messaggio è stato eliminato da un amministratore"],
+  ru: ["Данное сообщение удалено админом"],
+  zh: ["管理员已删除这条消息。"],
+};
+
+/**
+ * Admin deletions naming the admin, language → [text before the name, text after it]. The text
+ * after it is never empty (the classifier gates on a body's last character), so a template that
+ * ends with the name is left out (O's fr `… par l'admin %@`, pt `… pelo/a administrador/a %s`).
+ */
+export const DELETED_BY_ADMIN: Record<string, [string, string][]> = {
+  // L (whats_json's note of iOS key `SUYSe`: "This message was deleted by admin %@."); R: a real
+  // Android export of 2026 quoted in a parser's tests (`01/10/2025, 09:43 - Ada Lovelace: This
+  // message was deleted by admin ~Bolanle.`); an iOS sample (`‎This message was deleted by admin
+  // ~ Alice Example.`, U+202F after the tilde of a name not in the contacts)
+  en: [["This message was deleted by admin ", "."]],
+  // O
+  id: [["Pesan ini dihapus oleh admin ", "."]],
+  pt: [
+    ["Mensagem apagada por um admin (", ")"],
+    ["Esta mensagem foi apagada por um/a administrador/a, ", "."],
+  ],
+  ur: [["یہ میسج ایڈمن ", " نے حذف کر دیا ہے۔"]],
+  hi: [["यह मैसेज एडमिन ", " ने डिलीट कर दिया है."]],
+  tr: [["Bu mesaj ", " adlı yönetici tarafından silindi."]],
+  es: [["Un admin., ", ", eliminó este mensaje."]],
+  ar: [["حذف المشرف ", " هذه الرسالة."]],
+  fa: [["این پیام را مدیر (", ") حذف کرد."]],
+  he: [["ההודעה נמחקה על ידי ", ", מנהל/ת הקבוצה."]],
+  de: [["Diese Nachricht wurde von Admin ", " gelöscht."]],
+  it: [["Questo messaggio è stato eliminato dall'amministratore ", "."]],
+  ru: [["Данное сообщение удалено админом (", ")."]],
+  zh: [["管理员 ", " 已删除这条消息。"]],
 };

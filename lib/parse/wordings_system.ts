@@ -17,7 +17,7 @@
 export const SYSTEM_PHRASES: [string, RegExp][] = [
   [
     "en",
-    /end-to-end encrypted|with end-to-end encryption|created (?:this )?group|changed (?:the subject|the group (?:name|description)|this group's icon)|deleted this group's icon| added | removed |^You were added| left$|joined using this group's invite link|security code with|disappearing messages|changed their phone number|Missed (?:voice|video) call|This business uses|pinned a message/,
+    /end-to-end encrypted|with end-to-end encryption|created (?:this )?group|changed (?:the subject|the group (?:name|description)|this group's icon)|deleted this group's icon| added | removed |^You were added| left$|joined using this group's invite link|security code with|disappearing messages|changed their phone number|Missed (?:group )?(?:voice|video) call|^(?:Voice|Video) call, |This business uses|pinned a message/,
   ],
   [
     "es",
@@ -45,7 +45,7 @@ export const SYSTEM_PHRASES: [string, RegExp][] = [
   ],
   [
     "tr",
-    /uçtan uca şifreli|uçtan uca şifreleme|grubunu oluşturdu|bu grubu oluşturdu| ekledi$| çıkardı$| ayrıldı$|değiştirdi$|güvenlik kodu|süreli mesajlar|Cevapsız (?:sesli|görüntülü) arama|Bu işletme/,
+    /uçtan uca şifreli|uçtan uca şifreleme|grubunu oluşturdu|bu grubu oluşturdu| ekledi$| çıkardı$| ayrıldı$|değiştirdi$|güvenlik kodu|süreli mesajlar|Cevapsız (?:sesli|görüntülü) (?:grup )?araması?|Bu işletme/,
   ],
   // The languages below: L/S (end-to-end notice, security code, missed calls), plus R where noted.
   ["he", /מקצה[- ]לקצה|קוד האבטחה עם|שיחה קולית שלא נענתה|שיחת וידאו שלא נענתה|הסיר\/ה את /], // R: removal

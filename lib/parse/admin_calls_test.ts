@@ -1,0 +1,107 @@
+/**
+ * Admin deletions and call rows as real exports of 2023–2026 write them (sources in
+ * wordings_deleted.ts and wordings_calls.ts): every message exactly.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { msg, parseText } from "./testdata/helpers.ts";
+
+const LRM = "\u200e";
+const parse = async (text: string) => (await parseText(text)).messages;
+
+Deno.test("an admin's deletion is deleted and keeps the sender (Android, iOS, translations)", async () => {
+  assert.deepEqual(
+    await parse(
+      "01/10/2025, 09:43 - Ada Lovelace: This message was deleted by admin ~Bolanle.\n" +
+        "01/10/2025, 09:44 - Ada Lovelace: This message was deleted by an admin\n" +
+        "01/10/2025, 09:45 - Bolanle: You deleted this message as admin\n" +
+        "01/10/2025, 09:46 - Max: Diese Nachricht wurde von Admin Jo gelöscht.\n" +
+        "01/10/2025, 09:47 - Ana: Un admin., Lucía, eliminó este mensaje.\n",
+    ),
+    [
+      msg(
+        "2025-10-01T09:43:00",
+        "Ada Lovelace",
+        "This message was deleted by admin ~Bolanle.",
+        "deleted",
+      ),
+      msg("2025-10-01T09:44:00", "Ada Lovelace", "This message was deleted by an admin", "deleted"),
+      msg("2025-10-01T09:45:00", "Bolanle", "You deleted this message as admin", "deleted"),
+      msg("2025-10-01T09:46:00", "Max", "Diese Nachricht wurde von Admin Jo gelöscht.", "deleted"),
+      msg("2025-10-01T09:47:00", "Ana", "Un admin., Lucía, eliminó este mensaje.", "deleted"),
+    ],
+  );
+  // iOS: U+200E before the body made it a system line without its author; U+202F after `~`.
+  assert.deepEqual(
+    await parse(
+      `[21/03/26, 10:45:00\u202fPM] Alice Example: ${LRM}This message was deleted by admin ~\u202fBob.\n` +
+        `[21/03/26, 10:46:00\u202fPM] Bob: ${LRM}You deleted this message as admin.\n` +
+        `[21/03/26, 10:47:00\u202fPM] Bob: ${LRM}This message was deleted by an admin.\n`,
+    ),
+    [
+      msg(
+        "2026-03-21T22:45:00",
+        "Alice Example",
+        "This message was deleted by admin ~\u202fBob.",
+        "deleted",
+      ),
+      msg("2026-03-21T22:46:00", "Bob", "You deleted this message as admin.", "deleted"),
+      msg("2026-03-21T22:47:00", "Bob", "This message was deleted by an admin.", "deleted"),
+    ],
+  );
+});
+
+Deno.test("sentences about an admin's deletion stay text", async () => {
+  const bodies = [
+    "This message was deleted by admin Zeeshan?",
+    "This message was deleted by admin because of spam",
+    "I think this message was deleted by admin Zeeshan.",
+    "This message was deleted by admin .",
+  ];
+  const text = bodies.map((b, i) => `01/10/2025, 09:4${i} - Ann: ${b}\n`).join("");
+  assert.deepEqual(
+    await parse(text),
+    bodies.map((b, i) => msg(`2025-10-01T09:4${i}:00`, "Ann", b)),
+  );
+});
+
+Deno.test("iOS call rows are system lines, with or without their U+200E", async () => {
+  assert.deepEqual(
+    await parse(
+      "[23/04/2026, 18:05:47] Desmond: Missed voice call, Tap to call back\n" +
+        "[23/04/2026, 18:30:02] Jordan: Voice call, No answer\n" +
+        "[23/04/2026, 18:30:08] Desmond: Silenced voice call, Focus mode\n" +
+        "[23/04/2026, 18:30:21] Desmond: Video call, 6 min\n" +
+        `[23/04/2026, 18:30:22] Desmond: ${LRM}Voice call, ${LRM}10 min\n` +
+        "[23/04/2026, 18:30:23] Jordan: Voice call, 10 min later?\n" +
+        "[23/04/2026, 18:30:24] Jordan: Video call, no answer from him\n",
+    ),
+    [
+      msg("2026-04-23T18:05:47", null, "Missed voice call, Tap to call back"),
+      msg("2026-04-23T18:30:02", null, "Voice call, No answer"),
+      msg("2026-04-23T18:30:08", null, "Silenced voice call, Focus mode"),
+      msg("2026-04-23T18:30:21", null, "Video call, 6 min"),
+      msg("2026-04-23T18:30:22", null, "Voice call, 10 min"),
+      msg("2026-04-23T18:30:23", "Jordan", "Voice call, 10 min later?"),
+      msg("2026-04-23T18:30:24", "Jordan", "Video call, no answer from him"),
+    ],
+  );
+});
+
+Deno.test("Android missed group calls are system lines (en, tr)", async () => {
+  assert.deepEqual(
+    await parse(
+      "27/03/2022, 21:52 - Dmitry S: Missed group voice call\n" +
+        "27/03/2022, 21:53 - Dmitry S: Missed group video call\n" +
+        "27/03/2022, 21:54 - Ayşe: Cevapsız sesli grup araması\n" +
+        "27/03/2022, 21:55 - Ayşe: Missed group voice call again?\n",
+    ),
+    [
+      msg("2022-03-27T21:52:00", null, "Missed group voice call"),
+      msg("2022-03-27T21:53:00", null, "Missed group video call"),
+      msg("2022-03-27T21:54:00", null, "Cevapsız sesli grup araması"),
+      msg("2022-03-27T21:55:00", "Ayşe", "Missed group voice call again?"),
+    ],
+  );
+});
