@@ -4,15 +4,17 @@
  *
  * Signals, in order: no author → `system`; a whole-body wording (deleted, omitted media, contact
  * card, live location, call rows; wordings.ts) → its kind; a one-line admin deletion naming the
- * admin → `deleted`, an iOS call row with its length → `system`; an attachment (attachment.ts) → `media`, or
- * `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines → `poll`; an
- * iOS body starting with U+200E that is none of these → `system` (the chat name or actor standing
- * where the author would be is dropped); iOS `Name: Name created this group` → `system`.
+ * admin → `deleted`; an iOS call row with its length → `system`; an attachment (attachment.ts) →
+ * `media`, or `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines →
+ * `poll`; an iOS body starting with U+200E that is none of these → `system` (the chat name or
+ * actor standing where the author would be is dropped); iOS `Name: Name created this group` →
+ * `system`.
  *
  * @module
  */
 import type { Message, MessageKind } from "./types.ts";
 import { type Attachment, findAttachment } from "./attachment.ts";
+import { mayEndOmitted, omittedEnding, titledOmission } from "./omitted.ts";
 import {
   ACTOR_EVENT,
   ADMIN_SHAPES,
@@ -23,7 +25,6 @@ import {
   EXACT,
   LOCATION_LABELS,
   NOTICE,
-  OMITTED_ENDINGS,
   SYSTEM_ANY,
   systemLanguage,
   type Wording,
@@ -186,43 +187,6 @@ function locationLang(first: string): string | null | undefined {
 }
 
 /**
- * The omitted-media phrase (OMITTED_ENDINGS) that ends `text` after a space or line break, with
- * its wording, or undefined. Only the phrases whose last four characters hash alike are tried.
- */
-function omission(text: string): [string, Wording] | undefined {
-  for (const entry of OMITTED_BY_TAIL[tail4(text, text.length)] ?? []) {
-    const at = text.length - entry[0].length - 1;
-    if (at < 0 || !text.endsWith(entry[0])) continue;
-    const c = charCodeAt.call(text, at);
-    if (c === 32 || c === 10 || c === 0xa0) return entry;
-  }
-  return undefined;
-}
-
-/** The kind of a body that ends with an omitted-media phrase (`‎image omitted`), or null. */
-function omittedEnding(text: string): MessageKind | null {
-  return text.length > 4 ? omission(text)?.[1].kind ?? null : null;
-}
-
-/**
- * iOS: a title or caption, then a placeholder — `Title.pdf • 3 pages document omitted` (a page
- * count), `main.py document omitted` (a file name), `Nice one. ‎afbeelding weggelaten` (U+200E
- * before the placeholder, in `raw`, the body as exported, ending at `rawEnd`). Not a sentence that
- * merely ends with the words: `Ich habe das Video weggelassen`.
- */
-function titledOmission(text: string, raw: string, rawEnd: number): MessageKind | null {
-  const found = omission(text);
-  if (found === undefined) return null;
-  const at = text.length - found[0].length - 1;
-  if (at < 1) return null;
-  if (charCodeAt.call(raw, rawEnd - found[0].length - 1) === 0x200e) return found[1].kind;
-  const title = slice.call(text, 0, at);
-  return title.includes("\u2022") || FILE_NAME_END.test(title) ? found[1].kind : null;
-}
-/** The end of a file name: a dot and an extension (`main.py`, `Plan 2024.xlsx`). */
-const FILE_NAME_END = /\.[\p{L}\p{N}]{1,8}$/u;
-
-/**
  * Builds a message from its author (already normalised; null for system lines) and the raw body
  * `slice.call(src, start, end)` (continuation lines joined with `\n`). `marks` tells whether the body
  * contains invisible marks to remove; `lrmOnly` that the only one is a U+200E at `start` (then
@@ -348,7 +312,7 @@ export function buildMessage(
       } else if (lrm && ctx.ios) {
         kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
       } else if (
-        ctx.ios && end - start > 8 && OMITTED_BY_TAIL[tail4(src, end)] !== undefined &&
+        ctx.ios && end - start > 8 && mayEndOmitted(src, end) &&
         (omitted = titledOmission(text ??= slice.call(src, start, end), given, givenEnd)) !== null
       ) {
         kind = omitted;
@@ -369,19 +333,6 @@ export function buildMessage(
     ctx.vote(systemLanguage(text));
   }
   return { date: "", author, text, kind, attachment, edited };
-}
-
-/** A hash of the last four code units before `end`. */
-function tail4(s: string, end: number): number {
-  return (charCodeAt.call(s, end - 1) * 7 + charCodeAt.call(s, end - 2) * 31 +
-    charCodeAt.call(s, end - 3) * 131 +
-    charCodeAt.call(s, end - 4) * 523) & 0x3fff;
-}
-
-/** The {@link OMITTED_ENDINGS} phrases by the {@link tail4} hash of their end. */
-const OMITTED_BY_TAIL: ([string, Wording][] | undefined)[] = new Array(16384).fill(undefined);
-for (const entry of OMITTED_ENDINGS) {
-  (OMITTED_BY_TAIL[tail4(entry[0], entry[0].length)] ??= []).push(entry);
 }
 
 /** Bitmap of (length, first code unit) hashes of the {@link EDITED} markers (with `<` `>`). */
