@@ -5,7 +5,14 @@
  *
  * @module
  */
-import { parseHighlights, type Snippet, START_SEL, STOP_SEL } from "../format/highlight.ts";
+import {
+  markTerms,
+  parseHighlights,
+  queryTerms,
+  type Snippet,
+  START_SEL,
+  STOP_SEL,
+} from "../format/highlight.ts";
 import type postgres from "postgres";
 import type { Sql } from "./client.ts";
 import { countUnindexed } from "./search_index.ts";
@@ -239,9 +246,12 @@ export async function searchMessages(
       order by h.date desc, h.conversation_id, h.ref desc`;
     return [rows, await countUnindexed(tx as unknown as Sql, userId, conversationId)] as const;
   });
+  // ts_headline marks whole tokens; the words inside links and addresses are marked here.
+  const terms = queryTerms(query);
   const hits = rows.slice(0, limit).map(({ headline, ...hit }) => {
     const snippet = parseHighlights(headline);
-    return { ...hit, snippet: { ...snippet, text: snippet.text.replaceAll(LT, "<") } };
+    const text = snippet.text.replaceAll(LT, "<");
+    return { ...hit, snippet: markTerms({ ...snippet, text }, terms) };
   });
   const more = rows.length > limit;
   const last = hits[hits.length - 1]; // there are `limit` hits when there are more

@@ -141,6 +141,16 @@ Deno.test("search index: words inside links, addresses and markup; older vectors
     for (const q of ["script", "alert", "bold"]) assert.deepEqual(await refs(q), [2], q);
     assert.deepEqual(await refs("youtube"), [3]);
     assert.deepEqual(await refs('"example com"'), [1], "a phrase of the link's words");
+    // …and marked where they stand inside the link (ts_headline alone marks whole tokens only).
+    const marks = async (q: string) => {
+      const [hit] = (await find(t, u.userId, q)).hits;
+      return hit.snippet.highlights.map(([a, b]) => hit.snippet.text.slice(a, b));
+    };
+    assert.deepEqual(await marks("example"), ["example", "example"]);
+    assert.deepEqual(await marks("path"), ["path"]);
+    assert.deepEqual(await marks("youtube"), ["youtube"]);
+    assert.deepEqual(await marks("example.com"), ["example.com", "example.com"]);
+    assert.deepEqual(await marks("ann@example.com"), ["ann@example.com"]);
     // A conversation indexed by the first definition (to_tsvector alone) is listed for the
     // sweep, found by what that definition indexed meanwhile, and rebuilt by the sweep.
     await t.db.sql`

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseHighlights, snippetSegments } from "./highlight.ts";
+import { markTerms, parseHighlights, queryTerms, snippetSegments } from "./highlight.ts";
 
 Deno.test("parseHighlights: sentinels become ranges", () => {
   assert.deepEqual(parseHighlights("say \u0001hello\u0002 to \u0001you\u0002"), {
@@ -24,4 +24,40 @@ Deno.test("snippetSegments: alternating plain and marked text", () => {
     { text: "<b>", mark: true },
     { text: " c", mark: false },
   ]);
+});
+
+Deno.test("queryTerms: the terms that must match, folded; excluded ones and `or` left out", () => {
+  assert.deepEqual(queryTerms('Café -tea "See you" or bye -"not this" OR hello!'), [
+    "cafe",
+    "see",
+    "you",
+    "bye",
+    "hello",
+  ]);
+  assert.deepEqual(queryTerms("example.com"), ["example.com"]);
+  assert.deepEqual(queryTerms("!!! ..."), []);
+});
+
+Deno.test("markTerms: terms inside links and addresses are marked, at word boundaries only", () => {
+  const text = "mail Ann@Example.com, see https://exämple.com/path — examples";
+  const marked = (s: { text: string; highlights: [number, number][] }) =>
+    s.highlights.map(([a, b]) => s.text.slice(a, b));
+  assert.deepEqual(marked(markTerms({ text, highlights: [] }, ["example", "ann"])), [
+    "Ann",
+    "Example",
+    "exämple",
+  ]);
+  assert.deepEqual(marked(markTerms({ text, highlights: [] }, ["example.com"])), [
+    "Example.com",
+    "exämple.com",
+  ]);
+  // Existing highlights stay; an overlapping term is not marked twice; touching ones merge.
+  assert.deepEqual(
+    markTerms({ text: "see example.com", highlights: [[4, 15]] }, ["example", "com"]),
+    { text: "see example.com", highlights: [[4, 15]] },
+  );
+  assert.deepEqual(markTerms({ text: "ab-b", highlights: [[0, 3]] }, ["b"]).highlights, [[0, 4]]);
+  // Nothing to add: the same snippet.
+  const same = { text: "plain", highlights: [] as [number, number][] };
+  assert.equal(markTerms(same, ["other"]), same);
 });
