@@ -1,8 +1,10 @@
 /**
  * The detection phase: blocks are buffered until enough header-like lines were seen to vote the
- * file's format (64 of them, or 2,000 lines / 1 MiB with at least one), then replayed through the
- * parser. Input without any header-like line is refused once 50,000 lines / 8 MiB were read,
- * without buffering the rest.
+ * file's format (500 of them, or 2,000 lines / 1 MiB with at least one), then replayed through
+ * the parser. Input without any header-like line is refused once 50,000 lines / 8 MiB were read,
+ * without buffering the rest. The limits count lines, never blocks, so that where a stream's
+ * chunks are cut cannot change the vote; 500 votes outweigh a block of pasted messages of another
+ * format near the start (WhatsApp's "copy" writes `[date, time] Name: text` lines).
  *
  * @module
  */
@@ -13,7 +15,7 @@ import { isMark } from "./head.ts";
 import type { Block } from "./lines.ts";
 import { ParseError } from "./types.ts";
 
-const VOTES = 64;
+const VOTES = 500;
 const LINES = 2_000;
 const CHARS = 1 << 20;
 const GIVE_UP_LINES = 50_000;
@@ -50,25 +52,26 @@ export class Detection {
   add(block: Block): boolean {
     this.#blocks.push(block);
     const { text, start, end } = block;
-    this.#chars += end - start;
+    // Line by line, each limit checked after each line: the vote ends at the same line whatever
+    // the blocks (the rest of the block is replayed all the same).
     for (let pos = start; pos < end;) {
       const nl = text.indexOf("\n", pos);
       const eol = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       this.#lines++;
+      this.#chars += nl + 1 - pos;
       if (this.#firstText === null && /\S/.test(stripInvisible(text.slice(pos, eol)))) {
         this.#firstText = text.slice(pos, eol);
       }
       if (isHeadStart(text.charCodeAt(pos))) {
         const c = candidateOf(text.slice(pos, eol));
-        // Enough votes: the rest of the block is not looked at (it is replayed all the same).
-        if (c !== null && this.#candidates.push(c) >= VOTES) break;
+        if (c !== null) this.#candidates.push(c);
       }
       pos = nl + 1;
-    }
-    const n = this.#candidates.length;
-    if (n >= VOTES || (n > 0 && (this.#lines >= LINES || this.#chars >= CHARS))) return true;
-    if (n === 0 && (this.#lines >= GIVE_UP_LINES || this.#chars >= GIVE_UP_CHARS)) {
-      throw this.error();
+      const n = this.#candidates.length;
+      if (n >= VOTES || (n > 0 && (this.#lines >= LINES || this.#chars >= CHARS))) return true;
+      if (n === 0 && (this.#lines >= GIVE_UP_LINES || this.#chars >= GIVE_UP_CHARS)) {
+        throw this.error();
+      }
     }
     return false;
   }

@@ -22,7 +22,7 @@
 import { isDayPeriod, MARKER_SOURCE, markerLanguage } from "./clock.ts";
 import { ERAS } from "./date_order.ts";
 import type { Clock, Layout } from "./types.ts";
-import { normalizeHead } from "./head.ts";
+import { needsNormalizing, normalizeHead } from "./head.ts";
 
 /** The header format of one export, as detected from its first header lines. */
 export interface HeaderFormat {
@@ -181,7 +181,7 @@ function isYear(component: string): boolean {
  * header-like line that does not fit as unplaced; detection keeps the strict reading.
  */
 export function candidateOf(line: string, loose = false): Candidate | null {
-  const head = normalizeHead(line, 0, line.length);
+  const head = needsNormalizing(line, 0, line.length) ? normalizeHead(line, 0, line.length) : line;
   for (const [layout, bare, timeFirst, re] of DETECTORS) {
     const m = re.exec(head);
     if (m === null) continue;

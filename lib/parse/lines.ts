@@ -12,7 +12,14 @@
  * @module
  */
 
+import { ParseError } from "./types.ts";
+
 const CR_G = /\r\n?/g;
+/**
+ * The longest line accepted, in characters: a WhatsApp message holds at most 65,536, so a longer
+ * line is no export (a binary or one-line file); refusing it keeps memory bounded (~32 MB).
+ */
+export const MAX_LINE = 1 << 24;
 
 /** True when `s` has a CR not followed by LF (an indexOf loop: ~35% cheaper than a regex). */
 function hasLoneCR(s: string): boolean {
@@ -41,6 +48,8 @@ export interface Block {
  */
 export class LineBlocks {
   #pending: string[] = [];
+  /** Characters in #pending. */
+  #held = 0;
   #cr = false;
 
   /** Adds a chunk; returns the blocks of complete lines now available (possibly none). */
@@ -58,7 +67,7 @@ export class LineBlocks {
     if (hasLoneCR(chunk)) chunk = chunk.replace(CR_G, "\n");
     const first = chunk.indexOf("\n");
     if (first < 0) {
-      if (chunk.length > 0) this.#pending.push(chunk);
+      if (chunk.length > 0) this.#hold(chunk);
       return [];
     }
     const blocks: Block[] = [];
@@ -66,13 +75,26 @@ export class LineBlocks {
     if (this.#pending.length > 0) {
       const line = this.#pending.join("") + chunk.slice(0, first + 1);
       this.#pending.length = 0;
+      this.#held = 0;
       blocks.push({ text: line, start: 0, end: line.length });
       start = first + 1;
     }
     const last = chunk.lastIndexOf("\n");
     if (last >= start) blocks.push({ text: chunk, start, end: last + 1 });
-    if (last + 1 < chunk.length) this.#pending.push(chunk.slice(last + 1));
+    if (last + 1 < chunk.length) this.#hold(chunk.slice(last + 1));
     return blocks;
+  }
+
+  /** Keeps the start of a line not ended yet; refuses one longer than {@link MAX_LINE}. */
+  #hold(part: string): void {
+    this.#pending.push(part);
+    this.#held += part.length;
+    if (this.#held > MAX_LINE) {
+      throw new ParseError(
+        `Not a chat export: a line of more than ${MAX_LINE.toLocaleString("en")} characters ` +
+          "(a WhatsApp message holds at most 65,536)",
+      );
+    }
   }
 
   /**
@@ -82,6 +104,7 @@ export class LineBlocks {
   end(): Block | null {
     const rest = this.#pending.join("") + (this.#pending.length > 0 || this.#cr ? "\n" : "");
     this.#pending.length = 0;
+    this.#held = 0;
     this.#cr = false;
     return rest.length > 0 ? { text: rest, start: 0, end: rest.length } : null;
   }

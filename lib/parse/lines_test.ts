@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { type Block, LineBlocks } from "./lines.ts";
+import { type Block, LineBlocks, MAX_LINE } from "./lines.ts";
+import { ParseError } from "./types.ts";
 
 function run(chunks: string[]): string[] {
   const lines = new LineBlocks();
@@ -44,4 +45,20 @@ Deno.test("CRLF-only chunks are passed through without a copy; a lone CR is rewr
   assert.equal(block.text, crlf);
   const [mixed] = new LineBlocks().push("a\rb\r\n");
   assert.equal(mixed.text.slice(mixed.start, mixed.end), "a\nb\n");
+});
+
+Deno.test("LineBlocks: a line longer than MAX_LINE is refused (memory stays bounded)", () => {
+  const lines = new LineBlocks();
+  const piece = "x".repeat(1 << 20);
+  assert.throws(
+    () => {
+      for (let i = 0; i <= MAX_LINE / piece.length; i++) lines.push(piece);
+    },
+    (e: unknown) =>
+      e instanceof ParseError && /a line of more than 16,777,216 characters/.test(e.message),
+  );
+  // A line just under the limit, ended, passes.
+  const ok = new LineBlocks();
+  ok.push("y".repeat(MAX_LINE - 1));
+  assert.equal(ok.push("\n")[0].end, MAX_LINE);
 });

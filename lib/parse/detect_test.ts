@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { parseString } from "./parser.ts";
+import { parseBytes } from "./testdata/helpers.ts";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** The day of the `i`-th message of a chat from 1 January 2023, one a day (28-day months). */
+const day = (i: number) =>
+  `${pad(1 + (i % 28))}/${pad(1 + (Math.floor(i / 28) % 12))}/${2023 + Math.floor(i / 336)}`;
+/** An Android line of that chat (hours vary). */
+const android = (i: number) => `${day(i)}, ${pad(i % 24)}:00 - Ann: m${i}\n`;
+/** An iOS line (with seconds) of the same chat. */
+const ios = (i: number) => `[${day(i)}, ${pad(i % 24)}:00:00] Ann: m${i}\n`;
+/** What WhatsApp's "copy" of messages writes, pasted into a message (no seconds). */
+const pasted = "[01/02/2022, 10:00] Bob: copied\n";
+const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+
+Deno.test("detection: a block of pasted messages near the start does not outvote the file's headers", async () => {
+  // 40 pasted iOS-style lines inside the first Android message (the first 64 header-like lines
+  // would have voted iOS), and 17 without seconds in an iOS file (they would have left "has
+  // seconds" unenforced, turning the pasted lines into messages).
+  const androidText = android(0) + pasted.repeat(40) + range(600, (i) => android(i + 1)).join("");
+  const iosText = ios(0) + pasted.repeat(17) + range(600, (i) => ios(i + 1)).join("");
+  for (
+    const [text, layout, lines] of [[androidText, "android", 40], [iosText, "ios", 17]] as const
+  ) {
+    const bytes = new TextEncoder().encode(text);
+    for (const r of [parseString(text), await parseBytes(bytes, {}, 65536)]) {
+      assert.equal(r.summary.layout, layout);
+      assert.equal(r.messages.length, 601);
+      assert.equal(r.messages[0].text, "m0\n" + pasted.repeat(lines).trimEnd());
+      assert.equal(r.summary.unplacedLines, lines);
+    }
+  }
+});
+
+Deno.test("detection: the vote ends at the same line however the stream is cut", async () => {
+  // A few headers of each layout, then 2,000 lines before the rest: the vote ends at the
+  // 2,000th line in every chunking (it used to end at the end of a block: 64 KiB streamed, 1 MiB
+  // whole, with different winners).
+  const text = android(0) + ios(1) + ios(2) + "\n".repeat(2000) + "x".repeat(70_000) + "\n" +
+    range(300, (i) => android(i + 3)).join("");
+  const bytes = new TextEncoder().encode(text);
+  const whole = parseString(text);
+  for (const chunk of [7, 4096, 65536, 1 << 20]) {
+    const streamed = await parseBytes(bytes, {}, chunk);
+    assert.deepEqual(streamed.summary, whole.summary, `chunks of ${chunk}`);
+    assert.deepEqual(streamed.messages, whole.messages, `chunks of ${chunk}`);
+  }
+});
