@@ -6,6 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { msg, parseText } from "./testdata/helpers.ts";
+import { CALLS } from "./wordings_calls.ts";
+import { EXACT, SYSTEM_ANY, systemLanguage } from "./wordings.ts";
 
 const LRM = "\u200e";
 const parse = async (text: string) => (await parseText(text)).messages;
@@ -104,4 +106,82 @@ Deno.test("Android missed group calls are system lines (en, tr)", async () => {
       msg("2022-03-27T21:55:00", "Ayşe", "Missed group voice call again?"),
     ],
   );
+});
+
+Deno.test("Android call rows of every language are system lines without an author", async () => {
+  // One or two of whats_json's wordings per language (L/S), written here, not read from CALLS.
+  const rows: string[] = [
+    "مكالمة صوتية فائتة",
+    "مكالمة فيديو فائتة",
+    "שיחה קולית שלא נענתה",
+    "부재중 전화",
+    "부재중 영상통화",
+    "Panggilan suara tak terjawab",
+    "Panggilan video terlepas",
+    "不在着信",
+    "未接语音通话",
+    "मिस्ड वीडियो कॉल",
+    "تماس صوتی پاسخ داده نشده",
+    "Αναπάντητη κλήση",
+    "Cuộc gọi nhỡ video",
+    "สายที่ไม่ได้รับ",
+    "Nieodebrane połączenie",
+    "Missat röstsamtal",
+    "মিসড ভয়েস কল",
+    "چھوٹی ہوئی صوتی کال",
+    "Gemist videogesprek",
+    "Llamada perdida",
+    "Cevapsız sesli arama",
+    "Пропуснато видео обаждане",
+    "Stemoproep gemis",
+    "O‘tkazib yub. videoqo‘ng‘iroq",
+  ];
+  const text = rows.map((b, i) => `16/12/2021, 7:${10 + i} PM - Sumaira: ${b}\n`).join("");
+  assert.deepEqual(
+    await parse(text),
+    rows.map((b, i) => msg(`2021-12-16T19:${10 + i}:00`, null, b)),
+  );
+  // With the right-to-left mark Arabic exports write; sentences holding a wording stay text.
+  assert.deepEqual(
+    await parse(
+      "16/12/2021, 8:00 PM - سارة: \u200fمكالمة فيديو فائتة\n" +
+        "16/12/2021, 8:01 PM - سارة: مكالمة صوتية فائتة؟\n" +
+        "16/12/2021, 8:02 PM - Jun: 부재중 전화 봤어요\n" +
+        "16/12/2021, 8:03 PM - Ana: Missat samtal igen\n",
+    ),
+    [
+      msg("2021-12-16T20:00:00", null, "مكالمة فيديو فائتة"),
+      msg("2021-12-16T20:01:00", "سارة", "مكالمة صوتية فائتة؟"),
+      msg("2021-12-16T20:02:00", "Jun", "부재중 전화 봤어요"),
+      msg("2021-12-16T20:03:00", "Ana", "Missat samtal igen"),
+    ],
+  );
+});
+
+Deno.test("an Arabic export whose only system lines are calls is Arabic", async () => {
+  const { summary } = await parseText(
+    "16/12/2021, 7:55 PM - سارة: مرحبا\n" +
+      "16/12/2021, 7:56 PM - سارة: مكالمة صوتية فائتة\n" +
+      "16/12/2021, 7:57 PM - أحمد: مكالمة فيديو فائتة\n",
+  );
+  assert.equal(summary.language, "ar");
+});
+
+Deno.test("every call wording is a whole-body system line and votes its language", () => {
+  // Czech writes Slovak's `Zmeškaný videohovor`: Slovak is listed (and tried) first.
+  const shared = new Map([["Zmeškaný videohovor", "sk"]]);
+  for (const [lang, list] of Object.entries(CALLS)) {
+    for (const w of list) {
+      const expected = shared.get(w) ?? lang;
+      assert.equal(systemLanguage(w), expected, w);
+      assert.equal(systemLanguage(`\u200e${w}.`), expected, w); // iOS
+      assert.deepEqual(EXACT.get(w), { kind: "system", lang: expected }, w);
+      assert.deepEqual(EXACT.get(w + "."), { kind: "system", lang: expected }, w);
+      assert.ok(SYSTEM_ANY.test(w), w);
+    }
+  }
+  // iOS rows of a call that took place, written once (wordings_calls.ts IOS_CALL_START).
+  assert.equal(systemLanguage("Voice call, 6 min"), "en");
+  assert.equal(systemLanguage("Video call, 1 hr"), "en");
+  assert.equal(systemLanguage("A missed call, ask Ana"), null);
 });

@@ -5,9 +5,16 @@
  * for the other events). Whole bodies, listed per language; iOS's rows with a duration
  * (`Voice call, 6 min`) are matched by {@link CALL_DURATION}.
  *
+ * The one list of call wordings: wordings.ts looks whole bodies up in it, and wordings_system.ts
+ * appends each language's wordings (escaped, found anywhere in a text) to that language's system
+ * phrases, for the language guess and for system texts standing where an author would.
+ *
  * Sources, per language (see wordings.ts): R = a real export, C = the call lists of parsers and
  * analysers written against real exports, L/S = whats_json's lists of WhatsApp's iOS/Android
- * strings (`missed_voice_call`, `video_missed_call`).
+ * strings (`lib/src/patterns.dart`: `missedCall`, iOS keys `A),w/` and `f/]I7`, Android
+ * `missed_voice_call`; `missedVideoCall`, iOS `PnA\`x`, Android `video_missed_call`). Each list
+ * holds the iOS strings in one language order, then the Android ones in another, which tells the
+ * language of each string. Where iOS and Android agree an entry is marked L S.
  *
  * @module
  */
@@ -39,26 +46,187 @@ export const CALLS: Record<string, string[]> = {
     "Voice call, Answered on other device",
     "Video call, Answered on other device",
   ],
-  es: ["Llamada de voz perdida", "Videollamada perdida", "Llamada de video perdida"],
-  pt: ["Chamada de voz perdida", "Chamada de vídeo perdida", "Videochamada perdida"],
-  de: ["Verpasster Sprachanruf", "Verpasster Videoanruf"],
-  fr: ["Appel vocal manqué", "Appel vidéo manqué"],
-  it: ["Chiamata vocale persa", "Chiamata video persa", "Videochiamata persa"],
-  nl: ["Gemiste spraakoproep", "Gemiste videooproep", "Gemiste video-oproep"],
+  es: [
+    "Llamada perdida", // L (voice)
+    "Llamada de voz perdida", // S; C
+    "Videollamada perdida", // L S
+    "Llamada de video perdida", // C (analysers' lists of Spanish export rows)
+  ],
+  pt: [
+    "Chamada de voz perdida", // L (pt-PT) S (pt-BR)
+    "Chamada de vídeo perdida", // L (pt-BR) S (pt-BR)
+    "Videochamada perdida", // L (pt-PT) S (pt-PT)
+  ],
+  de: ["Verpasster Sprachanruf", "Verpasster Videoanruf"], // L S
+  fr: ["Appel vocal manqué", "Appel vidéo manqué"], // L S
+  it: [
+    "Chiamata vocale persa", // L S
+    "Chiamata video persa", // source not recorded (listed since the first call rows)
+    "Videochiamata persa", // L S
+  ],
+  nl: [
+    "Gemiste spraakoproep", // S
+    "Gemiste videooproep", // source not recorded (listed since the first call rows)
+    "Gemiste video-oproep", // S
+    "Gemist spraakgesprek", // L
+    "Gemist videogesprek", // L
+  ],
   tr: [
-    "Cevapsız sesli arama",
-    "Cevapsız görüntülü arama",
+    "Cevapsız sesli arama", // L S
+    "Cevapsız görüntülü arama", // L S
     // C: group calls (the Turkish analyser above)
     "Cevapsız sesli grup araması",
     "Cevapsız görüntülü grup araması",
   ],
-  ru: ["Пропущенный аудиозвонок", "Пропущенный видеозвонок"],
-  uk: ["Пропущений аудіодзвінок", "Пропущений відеодзвінок"],
+  he: ["שיחה קולית שלא נענתה", "שיחת וידאו שלא נענתה"], // L S
+  ru: ["Пропущенный аудиозвонок", "Пропущенный видеозвонок"], // L S
+  uk: ["Пропущений аудіодзвінок", "Пропущений відеодзвінок"], // L S
+  el: [
+    "Αναπάντητη φωνητική κλήση", // L
+    "Αναπάντητη βιντεοκλήση", // L S
+    "Αναπάντητη κλήση", // S (voice)
+  ],
+  ar: ["مكالمة صوتية فائتة", "مكالمة فيديو فائتة"], // L S
+  bn: [
+    "ভয়েস কল মিস করেছেন", // L
+    "ভিডিও কল মিস করেছেন", // L
+    "মিসড ভয়েস কল", // S
+    "মিস করা ভিডিও কল", // S
+  ],
+  zh: [
+    "未接語音通話", // L (zh-HK) S (zh-TW)
+    "未接視像通話", // L (zh-HK) S (zh-TW)
+    "未接语音通话", // L S (zh-CN)
+    "未接视频通话", // L S (zh-CN)
+  ],
+  vi: ["Cuộc gọi nhỡ", "Cuộc gọi nhỡ video"], // L S
+  ur: [
+    "مسڈ وائس کال", // L
+    "مسڈ ویڈیو کال", // L
+    "چھوٹی ہوئی صوتی کال", // S
+    "چھوٹی ہوئی ویڈیو کال", // S
+  ],
+  th: [
+    "สายที่ไม่ได้รับ", // L S (voice)
+    "วิดีโอคอลที่ไม่ได้รับ", // L
+    "สายโทรวิดีโอที่ไม่ได้รับ", // S
+  ],
+  sv: [
+    "Missat röstsamtal", // L S
+    "Missat samtal", // L
+    "Missat videosamtal", // L S
+  ],
+  sk: ["Zmeškaný hovor", "Zmeškaný videohovor"], // L
+  pl: [
+    "Nieodebrane poł. głosowe", // L
+    "Nieodebrane poł", // L (the short form whats_json lists beside it)
+    "Nieodebrane poł. wideo", // L S
+    "Nieodebrane połączenie", // S (voice)
+  ],
+  ro: [
+    "Apel vocal ratat", // L
+    "Apel video ratat", // L
+    "Apel vocal nepreluat", // S
+    "Apel video nepreluat", // S
+  ],
+  nb: [
+    "Tapt taleanrop", // L S
+    "Tapt videoanrop", // L
+    "Tapt videosamtale", // S
+  ],
+  ms: [
+    "Panggila suara terlepas", // L (sic)
+    "Panggilan Suara Terlepas", // L
+    "Panggilan suara terlepas", // S
+    "Panggilan video terlepas", // L S
+  ],
+  mr: ["मिस्ड व्हॉइस कॉल", "मिस्ड व्हिडिओ कॉल"], // L S
+  ko: ["부재중 전화", "부재중 영상통화"], // L S
+  ja: [
+    "音声通話不在着信", // L
+    "不在着信", // S (voice)
+    "ビデオ通話不在着信", // L S
+  ],
+  hu: [
+    "Nem fogadott hanghívás", // L S
+    "Nem fogadott videohívás", // L
+    "Nem fogadott videóhívás", // S
+  ],
+  id: ["Panggilan suara tak terjawab", "Panggilan video tak terjawab"], // L S
+  hr: [
+    "Propušteni glasovni poziv", // L
+    "Propušteni videopoziv", // L
+    "Propušten glasovni poziv", // S
+    "Propušten video poziv", // S
+  ],
+  hi: [
+    "वॉइस कॉल मिस हुई", // L
+    "मिस्ड वॉइस कॉल", // L
+    "मिस्ड वीडियो कॉल", // L
+    "छूटी हुई ध्वनि कॉल", // S
+    "छूटी हुई विडियो कॉल", // S
+  ],
+  gu: [
+    "છૂટી ગયેલો વોઇસ કૉલ", // L
+    "છૂટેલો વોઇસ કૉલ", // L
+    "છૂટી ગયેલ વિડિયો કૉલ", // L
+    "છૂટી ગયેલ ધ્વનિ કૉલ", // S
+    "છૂટી ગયેલ વિડિઓ કૉલ", // S
+  ],
+  ga: ["Guthghlao caillte", "Glao Gutha Caillte", "Físghlao caillte"], // L
+  fi: ["Vastaamaton äänipuhelu", "Vastaamaton videopuhelu"], // L S
+  fa: [
+    "تماس صوتی پاسخ داده نشده", // L S
+    "تماس تصویری بی\u200cپاسخ", // L (Persian writes U+200C in بی‌پاسخ; whats_json's copy lacks it)
+    "تماس تصویری بیپاسخ", // L as whats_json stores it
+    "تماس تصویری پاسخ داده نشده", // S
+  ],
+  da: [
+    "Ubesvaret taleopkald", // L
+    "Ubesvaret videoopkald", // L
+    "Mistet opkald", // S
+    "Mistede video opkald", // S
+  ],
+  cs: [
+    "Zmeškaný hlasový hovor", // S
+    "Zmeškaný videohovor", // S (the same as sk's, which comes first: votes sk)
+  ],
+  ca: [
+    "Trucada de veu perduda", // L S
+    "Videotrucada perduda", // L
+    "Trucada de vídeo perduda", // S
+  ],
+  // S only (Android)
+  tl: ["Nakaligtaang voice call", "Nakaligtaang video call"],
+  lv: ["Neatbildēts balss zvans", "Neatbildēts video zvans"],
+  kk: ["Жауапсыз қоңырау", "Жауапсыз видео қоңырау"],
+  uz: ["O‘tkazib yub. ovozli qo‘ng‘iroq", "O‘tkazib yub. videoqo‘ng‘iroq"],
+  sl: ["Zgrešen klic", "Neodgovorjen video klic"],
+  sw: ["Simu ya sauti uliyoikosa", "Simu ya video uliyoikosa"],
+  ta: ["தவறிய குரல் அழைப்பு", "தவறிய காணொலி அழைப்பு"],
+  lt: ["Praleistas balso skambutis", "Praleistas video skambutis"],
+  et: ["Vastamata häälkõne", "Vastamata videokõne"],
+  bg: ["Пропуснато гласово обаждане", "Пропуснато видео обаждане"],
+  af: ["Stemoproep gemis", "Video-oproep gemis"],
+  az: ["Buraxılmış zəng", "Buraxılmış video zəng"],
+  ml: ["വിളി നഷ്ടപ്പെട്ടു", "നഷ്ടമായ വീഡിയോ കാൾ"],
+  mk: ["Пропуштен гласовен повик", "Пропуштен видео повик"],
+  kn: ["ತಪ್ಪಿದ ಧ್ವನಿ ಕರೆ", "ತಪ್ಪಿದ ದೃಶ್ಯ ಕರೆ"],
+  sr: ["Пропуштен гласовни позив", "Пропуштен видео позив"],
+  pa: ["ਮਿਸ ਹੋਈ ਆਵਾਜ਼ ਕਾਲ", "ਮਿਸ ਹੋਈ ਵੀਡੀਓ ਕਾਲ"],
+  te: ["మిస్సేడ్ వాయిస్ కాల్", "తప్పిన వీడియోకాల్"],
+  sq: ["Thirrje e shmangur", "Videothirrje e shmangur"],
 };
+
+/**
+ * The start of iOS's rows of a call (English): `Voice call, 6 min`, `Video call, No answer`. Its
+ * language's system phrases take it as written (wordings_system.ts).
+ */
+export const IOS_CALL_START: [lang: string, source: string] = ["en", "^(?:Voice|Video) call, "];
 
 /**
  * iOS's row of a call that took place, with its length (R: `Video call, 6 min`, `Voice call, 2 min`
  * in the real iOS export of 2026 above; `sec` and `hr` as parsers of iOS exports read them). The
  * classifier tries it only on short bodies starting with `V`.
  */
-export const CALL_DURATION = /^(?:Voice|Video) call, \d{1,3} (?:sec|min|hr)$/;
+export const CALL_DURATION = new RegExp(IOS_CALL_START[1] + "\\d{1,3} (?:sec|min|hr)$");

@@ -4,172 +4,201 @@
  *
  * Sources (see wordings.ts): FORMAT.md §4–5 and the team's real exports for en…tr and the older
  * notices; whats_json's lists (L/S) for the other languages: the end-to-end notice (current iOS
- * wording, and Android's older "Your messages and calls are secured…"), "Your security code with
- * X changed" and the missed voice/video call rows. whats_json lists group events (created, added,
- * removed…) in English only, so other languages are guessed from those three texts; the few
+ * wording, and Android's older "Your messages and calls are secured…") and "Your security code
+ * with X changed". Call rows (missed voice/video calls, iOS's `Voice call, 6 min`) are those of
+ * wordings_calls.ts, appended to each language's pattern. whats_json lists group events (created,
+ * added, removed…) in English only, so other languages are guessed from those texts; the few
  * events of other languages come from real exports (nl `heeft de groep X gemaakt`, he
  * `X הסיר/ה את Y`, pt `fixou uma mensagem`).
  *
  * @module
  */
+import { CALLS, IOS_CALL_START } from "./wordings_calls.ts";
 
-/** System texts, language → pattern; the first language whose pattern matches wins. */
-export const SYSTEM_PHRASES: [string, RegExp][] = [
+/**
+ * System texts other than call rows, language → pattern, in the order {@link SYSTEM_PHRASES}
+ * tries them. Call rows come from wordings_calls.ts.
+ */
+const PHRASES: [string, RegExp][] = [
   [
     "en",
-    /end-to-end encrypted|with end-to-end encryption|created (?:this )?group|changed (?:the subject|the group (?:name|description)|this group's icon)|deleted this group's icon| added | removed |^You were added| left$|joined using this group's invite link|security code with|disappearing messages|changed their phone number|Missed (?:group )?(?:voice|video) call|^(?:Voice|Video) call, |This business uses|pinned a message/,
+    /end-to-end encrypted|with end-to-end encryption|created (?:this )?group|changed (?:the subject|the group (?:name|description)|this group's icon)|deleted this group's icon| added | removed |^You were added| left$|joined using this group's invite link|security code with|disappearing messages|changed their phone number|This business uses|pinned a message/,
   ],
   [
     "es",
-    /cifrad[oa]s? de extremo a extremo|creó (?:el|este) grupo|cambió (?:el asunto|el nombre|el ícono|la imagen|la descripción)| añadió | agregó | eliminó a | salió$|se unió usando|código de seguridad|mensajes temporales|cambió su número|Llamada (?:de voz |de video )?perdida|Videollamada perdida|Esta empresa usa/,
+    /cifrad[oa]s? de extremo a extremo|creó (?:el|este) grupo|cambió (?:el asunto|el nombre|el ícono|la imagen|la descripción)| añadió | agregó | eliminó a | salió$|se unió usando|código de seguridad|mensajes temporales|cambió su número|Esta empresa usa/,
   ],
   [
     "pt",
-    /ponta[- ]a[- ]ponta|ponto a ponto|completamente encriptadas|criou (?:o|este) grupo|mudou (?:o assunto|o nome|a imagem|o ícone|a descrição)|alterou (?:o assunto|o nome|a imagem|a descrição)| adicionou | removeu | saiu$|entrou usando|código de segurança|mensagens temporárias|mudou seu número|Chamada de (?:voz|vídeo) perdida|Videochamada perdida|Esta empresa usa|fixou uma mensagem/,
+    /ponta[- ]a[- ]ponta|ponto a ponto|completamente encriptadas|criou (?:o|este) grupo|mudou (?:o assunto|o nome|a imagem|o ícone|a descrição)|alterou (?:o assunto|o nome|a imagem|a descrição)| adicionou | removeu | saiu$|entrou usando|código de segurança|mensagens temporárias|mudou seu número|Esta empresa usa|fixou uma mensagem/,
   ],
   [
     "de",
-    /Ende-zu-Ende-verschlüsselt|Ende-zu-Ende-Verschlüsselung|hat (?:die|diese) Gruppe .*erstellt|hat (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)| hinzugefügt$| entfernt$|hat die Gruppe verlassen|über den Einladungslink|Sicherheitsnummer|selbstlöschende Nachrichten|Telefonnummer geändert|Verpasster (?:Sprach|Video)anruf|Dieses Unternehmen nutzt/,
+    /Ende-zu-Ende-verschlüsselt|Ende-zu-Ende-Verschlüsselung|hat (?:die|diese) Gruppe .*erstellt|hat (?:den Betreff|den Gruppennamen|das Gruppenbild|die Gruppenbeschreibung)| hinzugefügt$| entfernt$|hat die Gruppe verlassen|über den Einladungslink|Sicherheitsnummer|selbstlöschende Nachrichten|Telefonnummer geändert|Dieses Unternehmen nutzt/,
   ],
   [
     "fr",
-    /chiffrés de bout en bout|chiffrement de bout en bout|a créé (?:le|ce) groupe|a (?:changé|modifié) (?:le sujet|le nom|l['’]icône|la description|le nom du groupe)| a ajouté | a retiré |est parti|a rejoint|code de sécurité|messages éphémères|a changé de numéro|Appel (?:vocal|vidéo) manqué|Cette entreprise utilise/,
+    /chiffrés de bout en bout|chiffrement de bout en bout|a créé (?:le|ce) groupe|a (?:changé|modifié) (?:le sujet|le nom|l['’]icône|la description|le nom du groupe)| a ajouté | a retiré |est parti|a rejoint|code de sécurité|messages éphémères|a changé de numéro|Cette entreprise utilise/,
   ],
   [
     "it",
-    /crittografa(?:ti|te|zione|ia) end-to-end|ha creato (?:il|questo) gruppo|ha (?:cambiato|modificato) (?:l['’]oggetto|il nome|l['’]immagine|la descrizione)| ha aggiunto | ha rimosso | è uscit[oa]|si è unit[oa]|codice di sicurezza|messaggi effimeri|ha cambiato numero|Chiamata (?:vocale|video) persa|Videochiamata persa|Questa azienda usa/,
+    /crittografa(?:ti|te|zione|ia) end-to-end|ha creato (?:il|questo) gruppo|ha (?:cambiato|modificato) (?:l['’]oggetto|il nome|l['’]immagine|la descrizione)| ha aggiunto | ha rimosso | è uscit[oa]|si è unit[oa]|codice di sicurezza|messaggi effimeri|ha cambiato numero|Questa azienda usa/,
   ],
   [
     "nl",
-    /end-to-end versleuteld|end-to-end encryptie|heeft (?:de |deze )?groep .*(?:aan)?gemaakt| toegevoegd$| verwijderd$|is vertrokken|via de uitnodigingslink|beveiligingscode|verdwijnende berichten|nummer gewijzigd|Gemiste (?:spraak|video-?)oproep|Gemist (?:spraak|video)gesprek|Dit bedrijf gebruikt/,
+    /end-to-end versleuteld|end-to-end encryptie|heeft (?:de |deze )?groep .*(?:aan)?gemaakt| toegevoegd$| verwijderd$|is vertrokken|via de uitnodigingslink|beveiligingscode|verdwijnende berichten|nummer gewijzigd|Dit bedrijf gebruikt/,
   ],
   [
     "tr",
-    /uçtan uca şifreli|uçtan uca şifreleme|grubunu oluşturdu|bu grubu oluşturdu| ekledi$| çıkardı$| ayrıldı$|değiştirdi$|güvenlik kodu|süreli mesajlar|Cevapsız (?:sesli|görüntülü) (?:grup )?araması?|Bu işletme/,
+    /uçtan uca şifreli|uçtan uca şifreleme|grubunu oluşturdu|bu grubu oluşturdu| ekledi$| çıkardı$| ayrıldı$|değiştirdi$|güvenlik kodu|süreli mesajlar|Bu işletme/,
   ],
-  // The languages below: L/S (end-to-end notice, security code, missed calls), plus R where noted.
-  ["he", /מקצה[- ]לקצה|קוד האבטחה עם|שיחה קולית שלא נענתה|שיחת וידאו שלא נענתה|הסיר\/ה את /], // R: removal
+  // The languages below: L/S (end-to-end notice, security code), plus R where noted.
+  ["he", /מקצה[- ]לקצה|קוד האבטחה עם|הסיר\/ה את /], // R: removal
   [
     "ru",
-    /защищены сквозным шифрованием|Ваш код безопасности с контактом|Пропущенный (?:аудио|видео)звонок/,
+    /защищены сквозным шифрованием|Ваш код безопасности с контактом/,
   ],
   [
     "uk",
-    /захищено наскрізним шифруванням|Код безпеки з контактом|Пропущений (?:аудіо|відео)дзвінок/,
+    /захищено наскрізним шифруванням|Код безпеки з контактом/,
   ],
   [
     "el",
-    /κρυπτογραφούνται πλήρως|ασφαλή με κρυπτογράφηση|Ο κωδικός ασφαλείας σας με|Αναπάντητη (?:φωνητική κλήση|βιντεοκλήση|κλήση)/,
+    /κρυπτογραφούνται πλήρως|ασφαλή με κρυπτογράφηση|Ο κωδικός ασφαλείας σας με/,
   ],
   [
     "ar",
-    /مشفرة تمامًا بين الطرفين|التشفير التام بين الطرفين|تغيّر رمز أمانك|مكالمة (?:صوتية|فيديو) فائتة/,
+    /مشفرة تمامًا بين الطرفين|التشفير التام بين الطرفين|تغيّر رمز أمانك/,
   ],
   [
     "bn",
-    /এন্ড-টু-এন্ড এনক্রিপ্টেড|এনক্রিপশানের মাধ্যমে নিরাপদ|আপনার নিরাপত্তা কোড পরিবর্তিত|(?:ভয়েস|ভিডিও) কল মিস করেছেন|মিসড ভয়েস কল|মিস করা ভিডিও কল/,
+    /এন্ড-টু-এন্ড এনক্রিপ্টেড|এনক্রিপশানের মাধ্যমে নিরাপদ|আপনার নিরাপত্তা কোড পরিবর্তিত/,
   ],
   [
     "zh",
-    /端對端加密|端到端加密|端對端的加密|端对端的加密|安全代碼已變更|安全碼已變更|安全代码已更改|未接(?:語音|視像)通話|未接(?:语音|视频)通话/,
+    /端對端加密|端到端加密|端對端的加密|端对端的加密|安全代碼已變更|安全碼已變更|安全代码已更改/,
   ],
-  ["vi", /mã hóa đầu cuối|mã hoá đầu-cuối|Mã bảo mật của bạn với|Cuộc gọi nhỡ/],
+  ["vi", /mã hóa đầu cuối|mã hoá đầu-cuối|Mã bảo mật của bạn với/],
   [
     "ur",
-    /اینڈ ٹو اینڈ اینکرپشن|رمزکاری کے ذریعے محفوظ|آپ کا سیکیورٹی کوڈ تبدیل|مسڈ (?:وائس|ویڈیو) کال|چھوٹی ہوئی (?:صوتی|ویڈیو) کال/,
+    /اینڈ ٹو اینڈ اینکرپشن|رمزکاری کے ذریعے محفوظ|آپ کا سیکیورٹی کوڈ تبدیل/,
   ],
-  ["th", /เข้ารหัสจากต้นทางถึงปลายทาง|รหัสความปลอดภัยของคุณกับ|สายที่ไม่ได้รับ|(?:วิดีโอคอล|สายโทรวิดีโอ)ที่ไม่ได้รับ/],
+  ["th", /เข้ารหัสจากต้นทางถึงปลายทาง|รหัสความปลอดภัยของคุณกับ/],
   [
     "sv",
-    /komplett krypterade|säkrade med komplett kryptering|Missat (?:röstsamtal|videosamtal|samtal)/,
+    /komplett krypterade|säkrade med komplett kryptering/,
   ],
   [
     "sk",
-    /šifrovaním počas celého spojenia|Bezpečnostný kód, ktorý zdieľate|Zmeškaný (?:hovor|videohovor)/,
+    /šifrovaním počas celého spojenia|Bezpečnostný kód, ktorý zdieľate/,
   ],
   [
     "pl",
-    /w pełni zaszyfrowane|zabezpieczone przez pełne szyfrowanie|Twój kod zabezpieczeń z użytkownikiem|Nieodebrane poł/,
+    /w pełni zaszyfrowane|zabezpieczone przez pełne szyfrowanie|Twój kod zabezpieczeń z użytkownikiem/,
   ],
   [
     "ro",
-    /criptate integral|criptare integrală|Codul dvs\. de securitate cu|Apel (?:vocal|video) (?:ratat|nepreluat)/,
+    /criptate integral|criptare integrală|Codul dvs\. de securitate cu/,
   ],
   [
     "nb",
-    /ende-til-ende-krypterte|kryptering fra ende til ende|Sikkerhetskoden med|Tapt (?:taleanrop|videoanrop|videosamtale)/,
+    /ende-til-ende-krypterte|kryptering fra ende til ende|Sikkerhetskoden med/,
   ],
   [
     "ms",
-    /disulitkan hujung ke hujung|penyulitan hujung ke hujung|Kod keselamatan anda dengan|Panggilan? (?:[Ss]uara|video) [Tt]erlepas/,
+    /disulitkan hujung ke hujung|penyulitan hujung ke hujung|Kod keselamatan anda dengan/,
   ],
   [
     "mr",
-    /एन्ड-टू-एन्ड एन्क्रिप्शनने|संपूर्णपणे कूटबद्ध|संबंधित सुरक्षा कोड बदलला|मिस्ड (?:व्हॉइस|व्हिडिओ) कॉल/,
+    /एन्ड-टू-एन्ड एन्क्रिप्शनने|संपूर्णपणे कूटबद्ध|संबंधित सुरक्षा कोड बदलला/,
   ],
-  ["ko", /종단간 암호화|암호화되어 안전합니다|님과의 보안 코드가 변경|부재중 (?:전화|영상통화)/],
-  ["ja", /エンドツーエンド|とのセキュリティコードが変更|不在着信/],
+  ["ko", /종단간 암호화|암호화되어 안전합니다|님과의 보안 코드가 변경/],
+  ["ja", /エンドツーエンド|とのセキュリティコードが変更/],
   [
     "hu",
-    /végpontok közötti titkosítással|titkosítottak a végpontok között|biztonsági kódja megváltozott|Nem fogadott (?:hanghívás|videohívás|videóhívás)/,
+    /végpontok közötti titkosítással|titkosítottak a végpontok között|biztonsági kódja megváltozott/,
   ],
   [
     "id",
-    /terenkripsi secara end-to-end|diamankan dengan enkripsi end-to-end|Kode keamanan Anda dengan|Panggilan (?:suara|video) tak terjawab/,
+    /terenkripsi secara end-to-end|diamankan dengan enkripsi end-to-end|Kode keamanan Anda dengan/,
   ],
   [
     "hr",
-    /zaštićeni su potpunom enkripcijom|šifrirane su end-to-end|Vaš sigurnosni kôd za kontakt|Propušten(?:i)? (?:glasovni poziv|videopoziv|video poziv)/,
+    /zaštićeni su potpunom enkripcijom|šifrirane su end-to-end|Vaš sigurnosni kôd za kontakt/,
   ],
   [
     "hi",
-    /एंड-टू-एंड एन्क्रिप्टेड|शुरू से अंत तक एन्क्रिप्शन|के लिए आपका सुरक्षा कोड बदल गया|मिस्ड (?:वॉइस|वीडियो) कॉल|वॉइस कॉल मिस हुई|छूटी हुई (?:ध्वनि|विडियो) कॉल/,
+    /एंड-टू-एंड एन्क्रिप्टेड|शुरू से अंत तक एन्क्रिप्शन|के लिए आपका सुरक्षा कोड बदल गया/,
   ],
   [
     "gu",
-    /શરૂથી અંત સુધી સુરક્ષિત|શરૂઆતથી અંત સુધી ગુપ્તીકરણ|સાથેનો તમારો સુરક્ષા કોડ બદલાઈ|છૂટી ગયેલ|છૂટેલો વોઇસ કૉલ/,
+    /શરૂથી અંત સુધી સુરક્ષિત|શરૂઆતથી અંત સુધી ગુપ્તીકરણ|સાથેનો તમારો સુરક્ષા કોડ બદલાઈ/,
   ],
   [
     "ga",
-    /criptiúchán ó cheann go ceann|Athraíodh an cód slándála|Guthghlao caillte|Glao Gutha Caillte|Físghlao caillte/,
+    /criptiúchán ó cheann go ceann|Athraíodh an cód slándála/,
   ],
-  ["fi", /salataan täysin|Turvanumerosi muuttui|Vastaamaton (?:äänipuhelu|videopuhelu)/],
+  ["fi", /salataan täysin|Turvanumerosi muuttui/],
   [
     "fa",
-    /سرتاسر رمزگذاری|رمزگذاری سرتاسری|کد امنیتی شما با|تماس (?:صوتی|تصویری) (?:پاسخ داده نشده|بی)/,
+    /سرتاسر رمزگذاری|رمزگذاری سرتاسری|کد امنیتی شما با/,
   ],
   [
     "da",
-    /end-to-end-krypterede|sikret med kryptering|Din sikkerhedskode for|Ubesvaret (?:taleopkald|videoopkald)|Mistet opkald|Mistede video opkald/,
+    /end-to-end-krypterede|sikret med kryptering|Din sikkerhedskode for/,
   ],
   [
     "cs",
-    /opatřeny koncovým šifrováním|zabezpečeny koncovým šifrováním|Bezpečnostní kód mezi vámi a uživatelem|Zmeškaný hlasový hovor/,
+    /opatřeny koncovým šifrováním|zabezpečeny koncovým šifrováním|Bezpečnostní kód mezi vámi a uživatelem/,
   ],
   [
     "ca",
-    /xifrats d'extrem a extrem|encriptació d'extrem a extrem|El teu codi de seguretat amb|Trucada de (?:veu|vídeo) perduda|Videotrucada perduda/,
+    /xifrats d'extrem a extrem|encriptació d'extrem a extrem|El teu codi de seguretat amb/,
   ],
-  // S only (Android): the older end-to-end notice and the missed calls
-  ["tl", /Ang inyong mga mensahe at tawag ay secured|Nakaligtaang (?:voice|video) call/],
-  ["lv", /aizsargāti ar pilnīgu šifrēšanu|Neatbildēts (?:balss|video) zvans/],
-  ["kk", /толығымен шифрлау арқылы|Жауапсыз (?:қоңырау|видео қоңырау)/],
-  ["uz", /boshidan oxirigacha shifrlash|O‘tkazib yub\. (?:ovozli qo‘ng‘iroq|videoqo‘ng‘iroq)/],
-  ["sl", /šifriranjem od konca do konca|Zgrešen klic|Neodgovorjen video klic/],
-  ["sw", /ufumbaji wa mwisho-kwa-mwisho|Simu ya (?:sauti|video) uliyoikosa/],
-  ["ta", /முழு மறையாக்கத்துடன்|தவறிய (?:குரல்|காணொலி) அழைப்பு/],
-  ["lt", /apsaugoti ištisiniu šifravimu|Praleistas (?:balso|video) skambutis/],
-  ["et", /otsast otsani krüpteerimisega|Vastamata (?:häälkõne|videokõne)/],
-  ["bg", /криптиране от край до край|Пропуснато (?:гласово|видео) обаждане/],
-  ["af", /end-tot-end enkripsie|Stemoproep gemis|Video-oproep gemis/],
-  ["az", /bir başdan digərinə qədər şifrələnir|Buraxılmış (?:video )?zəng/],
-  ["ml", /ആദ്യാവസാന എൻക്രിപ്ഷൻ|വിളി നഷ്ടപ്പെട്ടു|നഷ്ടമായ വീഡിയോ കാൾ/],
-  ["mk", /шифрирање крај-до-крај|Пропуштен (?:гласовен|видео) повик/],
-  ["kn", /ಕೊನೆಯಿಂದ-ಕೊನೆವರೆಗೆ ಎನ್ಕ್ರಿಪ್ಷನ್|ತಪ್ಪಿದ (?:ಧ್ವನಿ|ದೃಶ್ಯ) ಕರೆ/],
-  ["sr", /шифровањем од почетка-до-краја|Пропуштен (?:гласовни|видео) позив/],
-  ["pa", /ਸਿਰੇ ਤੋਂ ਸਿਰੇ ਤੱਕ ਇੰਕ੍ਰਿਪਸ਼ਨ|ਮਿਸ ਹੋਈ (?:ਆਵਾਜ਼|ਵੀਡੀਓ) ਕਾਲ/],
-  ["te", /ఎండ్ టు ఎండ్ ఎన్క్రిప్షన్|మిస్సేడ్ వాయిస్ కాల్|తప్పిన వీడియోకాల్/],
-  ["sq", /të koduara fund-e-krye|Thirrje e shmangur|Videothirrje e shmangur/],
+  // S only (Android): the older end-to-end notice
+  ["tl", /Ang inyong mga mensahe at tawag ay secured/],
+  ["lv", /aizsargāti ar pilnīgu šifrēšanu/],
+  ["kk", /толығымен шифрлау арқылы/],
+  ["uz", /boshidan oxirigacha shifrlash/],
+  ["sl", /šifriranjem od konca do konca/],
+  ["sw", /ufumbaji wa mwisho-kwa-mwisho/],
+  ["ta", /முழு மறையாக்கத்துடன்/],
+  ["lt", /apsaugoti ištisiniu šifravimu/],
+  ["et", /otsast otsani krüpteerimisega/],
+  ["bg", /криптиране от край до край/],
+  ["af", /end-tot-end enkripsie/],
+  ["az", /bir başdan digərinə qədər şifrələnir/],
+  ["ml", /ആദ്യാവസാന എൻക്രിപ്ഷൻ/],
+  ["mk", /шифрирање крај-до-крај/],
+  ["kn", /ಕೊನೆಯಿಂದ-ಕೊನೆವರೆಗೆ ಎನ್ಕ್ರಿಪ್ಷನ್/],
+  ["sr", /шифровањем од почетка-до-краја/],
+  ["pa", /ਸਿਰੇ ਤੋਂ ਸਿਰੇ ਤੱਕ ਇੰਕ੍ਰਿਪਸ਼ਨ/],
+  ["te", /ఎండ్ టు ఎండ్ ఎన్క్రిప్షన్/],
+  ["sq", /të koduara fund-e-krye/],
+];
+
+/** `s` as a pattern that matches it literally. */
+const literal = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+
+/**
+ * A language's pattern with its call rows (wordings_calls.ts) appended: the wordings found
+ * anywhere in a text, and iOS's `Voice call, ` for English.
+ */
+function withCalls(lang: string, source: string | null): RegExp {
+  const parts = (CALLS[lang] ?? []).map(literal);
+  if (lang === IOS_CALL_START[0]) parts.push(IOS_CALL_START[1]);
+  if (source !== null) parts.unshift(source);
+  return new RegExp(parts.join("|"));
+}
+
+/**
+ * System texts, language → pattern (its notices and events, then its call rows); the first
+ * language whose pattern matches wins. A language with call rows only would come last.
+ */
+export const SYSTEM_PHRASES: [string, RegExp][] = [
+  ...PHRASES.map(([lang, re]): [string, RegExp] => [lang, withCalls(lang, re.source)]),
+  ...Object.keys(CALLS).filter((lang) => !PHRASES.some(([l]) => l === lang))
+    .map((lang): [string, RegExp] => [lang, withCalls(lang, null)]),
 ];
 
 /** Any language's system phrase (union of {@link SYSTEM_PHRASES}). */
