@@ -5,9 +5,12 @@
  * upload(s).
  *
  * - Text is set in DejaVu Sans (npm `dejavu-fonts-ttf`, embedded as a subset): Latin, Greek,
- *   Cyrillic, Arabic (shaped by fontkit) and Hebrew print. Emoji and scripts DejaVu lacks
- *   (CJK…) print as □ (see pdf_text.ts). A line wholly in one RTL script is laid out right to
- *   left by fontkit; lines mixing directions get no full Unicode bidi reordering.
+ *   Cyrillic, Arabic (shaped by fontkit) and Hebrew print. Emoji are drawn in monochrome Noto
+ *   Emoji (only the subsets a document uses are embedded: pdf_fonts.ts, emoji_font.ts); scripts
+ *   neither font has (CJK…) print as □ (pdf_text.ts).
+ * - Each wrapped line is laid out by the Unicode bidi algorithm (pdf_bidi.ts): a message
+ *   paragraph takes the direction of its first strong character (right-aligned when RTL), the
+ *   heading line is always left to right.
  * - The footer is pure ASCII in Helvetica (a standard font: nothing to embed).
  * - pdf-lib builds the document in memory with synchronous CPU work (~0.9 ms a message on our
  *   2-core machine, mostly fontkit shaping), so the route bounds a PDF to
@@ -17,11 +20,11 @@
  *
  * @module
  */
-import { createRequire } from "node:module";
 import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { pdfFontkit } from "./fontkit.ts";
-import { visualRuns } from "./pdf_bidi.ts";
-import { charWidths, printable, wrap } from "./pdf_text.ts";
+import { type Direction, layoutLine, paragraphDirection } from "./pdf_bidi.ts";
+import { type DocFonts, embedFonts } from "./pdf_fonts.ts";
+import { wrap } from "./pdf_text.ts";
 import type { ExportMessage, SourceFile } from "./source.ts";
 
 /** The most messages one PDF holds (≈ 500 pages, built in ~9 s and ~300 MB RSS). */
@@ -49,12 +52,44 @@ export interface PdfInfo {
   exportedAt?: Date;
 }
 
-let fontBytes: Promise<[Uint8Array, Uint8Array]> | undefined;
-function loadFonts() {
-  const require = createRequire(import.meta.url);
-  const read = (name: string) =>
-    Deno.readFile(require.resolve(`dejavu-fonts-ttf/ttf/${name}`)) as Promise<Uint8Array>;
-  return fontBytes ??= Promise.all([read("DejaVuSans.ttf"), read("DejaVuSans-Bold.ttf")]);
+/** A wrapped line and the direction of the paragraph it belongs to. */
+interface Line {
+  text: string;
+  direction: Direction;
+}
+
+/** Prepared text wrapped to `maxWidth`, each line with its paragraph's direction. */
+function wrapParagraphs(text: string, maxWidth: number, width: (s: string) => number): Line[] {
+  return text.split("\n").flatMap((paragraph) => {
+    const direction = paragraphDirection(paragraph);
+    return wrap(paragraph, maxWidth, width).map((line) => ({ text: line, direction }));
+  });
+}
+
+/** Draws one laid-out line, each run in its own font. */
+function drawLine(page: PDFPage, line: Line, o: {
+  fonts: DocFonts;
+  base: PDFFont;
+  size: number;
+  y: number;
+  maxWidth: number;
+  color?: Color;
+}) {
+  const runs = layoutLine(line.text, o.fonts.spans(line.text, o.base), {
+    direction: line.direction,
+    maxWidth: o.maxWidth,
+    width: (t, font) => font.widthOfTextAtSize(t, o.size),
+  });
+  for (const run of runs) {
+    if (run.text.trim() === "") continue;
+    page.drawText(run.text, {
+      x: MARGIN + run.x,
+      y: o.y,
+      size: o.size,
+      font: run.font,
+      color: o.color,
+    });
+  }
 }
 
 /** The footer lines of a page (ASCII only: Helvetica draws them). */
@@ -118,14 +153,11 @@ async function buildPdf(
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(pdfFontkit as never);
-  const [regularBytes, boldBytes] = await loadFonts();
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
+  const fonts = await embedFonts(doc);
+  const { regular, bold } = fonts;
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
-  const charset = new Set(regular.getCharacterSet());
-  const text = (s: string) => printable(s, charset);
-  const widthOf = charWidths((ch) => regular.widthOfTextAtSize(ch, SIZE));
-  const boldWidth = charWidths((ch) => bold.widthOfTextAtSize(ch, HEAD_SIZE));
+  const widthOf = fonts.measure(regular, SIZE);
+  const boldWidth = fonts.measure(bold, HEAD_SIZE);
   const footHeight = (Math.min(info.sources.length, FOOT_HASHES + 1) + 1) * FOOT_LINE;
   const top = A4[1] - MARGIN, bottom = MARGIN + footHeight;
   const maxWidth = A4[0] - 2 * MARGIN;
@@ -137,14 +169,10 @@ async function buildPdf(
     page = doc.addPage(A4);
     y = top;
   };
-  const line = (s: string, font: PDFFont, size: number, color: Color, dir: "auto" | "ltr") => {
+  const line = (l: Line, base: PDFFont, size: number, color: Color) => {
     if (y - LINE < bottom) newPage();
     y -= LINE;
-    for (const run of visualRuns(s, maxWidth, (t) => font.widthOfTextAtSize(t, size), dir)) {
-      if (run.text.trim() !== "") {
-        page.drawText(run.text, { x: MARGIN + run.x, y, size, font, color });
-      }
-    }
+    drawLine(page, l, { fonts, base, size, y, maxWidth, color });
   };
 
   for await (const batch of pages) {
@@ -163,73 +191,68 @@ async function buildPdf(
         ...(m.attachment ? [`[attachment: ${m.attachment}]`] : []),
         ...(m.text !== "" ? [m.text] : []),
       ].join("\n");
-      const head = wrap(text(label), maxWidth, boldWidth);
-      const lines = wrap(text(body), maxWidth, widthOf);
+      // The heading is metadata read left to right even when the author's name is RTL.
+      const head = wrap(await fonts.prepare(label), maxWidth, boldWidth)
+        .map((text): Line => ({ text, direction: "ltr" }));
+      const lines = wrapParagraphs(await fonts.prepare(body), maxWidth, widthOf);
       // A message starts on a new page rather than being split, unless it is longer than one.
       const height = (head.length + lines.length) * LINE + 6;
       if (y - height < bottom && height <= top - bottom) newPage();
-      // The heading is metadata read left to right even when the author's name is RTL.
-      for (const h of head) line(h, bold, HEAD_SIZE, GREY, "ltr");
+      for (const h of head) line(h, bold, HEAD_SIZE, GREY);
       const color = m.kind === "text" || m.kind === "media" ? rgb(0, 0, 0) : GREY;
-      for (const l of lines) line(l, regular, SIZE, color, "auto");
+      for (const l of lines) line(l, regular, SIZE, color);
       y -= 6;
     }
   }
 
-  drawCover(cover, {
+  await drawCover(cover, {
     info,
     count,
     dates: count ? `${first.replace("T", " ")} to ${last.replace("T", " ")}` : "no messages",
     refs: count ? `#${firstRef} to #${lastRef}` : "",
-    regular,
-    bold,
-    text,
+    fonts,
     maxWidth,
   });
   const all = doc.getPages();
   all.forEach((p, i) => drawFooter(p, footerLines(i + 1, all.length, info.sources), helvetica));
-  doc.setTitle(text(info.title));
+  doc.setTitle(info.title);
   doc.setCreator("WhatsApp Reader");
   doc.setCreationDate(info.exportedAt ?? new Date());
   return await doc.save();
 }
 
-function drawCover(page: PDFPage, o: {
+async function drawCover(page: PDFPage, o: {
   info: PdfInfo;
   count: number;
   dates: string;
   refs: string;
-  regular: PDFFont;
-  bold: PDFFont;
-  text: (s: string) => string;
+  fonts: DocFonts;
   maxWidth: number;
 }) {
-  const { info, regular, bold, text } = o;
+  const { info, fonts } = o;
   let y = A4[1] - MARGIN - 20;
-  const put = (s: string, font = regular, size = SIZE) => {
-    const measure = (t: string) => font.widthOfTextAtSize(t, size);
-    for (const l of wrap(text(s), o.maxWidth, measure)) {
-      for (const run of visualRuns(l, o.maxWidth, measure)) {
-        page.drawText(run.text, { x: MARGIN + run.x, y, size, font });
-      }
+  const put = async (s: string, base = fonts.regular, size = SIZE) => {
+    const text = await fonts.prepare(s);
+    for (const line of wrapParagraphs(text, o.maxWidth, fonts.measure(base, size))) {
+      drawLine(page, line, { fonts, base, size, y, maxWidth: o.maxWidth });
       y -= size * 1.4;
     }
   };
-  put(info.title, bold, 20);
+  await put(info.title, fonts.bold, 20);
   y -= 10;
-  put("WhatsApp conversation transcript", regular, 12);
+  await put("WhatsApp conversation transcript", fonts.regular, 12);
   y -= 10;
-  put(`Participants (${info.participants.length}): ${info.participants.join(", ")}`);
-  put(`Messages: ${o.count.toLocaleString("en")}${o.refs ? ` (${o.refs})` : ""}`);
-  put(`Dates: ${o.dates}`);
-  if (info.range) put(`Range exported: ${info.range}`);
-  put(
+  await put(`Participants (${info.participants.length}): ${info.participants.join(", ")}`);
+  await put(`Messages: ${o.count.toLocaleString("en")}${o.refs ? ` (${o.refs})` : ""}`);
+  await put(`Dates: ${o.dates}`);
+  if (info.range) await put(`Range exported: ${info.range}`);
+  await put(
     `Exported: ${
       (info.exportedAt ?? new Date()).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")
     }`,
   );
   y -= 10;
-  put("Original upload(s) and their SHA-256:", bold, SIZE);
-  if (info.sources.length === 0) put("unknown (the conversation has no stored upload)");
-  for (const s of info.sources) put(`${s.filename}  ${s.sha256}`);
+  await put("Original upload(s) and their SHA-256:", fonts.bold, SIZE);
+  if (info.sources.length === 0) await put("unknown (the conversation has no stored upload)");
+  for (const s of info.sources) await put(`${s.filename}  ${s.sha256}`);
 }

@@ -1,57 +1,209 @@
 /**
- * A small stand-in for the Unicode bidi algorithm, enough for chat lines: a line is cut into
- * right-to-left runs (Arabic, Hebrew… letters and what lies between them) and the rest; fontkit
- * lays out each RTL run right to left, and the runs are placed in visual order (reversed, and
- * the line right-aligned, when its first letter is RTL and the direction is `auto`). Numbers inside an RTL run and nested
- * embeddings are not reordered.
+ * Visual layout of one line of the PDF transcript by the Unicode Bidirectional Algorithm (UAX #9,
+ * npm `bidi-js`): embedding levels for the line (the paragraph's direction given, or found from
+ * its first strong character), reordering by levels (rule L2), mirrored brackets in RTL runs, then
+ * runs placed left to right with measured widths. Lines are wrapped before this (pdf_text.ts).
+ *
+ * fontkit shapes each run and itself reverses a run whose first letter is of a right-to-left
+ * script (Arabic, Hebrew…). So a run is handed to it in logical order when fontkit will reverse it
+ * and the run is RTL (Arabic stays joined), and reversed by grapheme here only when the two
+ * disagree (an RTL run of neutrals such as "!?" or emoji, or Arabic-Indic digits at an LTR level),
+ * so that no run is reversed twice or not at all.
  *
  * @module
  */
+import bidiFactory, { type Bidi } from "bidi-js";
 
-const RTL_LETTER = "\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Syriac}\\p{Script=Thaana}";
-const HAS_RTL = new RegExp(`[${RTL_LETTER}]`, "u");
-const RTL_RUN = new RegExp(
-  `[${RTL_LETTER}](?:[${RTL_LETTER}\\p{M}\\p{N}\\p{P}\\p{Zs}]*[${RTL_LETTER}\\p{M}])?`,
-  "gu",
+// The package is CommonJS whose `module.exports` is the factory; its types declare an ES default.
+const bidi = (bidiFactory as unknown as () => Bidi)();
+
+/** A line's base direction: `auto` takes the first strong character's (UAX #9 P2–P3). */
+export type Direction = "ltr" | "rtl" | "auto";
+
+/** The characters that can make a line anything but plain left to right. */
+const MAYBE_RTL =
+  /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+/** Explicit bidi formatting characters: they steer the algorithm and are never drawn. */
+export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, "gu");
+/** The scripts fontkit lays out right to left (its Script.direction), by the first one met. */
+const RTL_SCRIPT = new RegExp(
+  "[" + [
+    "Arabic",
+    "Hebrew",
+    "Syriac",
+    "Thaana",
+    "Cypriot",
+    "Kharoshthi",
+    "Phoenician",
+    "Nko",
+    "Lydian",
+    "Avestan",
+    "Imperial_Aramaic",
+    "Inscriptional_Pahlavi",
+    "Inscriptional_Parthian",
+    "Old_South_Arabian",
+    "Old_Turkic",
+    "Samaritan",
+    "Mandaic",
+    "Meroitic_Cursive",
+    "Meroitic_Hieroglyphs",
+    "Manichaean",
+    "Mende_Kikakui",
+    "Nabataean",
+    "Old_North_Arabian",
+    "Palmyrene",
+    "Psalter_Pahlavi",
+  ].map((s) => `\\p{Script=${s}}`).join("") + "]",
+  "u",
 );
-const FIRST_LETTER = /\p{L}/u;
+// Script=Unknown is exactly the unassigned, private-use and surrogate code points.
+const FIRST_SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Cn}\p{Co}\p{Cs}]/u;
+const TRAILING = new Set(["WS", "LRI", "RLI", "FSI", "PDI"]);
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** A piece of a line and where it starts, relative to the line's left edge. */
-export interface Run {
+/** Whether fontkit will lay `text` out right to left (its first non-common script is RTL). */
+export function fontkitReverses(text: string): boolean {
+  return RTL_SCRIPT.test(text.match(FIRST_SCRIPTED)?.[0] ?? "");
+}
+
+/** `text` with its grapheme clusters (emoji sequences, letters with marks) in reverse order. */
+function reverseGraphemes(text: string): string {
+  return [...graphemes.segment(text)].map((g) => g.segment).reverse().join("");
+}
+
+/** A character of each bidi class that a code point outside the BMP can have. */
+const STAND_IN: Record<string, string> = {
+  L: "a",
+  R: "\u05D0",
+  AL: "\u0627",
+  EN: "0",
+  AN: "\u0660",
+  NSM: "\u0300",
+  BN: "\u200B",
+  WS: " ",
+};
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * `text` with each code point outside the BMP (emoji, Adlam…) written as two BMP characters of
+ * its bidi class. bidi-js classifies UTF-16 code units, so it takes a surrogate half for a
+ * strong L, which tore emoji out of RTL text (lojjic/bidi-js#9); the length stays the same.
+ */
+function bidiInput(text: string): string {
+  return text.replace(ASTRAL, (ch) => (STAND_IN[bidi.getBidiCharTypeName(ch)] ?? "!").repeat(2));
+}
+
+/** The direction of a paragraph: `rtl` when its first strong character is right to left. */
+export function paragraphDirection(text: string): "ltr" | "rtl" {
+  if (!MAYBE_RTL.test(text)) return "ltr";
+  return bidi.getEmbeddingLevels(bidiInput(text), "auto").paragraphs[0].level & 1 ? "rtl" : "ltr";
+}
+
+/** A stretch of the line, `start` to `end` (UTF-16 offsets, end excluded), in one font. */
+export interface Span<F> {
+  start: number;
+  end: number;
+  font: F;
+}
+
+/** A run to draw: `text` in `font`, as fontkit must receive it, starting `x` from the left. */
+export interface Run<F> {
   text: string;
+  font: F;
   x: number;
+  width: number;
+  /** Whether the run reads right to left (odd embedding level). */
+  rtl: boolean;
+}
+
+/** How to lay out a line. */
+export interface LayoutOptions<F> {
+  /** The paragraph's direction; an RTL line is right-aligned to `maxWidth`. */
+  direction: Direction;
+  maxWidth: number;
+  /** The drawn width of `text` in `font`. */
+  width(text: string, font: F): number;
 }
 
 /**
- * The runs of a line in visual order with their x offsets; `width` measures a run.
+ * The runs of `line` in visual order (left to right) with their x offsets. `spans` cover the line
+ * in logical order, one font each (see pdf_fonts.ts); a run never crosses a span or a level.
  *
  * @example
  * ```ts
- * visualRuns("#5 · דנה כהן", 500, (s) => s.length * 5); // [{ text: "#5 · ", x: 0 }, { text: "דנה כהן", x: 25 }]
+ * const w = { direction: "ltr", maxWidth: 100, width: (s: string) => s.length } as const;
+ * layoutLine("Hello שלום 123", [{ start: 0, end: 14, font: "f" }], w).map((r) => r.text);
+ * // ["Hello ", "123", "שלום "]: fontkit draws the Hebrew run right to left
  * ```
  */
-export function visualRuns(
-  line: string,
-  maxWidth: number,
-  width: (s: string) => number,
-  direction: "auto" | "ltr" = "auto",
-): Run[] {
-  if (!HAS_RTL.test(line)) return [{ text: line, x: 0 }];
-  const runs: string[] = [];
-  let at = 0;
-  for (const m of line.matchAll(RTL_RUN)) {
-    if (m.index > at) runs.push(line.slice(at, m.index));
-    runs.push(m[0]);
-    at = m.index + m[0].length;
+export function layoutLine<F>(line: string, spans: Span<F>[], options: LayoutOptions<F>): Run<F>[] {
+  const { pieces, rtl } = options.direction !== "rtl" && !MAYBE_RTL.test(line)
+    ? {
+      pieces: spans.map((s) => ({ text: line.slice(s.start, s.end), font: s.font, rtl: false })),
+      rtl: false,
+    }
+    : bidiPieces(line, spans, options.direction);
+  let x = 0;
+  const runs: Run<F>[] = [];
+  for (const piece of pieces) {
+    const text = piece.text.replace(BIDI_CONTROLS, "");
+    if (text === "") continue;
+    const width = options.width(text, piece.font);
+    runs.push({ ...piece, text, x, width });
+    x += width;
   }
-  if (at < line.length) runs.push(line.slice(at));
-  const rtl = direction === "auto" && HAS_RTL.test(line.match(FIRST_LETTER)?.[0] ?? "");
-  if (rtl) runs.reverse();
-  const widths = runs.map(width);
-  let x = rtl ? Math.max(0, maxWidth - widths.reduce((a, b) => a + b, 0)) : 0;
-  return runs.map((text, i) => {
-    const run = { text, x };
-    x += widths[i];
-    return run;
-  });
+  const shift = rtl ? Math.max(0, options.maxWidth - x) : 0;
+  for (const run of runs) run.x += shift;
+  return runs;
+}
+
+interface Piece<F> {
+  text: string;
+  font: F;
+  rtl: boolean;
+}
+
+/** Levels, L1, L2 reordering and mirroring: the line's pieces in visual order. */
+function bidiPieces<F>(
+  line: string,
+  spans: Span<F>[],
+  direction: Direction,
+): { pieces: Piece<F>[]; rtl: boolean } {
+  const input = bidiInput(line);
+  const result = bidi.getEmbeddingLevels(input, direction);
+  const paragraph = result.paragraphs[0].level;
+  const levels = result.levels.slice();
+  // L1: whitespace and isolate controls at the end of the line take the paragraph's level.
+  for (let i = line.length - 1; i >= 0 && TRAILING.has(bidi.getBidiCharTypeName(input[i])); i--) {
+    levels[i] = paragraph;
+  }
+  const fontAt: number[] = new Array(line.length);
+  spans.forEach((s, n) => fontAt.fill(n, s.start, s.end));
+  const order = bidi.getReorderedIndices(input, { levels, paragraphs: result.paragraphs });
+
+  const pieces: Piece<F>[] = [];
+  let lo = order[0], hi = order[0];
+  const flush = () => {
+    const rtl = (levels[lo] & 1) === 1;
+    let text = "";
+    for (let i = lo; i <= hi; i++) {
+      text += (rtl ? bidi.getMirroredCharacter(line[i]) : null) ?? line[i];
+    }
+    if (rtl !== fontkitReverses(text)) text = reverseGraphemes(text);
+    pieces.push({ text, font: spans[fontAt[lo]].font, rtl });
+  };
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k];
+    const same = levels[i] === levels[lo] && fontAt[i] === fontAt[lo];
+    if (same && (levels[i] & 1 ? i === lo - 1 : i === hi + 1)) {
+      if (i < lo) lo = i;
+      else hi = i;
+      continue;
+    }
+    flush();
+    lo = hi = i;
+  }
+  if (line.length > 0) flush();
+  return { pieces, rtl: (paragraph & 1) === 1 };
 }

@@ -4,41 +4,74 @@
  *
  * @module
  */
+import { BIDI_CONTROL } from "./pdf_bidi.ts";
 
 /** What replaces a character (or a whole emoji sequence) the font has no glyph for. */
 export const MISSING_GLYPH = "\u25A1";
 
-// An emoji as users type it: a flag (two regional indicators), a keycap, or a pictograph with
-// its modifiers (skin tones, VS16, tags) and ZWJ-joined parts. One sequence → one box, so a
-// family emoji is one □, not four.
-const EMOJI =
+/**
+ * An emoji as users type it: a flag (two regional indicators), a keycap, or a pictograph with
+ * its modifiers (skin tones, VS16, tags) and ZWJ-joined parts. One sequence → one unit: drawn
+ * whole, as its base, or as one □ (a family emoji is one □, not four).
+ */
+export const EMOJI =
   /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|[\uFE0E\uFE0F\u{E0020}-\u{E007F}]|\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}?\uFE0F?)*/gu;
-// Invisible formatting (bidi marks, joiners, BOM) carries no glyph: dropped, not boxed.
-const FORMAT = /[[\p{Cf}\p{Cc}]--[\n]]/gv;
+// Invisible formatting (joiners, BOM) carries no glyph: dropped, not boxed. Bidi controls (LRM,
+// RLE…) are kept for the bidi algorithm (pdf_bidi.ts), which drops them after use.
+const FORMAT = /[[\p{Cf}\p{Cc}]--[\n\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]]/v;
+/** An emoji sequence (group 1) or any other code point. */
+const UNIT = new RegExp(`(${EMOJI.source})|[^]`, "gu");
+const PLAIN = /^[\x20-\x7E\n]*$/;
+const VARIATION = /[\uFE0E\uFE0F]/g;
 
 /**
- * The text with every emoji sequence the font cannot draw replaced by {@link MISSING_GLYPH}
- * (a single pictograph the font has, like ☺ or ♥, is kept), invisible formatting characters
- * removed, tabs as spaces, and any other character outside `charset` boxed.
+ * Whether an emoji sequence asks for emoji presentation: several code points, VS16, or a
+ * pictograph shown as emoji by default (👍, not ☺ or ♥, which the text font draws).
+ */
+export function wantsEmoji(sequence: string): boolean {
+  const bare = sequence.replace(VARIATION, "");
+  return sequence.includes("\uFE0F") || [...bare].length > 1 ||
+    /\p{Emoji_Presentation}/u.test(bare);
+}
+
+/**
+ * The text as it will be drawn: every emoji sequence as `emoji(sequence)` returns it (the
+ * sequence, its base emoji, or undefined for {@link MISSING_GLYPH}), a single pictograph the
+ * text font has kept when it is not asked to be an emoji, invisible formatting characters other
+ * than bidi controls removed, tabs as spaces, and any other character outside `charset` drawn as
+ * `emoji(character)` (a character only the emoji font has) or boxed.
  *
  * @example
  * ```ts
- * printable("hi 👋🏼\u200E", new Set([..."hi □"].map((c) => c.codePointAt(0)!))); // "hi □"
+ * printable("hi 👋🏼\u200B", new Set([..."hi □"].map((c) => c.codePointAt(0)!))); // "hi □"
  * ```
  */
-export function printable(text: string, charset: ReadonlySet<number>): string {
-  const emojiFree = text.replaceAll("\t", "    ").replace(EMOJI, (seq) => {
-    const base = seq.replace(/[\uFE0E\uFE0F]/g, "");
-    const cp = base.codePointAt(0)!;
-    return base.length === String.fromCodePoint(cp).length && charset.has(cp)
-      ? base
-      : MISSING_GLYPH;
-  }).replace(FORMAT, "");
-  let out = "";
-  for (const ch of emojiFree) {
-    out += ch === "\n" || charset.has(ch.codePointAt(0)!) ? ch : MISSING_GLYPH;
-  }
-  return out;
+export function printable(
+  text: string,
+  charset: ReadonlySet<number>,
+  emoji: (sequence: string) => string | undefined = () => undefined,
+): string {
+  if (PLAIN.test(text)) return text;
+  return text.replace(UNIT, (unit, seq?: string) => {
+    if (seq === undefined) {
+      if (unit === "\t") return "    ";
+      if (unit === "\n" || charset.has(unit.codePointAt(0)!)) return unit;
+      if (BIDI_CONTROL.test(unit)) return unit;
+      return FORMAT.test(unit) ? "" : emoji(unit) ?? MISSING_GLYPH;
+    }
+    const bare = seq.replace(VARIATION, "");
+    const cp = bare.codePointAt(0)!;
+    const single = bare.length === String.fromCodePoint(cp).length;
+    if (single && charset.has(cp) && !wantsEmoji(seq)) return bare;
+    return emoji(seq) ?? (single && charset.has(cp) ? bare : MISSING_GLYPH);
+  });
+}
+
+/** The sequences and characters {@link printable} would ask `emoji` about. */
+export function emojiCandidates(text: string, charset: ReadonlySet<number>): Set<string> {
+  const asked = new Set<string>();
+  printable(text, charset, (seq) => void asked.add(seq));
+  return asked;
 }
 
 /**
@@ -69,18 +102,4 @@ export function wrap(text: string, maxWidth: number, width: (s: string) => numbe
     lines.push(line.trimEnd());
   }
   return lines;
-}
-
-/** A width function summing cached per-character advances (shaping and kerning ignored). */
-export function charWidths(measure: (ch: string) => number): (s: string) => number {
-  const cache = new Map<string, number>();
-  return (s) => {
-    let w = 0;
-    for (const ch of s) {
-      let cw = cache.get(ch);
-      if (cw === undefined) cache.set(ch, cw = measure(ch));
-      w += cw;
-    }
-    return w;
-  };
 }
