@@ -3,9 +3,16 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 // History:
+// 5 (session 7): group admins' deletions (`This message was deleted by admin ~Ann.`, `… by an
+//   admin`, 14 languages) are `deleted` with their sender; call rows of 60 languages (one list,
+//   wordings_calls.ts), iOS rows with a length or a note (`Voice call, 6 min`, `Missed voice call,
+//   Tap to call back`, `Silenced voice call, Focus mode`) and group calls are system lines, as
+//   English missed calls were; detection votes on up to 500 header-like lines, ending at the same
+//   line however the stream is cut (a block of pasted messages near the start no longer outvotes
+//   the file); a line over 16 Mi characters is refused.
 // 4 (session 6, from running the parser on real exports found in public repositories and issue
 //   threads, then an adversarial review of the change): a straight `"` between Hebrew letters
 //   (an acronym, `ד"ר כהן`) is no quote, so such authors are no system lines; iOS placeholders
