@@ -7,6 +7,10 @@
  * from MDY is settled by chronology on its first {@link PENDING_CAP} messages; a later header that
  * contradicts that choice is kept as text and counted in `unplacedLines`.
  *
+ * While the order is unknown, a header that would rule an order out but lies more than a day
+ * before the previous header in every order it leaves is a pasted line (a copied message of
+ * another phone), kept as text: it must not settle the file against all its other headers.
+ *
  * @module
  */
 import {
@@ -24,6 +28,11 @@ import type { Certainty, DateOrder, Message } from "./types.ts";
 
 /** Messages held back at most while the date order is unknown. */
 export const PENDING_CAP = 100_000;
+/**
+ * How far back a header that rules out a date order may go from the previous one (clocks
+ * corrected, time zones crossed) before it is read as a pasted line instead.
+ */
+const BACKWARDS_DAYS = 1;
 
 /** `"00"`…`"99"`. */
 const PAD: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
@@ -59,6 +68,8 @@ export class DateBook {
   #pending: Message[] = [];
   #pendingNums: number[] = [];
   #ymd = new Int32Array(3);
+  /** The raw numbers (d1, d2, d3, len1, len3) of the last header accepted while the order is unknown. */
+  #last = new Int32Array([-1, 0, 0, 0, 0]);
   // Raw components #ymd was resolved from.
   #r1 = -1;
   #r2 = -1;
@@ -91,7 +102,13 @@ export class DateBook {
     if (this.order === 0) {
       const bits = this.possible & possibleOrders(d1, d2, d3, len1, len3, this.yearFirst);
       if (bits === 0) return false;
+      // A header that would rule an order out must not go back in time in the orders it
+      // leaves: `01/25/2023` pasted into a day-first 2024 chat whose days are still ≤ 12 is a
+      // copied message, not the line that settles the file month-first.
+      if (bits !== this.possible && this.#goesBack(bits, d1, d2, d3, len1, len3)) return false;
       this.possible = bits;
+      const l = this.#last;
+      l[0] = d1, l[1] = d2, l[2] = d3, l[3] = len1, l[4] = len3;
       return true;
     }
     if (d1 === this.#r1 && d2 === this.#r2 && d3 === this.#r3) return true;
@@ -101,6 +118,25 @@ export class DateBook {
   }
 
   /** Settles the order as certain when a single candidate is left; held messages go to `out`. */
+  /**
+   * True when, in every order of `bits`, the date is more than {@link BACKWARDS_DAYS} before the
+   * previous header's (false for the first header).
+   */
+  #goesBack(bits: number, d1: number, d2: number, d3: number, len1: number, len3: number) {
+    const l = this.#last, ymd = this.#ymd;
+    if (l[0] < 0) return false;
+    for (let order = 1; order <= 4; order <<= 1) {
+      if ((bits & order) === 0) continue;
+      if (!resolveDate(order, l[0], l[1], l[2], l[3], l[4], ymd)) return false;
+      const before = Date.UTC(ymd[0], ymd[1] - 1, ymd[2]);
+      if (!resolveDate(order, d1, d2, d3, len1, len3, ymd)) continue;
+      if (Date.UTC(ymd[0], ymd[1] - 1, ymd[2]) >= before - BACKWARDS_DAYS * 86_400_000) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   settleIfSingle(out: Message[]): void {
     const single = this.order === 0 ? orderOf(this.possible) : null;
     if (single !== null) this.#settle(ORDER_BIT[single], "certain", out);
