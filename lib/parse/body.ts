@@ -123,6 +123,11 @@ export function isSystemAuthor(candidate: string): boolean {
 
 /** An iOS call row with its length (`Voice call, 6 min`, wordings_calls.ts): a system line. */
 const CALL_ROW: Wording = { kind: "system", lang: "en" };
+/**
+ * An English iOS placeholder no table lists (`‎View once photo omitted`): short, one line,
+ * ending with ` omitted` as all of them do — media, not an event (no event ends so).
+ */
+const UNLISTED_OMITTED = /^[^\n]{1,40} omitted$/;
 /** `You turned on disappearing messages. …` (R: real Android exports, after `Name: `). */
 const TURNED = /^You turned (?:on|off) disappearing messages\./;
 /** `label: URL` on one line (see {@link locationLang}). */
@@ -310,7 +315,8 @@ export function buildMessage(
       ) {
         kind = "system"; // Android writes who turned them on where the author stands
       } else if (lrm && ctx.ios) {
-        kind = omittedEnding(text ??= slice.call(src, start, end)) ?? "system";
+        text ??= slice.call(src, start, end);
+        kind = omittedEnding(text) ?? (UNLISTED_OMITTED.test(text) ? "media" : "system");
       } else if (
         ctx.ios && end - start > 8 && mayEndOmitted(src, end) &&
         (omitted = titledOmission(text ??= slice.call(src, start, end), given, givenEnd)) !== null

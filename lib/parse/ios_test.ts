@@ -173,3 +173,17 @@ Deno.test("iOS: five pasted headers without seconds at the start leave every rea
     ["Ann", "bye"],
   ]);
 });
+
+Deno.test("iOS: an unlisted English placeholder after U+200E is media from its sender; events stay system", () => {
+  const L = "\u200E";
+  const { messages } = parseString(
+    `[13/11/2025, 12:00:00] Ann: ${L}View once photo omitted\n` +
+      `[13/11/2025, 12:00:01] Book club: ${L}Ann added Bob\n` +
+      `[13/11/2025, 12:00:02] Ann: ${L}This sentence is far too long to be a placeholder, omitted\n`,
+  );
+  assert.deepEqual(messages.map((m) => [m.author, m.kind, m.text]), [
+    ["Ann", "media", "View once photo omitted"],
+    [null, "system", "Ann added Bob"],
+    [null, "system", "This sentence is far too long to be a placeholder, omitted"],
+  ]);
+});

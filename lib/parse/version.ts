@@ -13,7 +13,9 @@ export const PARSER_VERSION = 5;
 //   English missed calls were; detection votes on up to 500 header-like lines, ending at the same
 //   line however the stream is cut (a block of pasted messages near the start no longer outvotes
 //   the file), and a header going back in time cannot settle the date order (a pasted `01/25/2023`
-//   in a day-first 2024 chat); a line over 16 Mi characters is refused.
+//   in a day-first 2024 chat); an unlisted English iOS placeholder after U+200E (`‎View once
+//   photo omitted`) is media from its sender, not a system line; a line over 16 Mi characters
+//   is refused.
 // 4 (session 6, from running the parser on real exports found in public repositories and issue
 //   threads, then an adversarial review of the change): a straight `"` between Hebrew letters
 //   (an acronym, `ד"ר כהן`) is no quote, so such authors are no system lines; iOS placeholders
