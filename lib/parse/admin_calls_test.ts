@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { msg, parseText } from "./testdata/helpers.ts";
-import { CALLS } from "./wordings_calls.ts";
+import { CALLS, IOS_CALLS } from "./wordings_calls.ts";
 import { EXACT, SYSTEM_ANY, systemLanguage } from "./wordings.ts";
 
 const LRM = "\u200e";
@@ -60,33 +60,62 @@ Deno.test("sentences about an admin's deletion stay text", async () => {
     "This message was deleted by admin because of spam",
     "I think this message was deleted by admin Zeeshan.",
     "This message was deleted by admin .",
+    // A reason or a remark where the name stands (review): no name starts so, or holds `, `.
+    "This message was deleted by admin because it was spam.",
+    "This message was deleted by admin and I have no idea why lol.",
+    "Pesan ini dihapus oleh admin karena melanggar aturan grup.",
+    "Pesan ini dihapus oleh admin ya.",
+    "Questo messaggio è stato eliminato dall'amministratore perché era spam.",
+    "Mensagem apagada por um admin (kkkk)",
+    "Esta mensagem foi apagada por um/a administrador/a, acho que por engano.",
+    "Данное сообщение удалено админом (и правильно).",
+    "This message was deleted by admin Bob, who was right to delete it.",
   ];
-  const text = bodies.map((b, i) => `01/10/2025, 09:4${i} - Ann: ${b}\n`).join("");
+  const text = bodies.map((b, i) => `01/10/2025, 09:${10 + i} - Ann: ${b}\n`).join("");
   assert.deepEqual(
     await parse(text),
-    bodies.map((b, i) => msg(`2025-10-01T09:4${i}:00`, "Ann", b)),
+    bodies.map((b, i) => msg(`2025-10-01T09:${10 + i}:00`, "Ann", b)),
   );
 });
 
-Deno.test("iOS call rows are system lines, with or without their U+200E", async () => {
+Deno.test("an admin's deletion naming the admin by a short name, a number or `~ Name`", async () => {
+  const bodies = [
+    "管理员 张三 已删除这条消息。", // 15 characters: a two-character Chinese name
+    "This message was deleted by admin +44 7700 900123.",
+    "This message was deleted by admin ~\u202fAlice Example.",
+    "Pesan ini dihapus oleh admin Budi.",
+  ];
+  const text = bodies.map((b, i) => `01/10/2025, 10:${10 + i} - Ann: ${b}\n`).join("");
+  assert.deepEqual(
+    await parse(text),
+    bodies.map((b, i) => msg(`2025-10-01T10:${10 + i}:00`, "Ann", b, "deleted")),
+  );
+});
+
+Deno.test("iOS call rows are system lines by their U+200E; without it, a participant's words", async () => {
   assert.deepEqual(
     await parse(
-      "[23/04/2026, 18:05:47] Desmond: Missed voice call, Tap to call back\n" +
-        "[23/04/2026, 18:30:02] Jordan: Voice call, No answer\n" +
-        "[23/04/2026, 18:30:08] Desmond: Silenced voice call, Focus mode\n" +
-        "[23/04/2026, 18:30:21] Desmond: Video call, 6 min\n" +
-        `[23/04/2026, 18:30:22] Desmond: ${LRM}Voice call, ${LRM}10 min\n` +
-        "[23/04/2026, 18:30:23] Jordan: Voice call, 10 min later?\n" +
-        "[23/04/2026, 18:30:24] Jordan: Video call, no answer from him\n",
+      `[23/04/2026, 18:05:47] Desmond: ${LRM}Missed voice call, ${LRM}Tap to call back\n` +
+        `[23/04/2026, 18:30:02] Jordan: ${LRM}Voice call, ${LRM}No answer\n` +
+        `[23/04/2026, 18:30:08] Desmond: ${LRM}Silenced voice call, ${LRM}Focus mode\n` +
+        `[23/04/2026, 18:30:21] Desmond: ${LRM}Video call, ${LRM}6 min\n` +
+        `[23/04/2026, 18:30:22] Desmond: ${LRM}Missed voice call\n` +
+        `[23/04/2026, 18:30:23] Ana: ${LRM}Llamada perdida\n` +
+        // Typed by a participant (no mark): text, in an iOS file even Android's wordings.
+        "[23/04/2026, 18:30:24] Jordan: Voice call, 10 min\n" +
+        "[23/04/2026, 18:30:25] Ana: Llamada perdida\n" +
+        "[23/04/2026, 18:30:26] Ana: Missed voice call\n",
     ),
     [
       msg("2026-04-23T18:05:47", null, "Missed voice call, Tap to call back"),
       msg("2026-04-23T18:30:02", null, "Voice call, No answer"),
       msg("2026-04-23T18:30:08", null, "Silenced voice call, Focus mode"),
       msg("2026-04-23T18:30:21", null, "Video call, 6 min"),
-      msg("2026-04-23T18:30:22", null, "Voice call, 10 min"),
-      msg("2026-04-23T18:30:23", "Jordan", "Voice call, 10 min later?"),
-      msg("2026-04-23T18:30:24", "Jordan", "Video call, no answer from him"),
+      msg("2026-04-23T18:30:22", null, "Missed voice call"),
+      msg("2026-04-23T18:30:23", null, "Llamada perdida"),
+      msg("2026-04-23T18:30:24", "Jordan", "Voice call, 10 min"),
+      msg("2026-04-23T18:30:25", "Ana", "Llamada perdida"),
+      msg("2026-04-23T18:30:26", "Ana", "Missed voice call"),
     ],
   );
 });
@@ -120,7 +149,7 @@ Deno.test("Android call rows of every language are system lines without an autho
     "Panggilan video terlepas",
     "不在着信",
     "未接语音通话",
-    "मिस्ड वीडियो कॉल",
+    "छूटी हुई विडियो कॉल",
     "تماس صوتی پاسخ داده نشده",
     "Αναπάντητη κλήση",
     "Cuộc gọi nhỡ video",
@@ -129,8 +158,6 @@ Deno.test("Android call rows of every language are system lines without an autho
     "Missat röstsamtal",
     "মিসড ভয়েস কল",
     "چھوٹی ہوئی صوتی کال",
-    "Gemist videogesprek",
-    "Llamada perdida",
     "Cevapsız sesli arama",
     "Пропуснато видео обаждане",
     "Stemoproep gemis",
@@ -147,13 +174,20 @@ Deno.test("Android call rows of every language are system lines without an autho
       "16/12/2021, 8:00 PM - سارة: \u200fمكالمة فيديو فائتة\n" +
         "16/12/2021, 8:01 PM - سارة: مكالمة صوتية فائتة؟\n" +
         "16/12/2021, 8:02 PM - Jun: 부재중 전화 봤어요\n" +
-        "16/12/2021, 8:03 PM - Ana: Missat samtal igen\n",
+        "16/12/2021, 8:03 PM - Ana: Missat samtal igen\n" +
+        // iOS-only wordings and other cases are a participant's words on Android.
+        "16/12/2021, 8:04 PM - Ana: Llamada perdida\n" +
+        "16/12/2021, 8:05 PM - Ana: Missat samtal\n" +
+        "16/12/2021, 8:06 PM - Ana: missed voice call\n",
     ),
     [
       msg("2021-12-16T20:00:00", null, "مكالمة فيديو فائتة"),
       msg("2021-12-16T20:01:00", "سارة", "مكالمة صوتية فائتة؟"),
       msg("2021-12-16T20:02:00", "Jun", "부재중 전화 봤어요"),
       msg("2021-12-16T20:03:00", "Ana", "Missat samtal igen"),
+      msg("2021-12-16T20:04:00", "Ana", "Llamada perdida"),
+      msg("2021-12-16T20:05:00", "Ana", "Missat samtal"),
+      msg("2021-12-16T20:06:00", "Ana", "missed voice call"),
     ],
   );
 });
@@ -167,17 +201,29 @@ Deno.test("an Arabic export whose only system lines are calls is Arabic", async 
   assert.equal(summary.language, "ar");
 });
 
-Deno.test("every call wording is a whole-body system line and votes its language", () => {
-  // Czech writes Slovak's `Zmeškaný videohovor`: Slovak is listed (and tried) first.
+Deno.test("every call wording votes its language; Android's are whole-body system lines", () => {
+  // Czech Android writes Slovak iOS's `Zmeškaný videohovor`: Slovak's phrases are tried first.
   const shared = new Map([["Zmeškaný videohovor", "sk"]]);
-  for (const [lang, list] of Object.entries(CALLS)) {
-    for (const w of list) {
-      const expected = shared.get(w) ?? lang;
-      assert.equal(systemLanguage(w), expected, w);
-      assert.equal(systemLanguage(`\u200e${w}.`), expected, w); // iOS
-      assert.deepEqual(EXACT.get(w), { kind: "system", lang: expected }, w);
-      assert.deepEqual(EXACT.get(w + "."), { kind: "system", lang: expected }, w);
-      assert.ok(SYSTEM_ANY.test(w), w);
+  for (const [table, whole] of [[CALLS, true], [IOS_CALLS, false]] as const) {
+    for (const [lang, list] of Object.entries(table)) {
+      for (const w of list) {
+        const expected = shared.get(w) ?? lang;
+        assert.equal(systemLanguage(w), expected, w);
+        assert.equal(systemLanguage(`\u200e${w}.`), expected, w); // iOS
+        assert.ok(SYSTEM_ANY.test(w), w);
+        if (!whole) {
+          // Not a whole-body wording, unless Android writes the same words (cs `Zmeškaný …`).
+          const android = Object.values(CALLS).some((l) => l.includes(w));
+          assert.equal(EXACT.get(w)?.kind === "system", android, w);
+          continue;
+        }
+        // A whole body is its table's language (Czech's Android row is Czech).
+        assert.deepEqual(EXACT.get(w), { kind: "system", lang }, w);
+        assert.deepEqual(EXACT.get(w + "."), { kind: "system", lang }, w);
+        // Written one way: no case variant.
+        const flipped = w[0] === w[0].toLowerCase() ? w[0].toUpperCase() : w[0].toLowerCase();
+        if (flipped !== w[0]) assert.equal(EXACT.get(flipped + w.slice(1)), undefined, w);
+      }
     }
   }
   // iOS rows of a call that took place, written once (wordings_calls.ts IOS_CALL_START).

@@ -3,8 +3,8 @@
  * the attachment and its caption, and the kind.
  *
  * Signals, in order: no author → `system`; a whole-body wording (deleted, omitted media, contact
- * card, live location, call rows; wordings.ts) → its kind; a one-line admin deletion naming the
- * admin → `deleted`; an iOS call row with its length → `system`; an attachment (attachment.ts) →
+ * card, live location, Android's call rows; wordings.ts) → its kind; a one-line admin deletion
+ * naming the admin → `deleted`; an attachment (attachment.ts) →
  * `media`, or `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines →
  * `poll`; an iOS body starting with U+200E that is none of these → `system` (the chat name or
  * actor standing where the author would be is dropped); iOS `Name: Name created this group` →
@@ -19,12 +19,12 @@ import {
   ACTOR_EVENT,
   ADMIN_SHAPES,
   adminDeletion,
-  CALL_DURATION,
   edgeShape,
   EDITED,
   EXACT,
   LOCATION_LABELS,
   NOTICE,
+  SHORTEST_ADMIN_DELETION,
   SYSTEM_ANY,
   systemLanguage,
   type Wording,
@@ -121,11 +121,9 @@ export function isSystemAuthor(candidate: string): boolean {
   return candidate.length >= 24 && (NOTICE.test(candidate) || SYSTEM_ANY.test(candidate));
 }
 
-/** An iOS call row with its length (`Voice call, 6 min`, wordings_calls.ts): a system line. */
-const CALL_ROW: Wording = { kind: "system", lang: "en" };
 /**
- * An English iOS placeholder no table lists (`‎View once photo omitted`): short, one line,
- * ending with ` omitted` as all of them do — media, not an event (no event ends so).
+ * An English iOS placeholder no table lists (`‎View once photo omitted`): one line of at most 40
+ * characters before ` omitted`, as all of them end — media, not an event (no event ends so).
  */
 const UNLISTED_OMITTED = /^[^\n]{1,40} omitted$/;
 /** `You turned on disappearing messages. …` (R: real Android exports, after `Name: `). */
@@ -274,16 +272,15 @@ export function buildMessage(
       const head = EXACT.get(slice.call(src, start, firstEnd));
       if (head?.kind === "media") exact = head;
     }
-    if (exact === undefined && firstEnd === end && end - start >= 16) {
-      // One line that may name an admin who deleted it, or be an iOS call row with its length
-      // (`Voice call, 6 min`): gated on its first and last characters.
-      const first = charCodeAt.call(src, start), edges = edgeShape(first, last);
+    // iOS writes U+200E before a call row (a system line by that rule, below): without it, the
+    // words are a participant's (`Llamada perdida` typed as a message).
+    if (exact?.kind === "system" && ctx.ios && !lrm) exact = undefined;
+    if (exact === undefined && firstEnd === end && end - start >= SHORTEST_ADMIN_DELETION) {
+      // One line that may name an admin who deleted it: gated on its first and last characters.
+      const edges = edgeShape(charCodeAt.call(src, start), last);
       if (ADMIN_SHAPES[edges] === 1) {
         exact = adminDeletion(text ??= slice.call(src, start, end), edges);
-      } else if (
-        first === 86 && end - start <= 20 &&
-        CALL_DURATION.test(text ??= slice.call(src, start, end))
-      ) exact = CALL_ROW;
+      }
     }
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {

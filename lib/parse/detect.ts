@@ -4,7 +4,8 @@
  * the parser. Input without any header-like line is refused once 50,000 lines / 8 MiB were read,
  * without buffering the rest. The limits count lines, never blocks, so that where a stream's
  * chunks are cut cannot change the vote; 500 votes outweigh a block of pasted messages of another
- * format near the start (WhatsApp's "copy" writes `[date, time] Name: text` lines).
+ * format near the start (WhatsApp's "copy" writes `[date, time] Name: text` lines), and the
+ * file's first line, when it is a header, weighs as half of them (a paste never comes first).
  *
  * @module
  */
@@ -16,6 +17,8 @@ import type { Block } from "./lines.ts";
 import { ParseError } from "./types.ts";
 
 const VOTES = 500;
+/** What the file's first line, when it is a header, weighs in the vote. */
+const FIRST_LINE_WEIGHT = 250;
 const LINES = 2_000;
 const CHARS = 1 << 20;
 const GIVE_UP_LINES = 50_000;
@@ -59,12 +62,18 @@ export class Detection {
       const eol = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       this.#lines++;
       this.#chars += nl + 1 - pos;
+      let first = false;
       if (this.#firstText === null && /\S/.test(stripInvisible(text.slice(pos, eol)))) {
         this.#firstText = text.slice(pos, eol);
+        first = true;
       }
       if (isHeadStart(text.charCodeAt(pos))) {
         const c = candidateOf(text.slice(pos, eol));
-        if (c !== null) this.#candidates.push(c);
+        if (c !== null) {
+          // The export's first line is WhatsApp's own header (a paste never comes first).
+          if (first) c.weight = FIRST_LINE_WEIGHT;
+          this.#candidates.push(c);
+        }
       }
       pos = nl + 1;
       const n = this.#candidates.length;

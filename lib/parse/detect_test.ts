@@ -47,3 +47,14 @@ Deno.test("detection: the vote ends at the same line however the stream is cut",
     assert.deepEqual(streamed.messages, whole.messages, `chunks of ${chunk}`);
   }
 });
+
+Deno.test("detection: the file's first line outweighs a long paste of another format", async () => {
+  // 50 messages, one holding 300 pasted iOS lines, then 200: among the first 500 header-like
+  // lines the paste has more (300 to 200), but the export's first line is WhatsApp's own.
+  const text = range(50, android).join("") + pasted.repeat(300) +
+    range(200, (i) => android(i + 50)).join("");
+  const { messages, summary } = parseString(text);
+  assert.equal(summary.layout, "android");
+  assert.equal(messages.length, 250);
+  assert.equal(summary.unplacedLines, 300);
+});

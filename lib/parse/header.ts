@@ -62,6 +62,8 @@ export interface Candidate {
   format: HeaderFormat;
   /** Language suggested by the header itself (`à` → fr, `klo` → fi, `م` → ar), or null. */
   lang: string | null;
+  /** How many votes it counts for (default 1; the file's first line counts for more: detect.ts). */
+  weight?: number;
 }
 
 const SP = "[ \\u00A0\\u202F]";
@@ -271,7 +273,8 @@ export function voteFormat(candidates: Candidate[]): Candidate | null {
   }
   const dateFirst = (g: Candidate[]) => !g[0].format.bare && !g[0].format.timeFirst;
   const bare = (g: Candidate[]) => g[0].format.bare;
-  const score = (g: Candidate[]) => g.length * (dateFirst(g) ? DATE_FIRST_WEIGHT : 1);
+  const votes = (g: Candidate[]) => g.reduce((n, c) => n + (c.weight ?? 1), 0);
+  const score = (g: Candidate[]) => votes(g) * (dateFirst(g) ? DATE_FIRST_WEIGHT : 1);
   let best: Candidate[] | null = null;
   for (const g of groups.values()) {
     if (best === null) best = g;

@@ -7,12 +7,13 @@ export const PARSER_VERSION = 5;
 
 // History:
 // 5 (session 7): group admins' deletions (`This message was deleted by admin ~Ann.`, `… by an
-//   admin`, 14 languages) are `deleted` with their sender; call rows of 60 languages (one list,
-//   wordings_calls.ts), iOS rows with a length or a note (`Voice call, 6 min`, `Missed voice call,
-//   Tap to call back`, `Silenced voice call, Focus mode`) and group calls are system lines, as
-//   English missed calls were; detection votes on up to 500 header-like lines, ending at the same
-//   line however the stream is cut (a block of pasted messages near the start no longer outvotes
-//   the file), and a header going back in time cannot settle the date order (a pasted `01/25/2023`
+//   admin`, 14 languages; the name shaped like one) are `deleted` with their sender; Android's
+//   call rows of 60 languages (one list, wordings_calls.ts) and group calls are system lines, as
+//   English missed calls were, written as listed only; iOS call rows need their U+200E (a typed
+//   `Missed voice call` in an iOS file is text); detection votes on up to 500 header-like lines,
+//   ending at the same line however the stream is cut, the file's first line weighing 250 (pasted
+//   messages of another format no longer outvote the file), and a header going back in time
+//   cannot settle the date order (a pasted `01/25/2023`
 //   in a day-first 2024 chat); an unlisted English iOS placeholder after U+200E (`‎View once
 //   photo omitted`) is media from its sender, not a system line; a line over 16 Mi characters
 //   is refused.

@@ -29,7 +29,6 @@ import { CALLS } from "./wordings_calls.ts";
 import { CONTACT } from "./wordings_contact.ts";
 import { MEDIA } from "./wordings_omitted.ts";
 
-export { CALL_DURATION } from "./wordings_calls.ts";
 export { LOCATION_LABELS } from "./wordings_location.ts";
 export {
   ACTOR_EVENT,
@@ -72,10 +71,13 @@ const PENDING: Record<string, string[]> = {
 
 function exactTable(): Map<string, Wording> {
   const map = new Map<string, Wording>();
-  const add = (table: Record<string, string[]>, kind: MessageKind) => {
+  // `cased`: also with the first letter's case changed (call rows are written one way only).
+  const add = (table: Record<string, string[]>, kind: MessageKind, cased = true) => {
     for (const [lang, list] of Object.entries(table)) {
       for (const s of list) {
-        for (const v of variants(s)) if (!map.has(v)) map.set(v, { kind, lang });
+        for (const v of cased ? variants(s) : [s, s + "."]) {
+          if (!map.has(v)) map.set(v, { kind, lang });
+        }
       }
     }
   };
@@ -86,7 +88,7 @@ function exactTable(): Map<string, Wording> {
   add(CONTACT, "contact");
   add(LIVE_LOCATION, "location");
   add(PENDING, "text");
-  add(CALLS, "system");
+  add(CALLS, "system", false);
   return map;
 }
 
@@ -107,24 +109,40 @@ for (const [lang, list] of Object.entries(DELETED_BY_ADMIN)) {
     ADMIN_BY_SHAPE.get(shape)!.push([before, after, lang]);
   }
 }
+/** The shortest admin deletion: a template around a one-character name. */
+export const SHORTEST_ADMIN_DELETION = Math.min(
+  ...Object.values(DELETED_BY_ADMIN).flat().map(([before, after]) =>
+    before.length + after.length + 1
+  ),
+);
 /** Bitmap of the {@link edgeShape}s of the admin-deletion templates: a gate before matching. */
 export const ADMIN_SHAPES = new Uint8Array(4096);
 for (const shape of ADMIN_BY_SHAPE.keys()) ADMIN_SHAPES[shape] = 1;
-/** What no admin's name holds: a line break, or a question or exclamation mark of any script. */
-const NOT_A_NAME = /[\n?!\u061F\uFF1F\uFF01]/;
+/** What no admin's name holds: a line break, a question or exclamation mark, `, ` (a clause). */
+const NOT_A_NAME = /[\n?!\u061F\uFF1F\uFF01]|, /;
+/**
+ * How a name starts: `~` (WhatsApp's mark of a name not in the contacts), `+` or a digit (a
+ * number), or a letter that is upper case or of a script without case (`because it was spam` is
+ * a reason, not a name).
+ */
+const NAME_START = /^[~+\d\p{Lu}\p{Lt}\p{Lo}]/u;
+/** The longest admin's name accepted (a contact's name, `~ Name`, or a number). */
+const LONGEST_NAME = 40;
 
 /**
  * The wording of a body that says a group admin deleted the message (`This message was deleted
- * by admin ~Ann.`), or undefined: a template's text around a name of 1 to 80 characters without
- * a line break or a question mark (`This message was deleted by admin Bob?` is a question).
+ * by admin ~Ann.`), or undefined: a template's text around something shaped like a name (see
+ * {@link NAME_START}, at most {@link LONGEST_NAME} characters, none of {@link NOT_A_NAME}):
+ * `This message was deleted by admin Bob?` is a question, `… by admin because it was spam.` a
+ * sentence.
  */
 export function adminDeletion(text: string, shape: number): Wording | undefined {
   for (const [before, after, lang] of ADMIN_BY_SHAPE.get(shape) ?? []) {
-    const name = text.length - before.length - after.length;
-    if (
-      name >= 1 && name <= 80 && text.startsWith(before) && text.endsWith(after) &&
-      !NOT_A_NAME.test(text.slice(before.length, text.length - after.length))
-    ) return { kind: "deleted", lang };
+    const length = text.length - before.length - after.length;
+    if (length < 1 || length > LONGEST_NAME) continue;
+    if (!text.startsWith(before) || !text.endsWith(after)) continue;
+    const name = text.slice(before.length, text.length - after.length);
+    if (NAME_START.test(name) && !NOT_A_NAME.test(name)) return { kind: "deleted", lang };
   }
   return undefined;
 }

@@ -1,13 +1,15 @@
 /**
  * Call rows: WhatsApp writes a call into the chat as a line of its own, with the caller where the
- * author stands (Android `Sumaira: Missed voice call`; iOS `Ann: ‎Voice call, ‎10 min`, its U+200E
- * often lost when a file was copied or cleaned). They are system lines (the author is dropped, as
- * for the other events). Whole bodies, listed per language; iOS's rows with a duration
- * (`Voice call, 6 min`) are matched by {@link CALL_DURATION}.
+ * author stands (Android `Sumaira: Missed voice call`; iOS `Ann: ‎Voice call, ‎10 min`). They are
+ * system lines (the author is dropped, as for the other events). iOS puts U+200E before every
+ * row, which makes it a system line by itself (body.ts); Android rows carry no mark, so Android's
+ * wordings ({@link CALLS}) are whole-body wordings (wordings.ts `EXACT`), taken on iOS only with
+ * their U+200E. The rows only iOS writes ({@link IOS_CALLS}) are no whole-body wordings: typed
+ * without the mark (`Llamada perdida`) they are a participant's words.
  *
- * The one list of call wordings: wordings.ts looks whole bodies up in it, and wordings_system.ts
- * appends each language's wordings (escaped, found anywhere in a text) to that language's system
- * phrases, for the language guess and for system texts standing where an author would.
+ * The one list of call wordings: wordings_system.ts appends each language's wordings of both
+ * tables (escaped, found anywhere in a text) to that language's system phrases, for the language
+ * guess and for system texts standing where an author would.
  *
  * Sources, per language (see wordings.ts): R = a real export, C = the call lists of parsers and
  * analysers written against real exports, L/S = whats_json's lists of WhatsApp's iOS/Android
@@ -19,7 +21,11 @@
  * @module
  */
 
-/** Call rows, language → whole bodies (no trailing period: wordings.ts adds iOS's). */
+/**
+ * Call rows Android writes (S, R, C; L S where iOS writes them too), language → whole bodies, as
+ * written (no case variants: WhatsApp writes its rows one way; no trailing period: wordings.ts
+ * adds iOS's).
+ */
 export const CALLS: Record<string, string[]> = {
   en: [
     // R: real Android exports (`12/16/21, 7:55 PM - Sumaira: Missed voice call`), L, S
@@ -29,25 +35,8 @@ export const CALLS: Record<string, string[]> = {
     // below; preprocessing code of chat analysers dropping them from exports)
     "Missed group voice call",
     "Missed group video call",
-    // R: a real iOS export of April 2026 stored on GitHub (`[23/04/2026, 18:05:47] Desmond
-    // SurrealDB: Missed voice call, Tap to call back`, `Jordan: Voice call, No answer`,
-    // `Silenced voice call, Focus mode`) and one of January 2025 (`Meet Bhanushali: Silenced
-    // voice call, Focus mode`)
-    "Missed voice call, Tap to call back",
-    "Voice call, No answer",
-    "Silenced voice call, Focus mode",
-    // C: the same rows for video, the desktop's `Click to call back` and a call taken on another
-    // device (analysers' lists of iOS export rows)
-    "Missed video call, Tap to call back",
-    "Missed voice call, Click to call back",
-    "Missed video call, Click to call back",
-    "Video call, No answer",
-    "Silenced video call, Focus mode",
-    "Voice call, Answered on other device",
-    "Video call, Answered on other device",
   ],
   es: [
-    "Llamada perdida", // L (voice)
     "Llamada de voz perdida", // S; C
     "Videollamada perdida", // L S
     "Llamada de video perdida", // C (analysers' lists of Spanish export rows)
@@ -68,8 +57,6 @@ export const CALLS: Record<string, string[]> = {
     "Gemiste spraakoproep", // S
     "Gemiste videooproep", // source not recorded (listed since the first call rows)
     "Gemiste video-oproep", // S
-    "Gemist spraakgesprek", // L
-    "Gemist videogesprek", // L
   ],
   tr: [
     "Cevapsız sesli arama", // L S
@@ -82,14 +69,11 @@ export const CALLS: Record<string, string[]> = {
   ru: ["Пропущенный аудиозвонок", "Пропущенный видеозвонок"], // L S
   uk: ["Пропущений аудіодзвінок", "Пропущений відеодзвінок"], // L S
   el: [
-    "Αναπάντητη φωνητική κλήση", // L
     "Αναπάντητη βιντεοκλήση", // L S
     "Αναπάντητη κλήση", // S (voice)
   ],
   ar: ["مكالمة صوتية فائتة", "مكالمة فيديو فائتة"], // L S
   bn: [
-    "ভয়েস কল মিস করেছেন", // L
-    "ভিডিও কল মিস করেছেন", // L
     "মিসড ভয়েস কল", // S
     "মিস করা ভিডিও কল", // S
   ],
@@ -101,89 +85,62 @@ export const CALLS: Record<string, string[]> = {
   ],
   vi: ["Cuộc gọi nhỡ", "Cuộc gọi nhỡ video"], // L S
   ur: [
-    "مسڈ وائس کال", // L
-    "مسڈ ویڈیو کال", // L
     "چھوٹی ہوئی صوتی کال", // S
     "چھوٹی ہوئی ویڈیو کال", // S
   ],
   th: [
     "สายที่ไม่ได้รับ", // L S (voice)
-    "วิดีโอคอลที่ไม่ได้รับ", // L
     "สายโทรวิดีโอที่ไม่ได้รับ", // S
   ],
   sv: [
     "Missat röstsamtal", // L S
-    "Missat samtal", // L
     "Missat videosamtal", // L S
   ],
-  sk: ["Zmeškaný hovor", "Zmeškaný videohovor"], // L
   pl: [
-    "Nieodebrane poł. głosowe", // L
-    "Nieodebrane poł", // L (the short form whats_json lists beside it)
     "Nieodebrane poł. wideo", // L S
     "Nieodebrane połączenie", // S (voice)
   ],
   ro: [
-    "Apel vocal ratat", // L
-    "Apel video ratat", // L
     "Apel vocal nepreluat", // S
     "Apel video nepreluat", // S
   ],
   nb: [
     "Tapt taleanrop", // L S
-    "Tapt videoanrop", // L
     "Tapt videosamtale", // S
   ],
   ms: [
-    "Panggila suara terlepas", // L (sic)
-    "Panggilan Suara Terlepas", // L
     "Panggilan suara terlepas", // S
     "Panggilan video terlepas", // L S
   ],
   mr: ["मिस्ड व्हॉइस कॉल", "मिस्ड व्हिडिओ कॉल"], // L S
   ko: ["부재중 전화", "부재중 영상통화"], // L S
   ja: [
-    "音声通話不在着信", // L
     "不在着信", // S (voice)
     "ビデオ通話不在着信", // L S
   ],
   hu: [
     "Nem fogadott hanghívás", // L S
-    "Nem fogadott videohívás", // L
     "Nem fogadott videóhívás", // S
   ],
   id: ["Panggilan suara tak terjawab", "Panggilan video tak terjawab"], // L S
   hr: [
-    "Propušteni glasovni poziv", // L
-    "Propušteni videopoziv", // L
     "Propušten glasovni poziv", // S
     "Propušten video poziv", // S
   ],
   hi: [
-    "वॉइस कॉल मिस हुई", // L
-    "मिस्ड वॉइस कॉल", // L
-    "मिस्ड वीडियो कॉल", // L
     "छूटी हुई ध्वनि कॉल", // S
     "छूटी हुई विडियो कॉल", // S
   ],
   gu: [
-    "છૂટી ગયેલો વોઇસ કૉલ", // L
-    "છૂટેલો વોઇસ કૉલ", // L
-    "છૂટી ગયેલ વિડિયો કૉલ", // L
     "છૂટી ગયેલ ધ્વનિ કૉલ", // S
     "છૂટી ગયેલ વિડિઓ કૉલ", // S
   ],
-  ga: ["Guthghlao caillte", "Glao Gutha Caillte", "Físghlao caillte"], // L
   fi: ["Vastaamaton äänipuhelu", "Vastaamaton videopuhelu"], // L S
   fa: [
     "تماس صوتی پاسخ داده نشده", // L S
-    "تماس تصویری بی\u200cپاسخ", // L (Persian writes U+200C in بی‌پاسخ; whats_json's copy lacks it)
-    "تماس تصویری بیپاسخ", // L as whats_json stores it
     "تماس تصویری پاسخ داده نشده", // S
   ],
   da: [
-    "Ubesvaret taleopkald", // L
-    "Ubesvaret videoopkald", // L
     "Mistet opkald", // S
     "Mistede video opkald", // S
   ],
@@ -193,7 +150,6 @@ export const CALLS: Record<string, string[]> = {
   ],
   ca: [
     "Trucada de veu perduda", // L S
-    "Videotrucada perduda", // L
     "Trucada de vídeo perduda", // S
   ],
   // S only (Android)
@@ -219,14 +175,56 @@ export const CALLS: Record<string, string[]> = {
 };
 
 /**
+ * Call rows only iOS writes (L: whats_json's iOS lists; en: R, C as noted), language → whole
+ * bodies. iOS puts U+200E before every call row, which makes it a system line by itself
+ * (body.ts); these wordings serve the language guess (wordings_system.ts) and are no whole-body
+ * wordings: without the mark (an Android file, or a participant typing `Llamada perdida`) the
+ * line is a participant's text.
+ */
+export const IOS_CALLS: Record<string, string[]> = {
+  en: [
+    // R: a real iOS export of April 2026 stored on GitHub (`[23/04/2026, 18:05:47] Desmond
+    // SurrealDB: Missed voice call, Tap to call back`, `Jordan: Voice call, No answer`,
+    // `Silenced voice call, Focus mode`) and one of January 2025 (`Meet Bhanushali: Silenced
+    // voice call, Focus mode`)
+    "Missed voice call, Tap to call back",
+    "Voice call, No answer",
+    "Silenced voice call, Focus mode",
+    // C: the same rows for video, the desktop's `Click to call back` and a call taken on another
+    // device (analysers' lists of iOS export rows)
+    "Missed video call, Tap to call back",
+    "Missed voice call, Click to call back",
+    "Missed video call, Click to call back",
+    "Video call, No answer",
+    "Silenced video call, Focus mode",
+    "Voice call, Answered on other device",
+    "Video call, Answered on other device",
+  ],
+  es: ["Llamada perdida"],
+  nl: ["Gemist spraakgesprek", "Gemist videogesprek"],
+  el: ["Αναπάντητη φωνητική κλήση"],
+  bn: ["ভয়েস কল মিস করেছেন", "ভিডিও কল মিস করেছেন"],
+  ur: ["مسڈ وائس کال", "مسڈ ویڈیو کال"],
+  th: ["วิดีโอคอลที่ไม่ได้รับ"],
+  sv: ["Missat samtal"],
+  sk: ["Zmeškaný hovor", "Zmeškaný videohovor"],
+  pl: ["Nieodebrane poł. głosowe", "Nieodebrane poł"],
+  ro: ["Apel vocal ratat", "Apel video ratat"],
+  nb: ["Tapt videoanrop"],
+  ms: ["Panggila suara terlepas", "Panggilan Suara Terlepas"],
+  ja: ["音声通話不在着信"],
+  hu: ["Nem fogadott videohívás"],
+  hr: ["Propušteni glasovni poziv", "Propušteni videopoziv"],
+  hi: ["वॉइस कॉल मिस हुई", "मिस्ड वॉइस कॉल", "मिस्ड वीडियो कॉल"],
+  gu: ["છૂટી ગયેલો વોઇસ કૉલ", "છૂટેલો વોઇસ કૉલ", "છૂટી ગયેલ વિડિયો કૉલ"],
+  ga: ["Guthghlao caillte", "Glao Gutha Caillte", "Físghlao caillte"],
+  fa: ["تماس تصویری بی\u200cپاسخ", "تماس تصویری بیپاسخ"],
+  da: ["Ubesvaret taleopkald", "Ubesvaret videoopkald"],
+  ca: ["Videotrucada perduda"],
+};
+
+/**
  * The start of iOS's rows of a call (English): `Voice call, 6 min`, `Video call, No answer`. Its
  * language's system phrases take it as written (wordings_system.ts).
  */
 export const IOS_CALL_START: [lang: string, source: string] = ["en", "^(?:Voice|Video) call, "];
-
-/**
- * iOS's row of a call that took place, with its length (R: `Video call, 6 min`, `Voice call, 2 min`
- * in the real iOS export of 2026 above; `sec` and `hr` as parsers of iOS exports read them). The
- * classifier tries it only on short bodies starting with `V`.
- */
-export const CALL_DURATION = new RegExp(IOS_CALL_START[1] + "\\d{1,3} (?:sec|min|hr)$");

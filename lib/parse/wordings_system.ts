@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { CALLS, IOS_CALL_START } from "./wordings_calls.ts";
+import { CALLS, IOS_CALL_START, IOS_CALLS } from "./wordings_calls.ts";
 
 /**
  * System texts other than call rows, language → pattern, in the order {@link SYSTEM_PHRASES}
@@ -181,11 +181,11 @@ const PHRASES: [string, RegExp][] = [
 const literal = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 
 /**
- * A language's pattern with its call rows (wordings_calls.ts) appended: the wordings found
- * anywhere in a text, and iOS's `Voice call, ` for English.
+ * A language's pattern with its call rows (wordings_calls.ts, Android's and iOS's) appended: the
+ * wordings found anywhere in a text, and iOS's `Voice call, ` for English.
  */
 function withCalls(lang: string, source: string | null): RegExp {
-  const parts = (CALLS[lang] ?? []).map(literal);
+  const parts = [...(CALLS[lang] ?? []), ...(IOS_CALLS[lang] ?? [])].map(literal);
   if (lang === IOS_CALL_START[0]) parts.push(IOS_CALL_START[1]);
   if (source !== null) parts.unshift(source);
   return new RegExp(parts.join("|"));
