@@ -188,10 +188,10 @@ Deno.test("searchMessages: days in the reader's zone are instants, each chat rea
       assert.deepEqual(await titles({ ...day("2024-01-01"), zone: "UTC" }), ["Tokyo"]);
       assert.deepEqual(await titles({ ...day("2024-01-02"), zone: "UTC" }), ["York"]);
       // Tokyo's reader: both are on 2024-01-02 (08:00 and 10:00 in Tokyo). Hits are ordered by
-      // each chat's wall clock (the date index), not by instant: Tokyo's 08:00 comes first.
+      // instant, not by each chat's wall clock: York's 20:00 (10:00 in Tokyo) comes first.
       assert.deepEqual(await titles({ ...day("2024-01-02"), zone: "Asia/Tokyo" }), [
-        "Tokyo",
         "York",
+        "Tokyo",
       ]);
       // Without a zone the days are each chat's wall clock.
       assert.deepEqual(await titles(day("2024-01-01")), ["York"]);

@@ -2,8 +2,9 @@
  * `GET /api/search?q=…[&conversation=ID][&author=NAME][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&limit=N]
  * [&before=CURSOR]`
  *
- * Full-text search over the signed-in user's messages, newest first. `q` takes web-search
- * syntax (`"a phrase"`, `or`, `-word`); matching ignores case and accents. The answer:
+ * Full-text search over the signed-in user's messages, newest first by instant (chats in
+ * different zones interleave as their messages happened, not by their wall clocks). `q` takes
+ * web-search syntax (`"a phrase"`, `or`, `-word`); matching ignores case and accents. The answer:
  *
  * ```json
  * { "query": "cafe", "more": false, "next": null, "indexing": 0, "results": [{

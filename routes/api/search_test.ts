@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 import { createTestApp, signUp } from "../../tests/helpers/app.ts";
 import { seedChat } from "../_test_chat.ts";
 
@@ -135,6 +136,68 @@ Deno.test("search API: results with conversation, permalink and highlighted snip
     assert.doesNotMatch(older, /Older results/);
     const anon = await t.app.request("/api/search?q=dune");
     assert.equal(anon.status, 401);
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("search API and page: chats in different zones come in the order their messages happened", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app);
+    // By wall clock Tokyo's 18:00 and 10:00 come first; by instant (UTC in the comments) they
+    // interleave with London's.
+    const chats: [string, string, [string, string][]][] = [
+      ["Tokyo", "Asia/Tokyo", [["2024-01-10T10:00:00", "t10"], ["2024-01-10T18:00:00", "t18"]]],
+      ["London", "Europe/London", [["2024-01-10T05:00:00", "l05"], [
+        "2024-01-10T09:30:00",
+        "l0930",
+      ]]],
+    ]; // t10 01:00Z, t18 09:00Z, l05 05:00Z, l0930 09:30Z
+    for (const [title, zone, messages] of chats) {
+      const id = await seedChat(t, ann.userId, {
+        title,
+        messages: messages.map(([date, word]) => ({ date, text: `kiwi ${word}` })),
+      });
+      await t.db.sql`update conversations set time_zone = ${zone} where id = ${id}`;
+      await t.db
+        .sql`update messages set at = date at time zone ${zone} where conversation_id = ${id}`;
+    }
+    const expected = ["kiwi l0930", "kiwi t18", "kiwi l05", "kiwi t10"];
+    const get = async (query: string) => {
+      const res = await t.app.request(`/api/search?${query}`, { headers: ann.headers });
+      assert.equal(res.status, 200);
+      return await res.json();
+    };
+    const texts = (body: { results: { snippet: { text: string } }[] }) =>
+      body.results.map((r) => r.snippet.text.replace(/<\/?mark>/g, ""));
+    const all = await get("q=kiwi");
+    assert.deepEqual(texts(all), expected);
+    assert.deepEqual(all.results.map((r: { at: string }) => r.at), [
+      "2024-01-10T09:30:00Z",
+      "2024-01-10T09:00:00Z",
+      "2024-01-10T05:00:00Z",
+      "2024-01-10T01:00:00Z",
+    ]);
+    // Page by page through the cursor.
+    const paged: string[] = [];
+    let before = "";
+    for (let i = 0; i < 10; i++) {
+      const body = await get(`q=kiwi&limit=1${before && `&before=${before}`}`);
+      paged.push(...texts(body));
+      if (!body.next) break;
+      before = body.next;
+    }
+    assert.deepEqual(paged, expected);
+    // A cursor handed out before the order was by instant: its wall clock in its chat's zone.
+    const tokyo = (await t.db.sql`select id from conversations where title = 'Tokyo'`)[0].id;
+    const old = Buffer.from(`2024-01-10T18:00:00|${tokyo}|2`).toString("base64url");
+    assert.deepEqual(texts(await get(`q=kiwi&before=${old}`)), expected.slice(2));
+    // The page lists them in the same order.
+    const html = await (await t.app.request("/search?q=kiwi", { headers: ann.headers })).text();
+    const shown = [...html.matchAll(/<p class="snippet" dir="auto">(.*?)<\/p>/g)]
+      .map((m) => m[1].replace(/<\/?mark>/g, ""));
+    assert.deepEqual(shown, expected);
   } finally {
     await t.close();
   }
