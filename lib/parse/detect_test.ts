@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseString } from "./parser.ts";
-import { parseBytes } from "./testdata/helpers.ts";
+import { parseBytes, parseText } from "./testdata/helpers.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** The day of the `i`-th message of a chat from 1 January 2023, one a day (28-day months). */
@@ -53,7 +53,7 @@ Deno.test("detection: the file's first line outweighs a long paste of another fo
   // lines the paste has more (300 to 200), but the export's first line is WhatsApp's own.
   const text = range(50, android).join("") + pasted.repeat(300) +
     range(200, (i) => android(i + 50)).join("");
-  const { messages, summary } = parseString(text);
+  const { messages, summary } = await parseText(text);
   assert.equal(summary.layout, "android");
   assert.equal(messages.length, 250);
   assert.equal(summary.unplacedLines, 300);
