@@ -8,12 +8,12 @@
  * - exit 0 on success, 2 with a one-line `parse: error: …` on bad input or usage, 1 on a bug.
  *
  * Decisions: stdout is written in ~1 MiB chunks; a closed stdout (`| head`) ends quietly with 0;
- * a file whose first 64 KiB hold a NUL byte, no zip signature and no UTF-16 byte-order mark is
- * refused as binary; the file is read in 64 KiB chunks (lowest peak RSS); for a zip, MB/s counts
+ * a file whose first 64 KiB hold a NUL byte, no zip signature and are no UTF-16 (a byte-order
+ * mark, or NULs in one byte of most code units) is refused as binary; the file is read in 64 KiB chunks (lowest peak RSS); for a zip, MB/s counts
  * the uncompressed chat text; the zip reader is loaded only for a zip (it is most of the start-up
  * time of a .txt parse).
  */
-import { utf16Bom } from "./decode.ts";
+import { utf16Encoding } from "./decode.ts";
 import { parseChat } from "./parser.ts";
 import { type DateOrder, type Message, ParseError, type ParseSummary } from "./types.ts";
 import { sniffZip } from "./zip_sniff.ts";
@@ -102,8 +102,8 @@ async function openSource(path: string): Promise<Source> {
       bytes: () => counter.bytes,
     };
   }
-  // UTF-16 (byte-order mark first) is full of NULs; decode.ts reads it.
-  if (utf16Bom(head) === null && head.includes(0)) {
+  // UTF-16 (with a byte-order mark or without) is full of NULs; decode.ts reads it.
+  if (utf16Encoding(head) === null && head.includes(0)) {
     file.close();
     throw new ParseError(`binary file (not a WhatsApp export): ${path}`);
   }

@@ -28,10 +28,29 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
-/** The UTF-16 encoding a byte-order mark at the start of `head` announces, or null. */
-export function utf16Bom(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+/**
+ * The UTF-16 encoding of `head`, or null: the one its byte-order mark announces, or, without a
+ * mark, the one its NULs show (a chat is mostly ASCII: digits, separators, Latin names), as a file
+ * re-saved as "Unicode" without a BOM has it: ≥ 30% of the code units with a NUL high byte on one
+ * side and almost none (< 2%) on the other.
+ *
+ * @example
+ * ```ts
+ * utf16Encoding(new Uint8Array([0x31, 0, 0x2f, 0, 0x32, 0])); // "utf-16le"
+ * ```
+ */
+export function utf16Encoding(head: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  const units = Math.min(head.length, SNIFF_BYTES) >> 1;
+  if (units < 8) return null;
+  let even = 0, odd = 0;
+  for (let i = 0; i < units; i++) {
+    if (head[2 * i] === 0) even++;
+    if (head[2 * i + 1] === 0) odd++;
+  }
+  if (odd >= units * 0.3 && even < units * 0.02) return "utf-16le";
+  if (even >= units * 0.3 && odd < units * 0.02) return "utf-16be";
   return null;
 }
 
@@ -47,7 +66,7 @@ export function sniff(head: Uint8Array, total: number): TextDecoder {
   if (total === 0) {
     throw new ParseError("Empty chat export: expected WhatsApp chat text, got 0 bytes");
   }
-  const utf16 = utf16Bom(head);
+  const utf16 = utf16Encoding(head);
   if (utf16 !== null) return new TextDecoder(utf16);
   for (const [magic, what] of MAGIC) {
     if (startsWith(head, magic)) {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { decodeChunks, sniff, Utf8Units } from "./decode.ts";
+import { decodeChunks, sniff, utf16Encoding, Utf8Units } from "./decode.ts";
 import { chunked } from "./testdata/helpers.ts";
 import { ParseError } from "./types.ts";
 
@@ -21,6 +21,48 @@ Deno.test("UTF-16 with a byte-order mark (a chat re-saved as 'Unicode')", async 
   le.set([0xff, 0xfe]);
   for (let i = 0; i < text.length; i++) le[2 + i * 2] = text.charCodeAt(i);
   assert.equal(await decodeAll(le, 3), text);
+});
+
+Deno.test("UTF-16 without a byte-order mark: told by its NULs, little- and big-endian", async () => {
+  const text = "01/02/2020, 10:00 - Ann: hi שלום\n01/02/2020, 10:01 - Bob: ok\n";
+  const units = (bigEndian: boolean) => {
+    const out = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out[2 * i + (bigEndian ? 1 : 0)] = c & 0xff;
+      out[2 * i + (bigEndian ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  };
+  assert.equal(utf16Encoding(units(false)), "utf-16le");
+  assert.equal(utf16Encoding(units(true)), "utf-16be");
+  assert.equal(await decodeAll(units(false), 5), text);
+  assert.equal(await decodeAll(units(true), 5), text);
+  // A NUL here and there is no UTF-16: still binary.
+  assert.equal(
+    utf16Encoding(
+      new Uint8Array([
+        0x41,
+        0x42,
+        0,
+        0x43,
+        0x44,
+        0x45,
+        0x46,
+        0x47,
+        0x48,
+        0x49,
+        0x4a,
+        0x4b,
+        0x4c,
+        0x4d,
+        0x4e,
+        0x4f,
+        0x50,
+      ]),
+    ),
+    null,
+  );
 });
 
 Deno.test("empty and binary input are ParseErrors that say what was found", async () => {
