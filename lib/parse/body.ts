@@ -232,7 +232,7 @@ export function buildMessage(
   let edited = false;
   if (last === 62) { // ">": maybe the edited marker
     text ??= slice.call(src, start, end);
-    // `<` opens the marker, or `‹` (U+2039) in Hebrew and Persian: `‹ההודעה נערכה>`.
+    // `<` opens the marker, or `‹` (U+2039) as Hebrew writes it: `‹ההודעה נערכה>`.
     const lt = Math.max(text.lastIndexOf("<"), text.lastIndexOf("\u2039"));
     const shaped = lt >= 0 &&
       EDITED_SHAPES[((text.length - lt) * 31 + charCodeAt.call(text, lt + 1)) & 0x3ff] === 1;

@@ -10,6 +10,7 @@
  * - wordings_bracketed.ts: Android's `<Media omitted>` and the other bracketed placeholders;
  * - wordings_location.ts: live location and the `location: URL` labels;
  * - wordings_calls.ts: call rows (`Missed voice call`, iOS `Voice call, 6 min`);
+ * - wordings_edited.ts: the edited marker (`<This message was edited>`);
  * - wordings_system.ts: notices and events, for system lines and the language guess.
  *
  * Sources, noted per language in each table: English and a few others are attested (FORMAT.md
@@ -29,6 +30,7 @@ import { CALLS } from "./wordings_calls.ts";
 import { CONTACT } from "./wordings_contact.ts";
 import { MEDIA } from "./wordings_omitted.ts";
 
+export { EDITED } from "./wordings_edited.ts";
 export { LOCATION_LABELS } from "./wordings_location.ts";
 export {
   ACTOR_EVENT,
@@ -181,23 +183,4 @@ export const ATTACH_KEYWORDS = new Map<string, string>([
   ["dosya ekli", "tr"],
   ["eklendi", "tr"],
   ["קובץ מצורף", "he"],
-]);
-
-/**
- * The edited marker's inner text (without `<` `>`) → language. Hebrew opens it with `‹` (U+2039):
- * `‹ההודעה נערכה>` (R: the team's real Hebrew exports).
- */
-export const EDITED = new Map<string, string>([
-  ["This message was edited", "en"],
-  ["Se editó este mensaje.", "es"],
-  ["Se editó este mensaje", "es"],
-  ["Mensagem editada", "pt"],
-  ["Esta mensagem foi editada", "pt"],
-  ["Diese Nachricht wurde bearbeitet.", "de"],
-  ["Diese Nachricht wurde bearbeitet", "de"],
-  ["Ce message a été modifié", "fr"],
-  ["Questo messaggio è stato modificato", "it"],
-  ["Dit bericht is bewerkt", "nl"],
-  ["Bu mesaj düzenlendi", "tr"],
-  ["ההודעה נערכה", "he"],
 ]);
