@@ -15,8 +15,9 @@ export const PARSER_VERSION = 5;
 //   messages of another format no longer outvote the file), and a header going back in time
 //   cannot settle the date order (a pasted `01/25/2023`
 //   in a day-first 2024 chat); an unlisted English iOS placeholder after U+200E (`‎View once
-//   photo omitted`) is media from its sender, not a system line; a line over 16 Mi characters
-//   is refused.
+//   photo omitted`) is media from its sender, not a system line; the edited marker in ru, pl,
+//   ro, ar, id, fi; UTF-16 without a byte-order mark is read; a line over 16 Mi characters is
+//   refused.
 // 4 (session 6, from running the parser on real exports found in public repositories and issue
 //   threads, then an adversarial review of the change): a straight `"` between Hebrew letters
 //   (an acronym, `ד"ר כהן`) is no quote, so such authors are no system lines; iOS placeholders
