@@ -4,27 +4,29 @@
  *
  * Signals, in order: no author → `system`; a whole-body wording (deleted, omitted media, contact
  * card, live location, Android's call rows; wordings.ts) → its kind; a one-line admin deletion
- * naming the admin → `deleted`; an attachment (attachment.ts) →
- * `media`, or `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines →
- * `poll`; an iOS body starting with U+200E that is none of these → `system` (the chat name or
- * actor standing where the author would be is dropped); iOS `Name: Name created this group` →
- * `system`.
+ * naming the admin (admin_deletion.ts) → `deleted`; an attachment (attachment.ts) → `media`, or
+ * `contact` for a `.vcf`; `label: <maps URL>` → `location`; `POLL:` + option lines → `poll`; an
+ * iOS body starting with U+200E that is none of these → `system` (the chat name or actor standing
+ * where the author would be is dropped), or `media` for an unlisted `… omitted` placeholder; iOS
+ * `Name: Name created this group` → `system`.
  *
  * @module
  */
 import type { Message, MessageKind } from "./types.ts";
+import {
+  ADMIN_SHAPES,
+  adminDeletion,
+  edgeShape,
+  SHORTEST_ADMIN_DELETION,
+} from "./admin_deletion.ts";
 import { type Attachment, findAttachment } from "./attachment.ts";
 import { mayEndOmitted, omittedEnding, titledOmission } from "./omitted.ts";
 import {
   ACTOR_EVENT,
-  ADMIN_SHAPES,
-  adminDeletion,
-  edgeShape,
   EDITED,
   EXACT,
   LOCATION_LABELS,
   NOTICE,
-  SHORTEST_ADMIN_DELETION,
   SYSTEM_ANY,
   systemLanguage,
   type Wording,

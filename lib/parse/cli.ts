@@ -9,8 +9,8 @@
  *
  * Decisions: stdout is written in ~1 MiB chunks; a closed stdout (`| head`) ends quietly with 0;
  * a file whose first 64 KiB hold a NUL byte, no zip signature and are no UTF-16 (a byte-order
- * mark, or NULs in one byte of most code units) is refused as binary; the file is read in 64 KiB chunks (lowest peak RSS); for a zip, MB/s counts
- * the uncompressed chat text; the zip reader is loaded only for a zip (it is most of the start-up
+ * mark, or NULs in one byte of most code units) is refused as binary; the file is read in 64 KiB
+ * chunks (lowest peak RSS); for a zip, MB/s counts the uncompressed chat text; the zip reader is loaded only for a zip (it is most of the start-up
  * time of a .txt parse).
  */
 import { utf16Encoding } from "./decode.ts";

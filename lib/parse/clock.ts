@@ -4,9 +4,8 @@
  * The marker words come from FORMAT.md §2.2 (`AM`, `am`, `a.m.`, `a. m.` with U+00A0 inside,
  * U+202F or U+0020 before them, Arabic `ص`/`م`) plus the CJK words written before the time (H34),
  * the CLDR short day periods of other 12-hour locales (Persian, Greek, Vietnamese, Malay,
- * Afrikaans, Albanian, Hindi, Bengali, Thai, Hebrew), and CLDR's flexible day periods
- * ({@link DAY_PERIODS}: German Android's `9:00 abends`, and those of 47 other languages):
- * tolerant by design, unverified for most.
+ * Afrikaans, Albanian, Hindi, Bengali, Thai, Hebrew), and German's CLDR flexible day periods
+ * ({@link DAY_PERIODS}: German Android's `9:00 abends`): tolerant by design, unverified for most.
  *
  * @module
  */
@@ -36,8 +35,9 @@ const DAY_PERIODS: [string, string, string][] = [
 /**
  * The marker words as written, with their meridiem and a language hint (null for the Latin
  * `AM/PM`). When matching, a written dot or space is optional and ASCII letters match in either
- * case (`a. m.` also reads `AM`, `a.m.`, `am`; not the day periods, see AS_WRITTEN); {@link WORDS} and {@link MARKER_SOURCE} are
- * derived from this one list (the day periods appended from {@link DAY_PERIODS}).
+ * case (`a. m.` also reads `AM`, `a.m.`, `am`; not the day periods, see AS_WRITTEN);
+ * {@link WORDS} and {@link MARKER_SOURCE} are derived from this one list (the day periods
+ * appended from {@link DAY_PERIODS}).
  */
 const MARKERS: [string, Meridiem, string | null][] = [
   ["a. m.", AM, null],
@@ -104,13 +104,10 @@ const MARKERS: [string, Meridiem, string | null][] = [
   ["ÖS", PM, "tr"],
   ["дп", AM, "uk"],
   ["пп", PM, "uk"],
-  ...DAY_PERIODS.flatMap(([lang, am, pm]): [string, Meridiem, string | null][] => {
-    const hint = lang === "en" ? null : lang;
-    return [
-      ...am.split("|").map((w): [string, Meridiem, string | null] => [w, AM, hint]),
-      ...pm.split("|").map((w): [string, Meridiem, string | null] => [w, PM, hint]),
-    ];
-  }),
+  ...DAY_PERIODS.flatMap(([lang, am, pm]): [string, Meridiem, string | null][] => [
+    ...am.split("|").map((w): [string, Meridiem, string | null] => [w, AM, lang]),
+    ...pm.split("|").map((w): [string, Meridiem, string | null] => [w, PM, lang]),
+  ]),
 ];
 
 const NOISE_G = /[.\s\u00A0\u202F\u200C\u200E\u200F\u061C]/g;

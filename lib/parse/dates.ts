@@ -68,7 +68,7 @@ export class DateBook {
   #pending: Message[] = [];
   #pendingNums: number[] = [];
   #ymd = new Int32Array(3);
-  /** The raw numbers (d1, d2, d3, len1, len3) of the last header accepted while the order is unknown. */
+  /** Raw numbers (d1, d2, d3, len1, len3) of the last header accepted while the order is unknown. */
   #last = new Int32Array([-1, 0, 0, 0, 0]);
   // Raw components #ymd was resolved from.
   #r1 = -1;
@@ -117,10 +117,10 @@ export class DateBook {
     return true;
   }
 
-  /** Settles the order as certain when a single candidate is left; held messages go to `out`. */
   /**
    * True when, in every order of `bits`, the date is more than {@link BACKWARDS_DAYS} before the
-   * previous header's (false for the first header).
+   * previous header's (false for the first header). Uses #ymd as scratch: the order is unknown,
+   * so no resolved date is cached in it.
    */
   #goesBack(bits: number, d1: number, d2: number, d3: number, len1: number, len3: number) {
     const l = this.#last, ymd = this.#ymd;
@@ -137,6 +137,7 @@ export class DateBook {
     return true;
   }
 
+  /** Settles the order as certain when a single candidate is left; held messages go to `out`. */
   settleIfSingle(out: Message[]): void {
     const single = this.order === 0 ? orderOf(this.possible) : null;
     if (single !== null) this.#settle(ORDER_BIT[single], "certain", out);
