@@ -13,6 +13,7 @@
  */
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
+import { withoutVariation } from "./pdf_text.ts";
 
 const require = createRequire(import.meta.url);
 const PACKAGE = "@fontsource/noto-emoji";
@@ -82,7 +83,6 @@ export interface EmojiChoice {
   text: string;
 }
 
-const VARIATION = /[\uFE0E\uFE0F]/g;
 const choices = new Map<string, Promise<EmojiChoice | undefined>>();
 
 /**
@@ -101,7 +101,7 @@ export function chooseEmoji(sequence: string): Promise<EmojiChoice | undefined> 
 }
 
 async function choose(sequence: string): Promise<EmojiChoice | undefined> {
-  const bare = sequence.replace(VARIATION, "");
+  const bare = withoutVariation(sequence);
   const tries = [sequence, ...(bare !== sequence ? [bare] : [])];
   for (const text of tries) {
     for (const id of emojiSubsetsFor(text)) {

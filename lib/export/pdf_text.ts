@@ -23,13 +23,15 @@ const FORMAT = /[[\p{Cf}\p{Cc}]--[\n\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069
 const UNIT = new RegExp(`(${EMOJI.source})|[^]`, "gu");
 const PLAIN = /^[\x20-\x7E\n]*$/;
 const VARIATION = /[\uFE0E\uFE0F]/g;
+/** An emoji sequence without its variation selectors (VS15 text, VS16 emoji presentation). */
+export const withoutVariation = (sequence: string) => sequence.replace(VARIATION, "");
 
 /**
  * Whether an emoji sequence asks for emoji presentation: several code points, VS16, or a
  * pictograph shown as emoji by default (👍, not ☺ or ♥, which the text font draws).
  */
 export function wantsEmoji(sequence: string): boolean {
-  const bare = sequence.replace(VARIATION, "");
+  const bare = withoutVariation(sequence);
   return sequence.includes("\uFE0F") || [...bare].length > 1 ||
     /\p{Emoji_Presentation}/u.test(bare);
 }
@@ -59,7 +61,7 @@ export function printable(
       if (BIDI_CONTROL.test(unit)) return unit;
       return FORMAT.test(unit) ? "" : emoji(unit) ?? MISSING_GLYPH;
     }
-    const bare = seq.replace(VARIATION, "");
+    const bare = withoutVariation(seq);
     const cp = bare.codePointAt(0)!;
     const single = bare.length === String.fromCodePoint(cp).length;
     if (single && charset.has(cp) && !wantsEmoji(seq)) return bare;
