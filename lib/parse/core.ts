@@ -17,16 +17,16 @@ import { Authors } from "./authors.ts";
 import { BodyContext, buildMessage, INVISIBLE, stripInvisible } from "./body.ts";
 import { findMarker, isForeignDigit, type Meridiem, to24h } from "./clock.ts";
 import { defaultOrder, STRIDE } from "./date_order.ts";
-import { DateBook } from "./dates.ts";
+import { DateBook, HELD, type Raw, REJECTED } from "./dates.ts";
 import { Detection, isHeadStart } from "./detect.ts";
 import { candidateOf, type CompiledFormat, compileFormat } from "./header.ts";
 import { isMark, mapBack, needsNormalizing, normalizeHead, readNumbers } from "./head.ts";
 import type { Block } from "./lines.ts";
 import { compileScanner, type HeaderScanner } from "./scan.ts";
+import { demote } from "./demote.ts";
+import { Unplaced } from "./unplaced.ts";
 import type { Message, ParseOptions, ParseSummary } from "./types.ts";
 
-const MAX_SAMPLES = 20;
-const SAMPLE_CHARS = 200;
 /** A line that starts like a date (for counting header-like lines that do not fit the format). */
 const DATE_START = /[\[\u200E\u200F\uFEFF\u061C]*\d{1,4}(?:[/.-]|\. )\d{1,4}/y;
 /**
@@ -56,9 +56,7 @@ export class ChatParser {
   #ctx = new BodyContext();
   #out: Message[] = [];
   #line = 0;
-  #unplaced = 0;
-  #lastUnplaced = 0;
-  #samples: { line: number; text: string }[] = [];
+  #unplaced = new Unplaced();
   #preamble: string[] = [];
   // The open message: its author, cache slot, numbers, and body run(s).
   #started = false;
@@ -82,10 +80,17 @@ export class ChatParser {
   #markBase = 0;
   #n = new Int32Array(12);
   #scanner: HeaderScanner | null = null;
+  /** The open message's header is held (dates.ts): its head (line up to the body), else null. */
+  #heldHead: string | null = null;
+  #heldLine = 0;
 
   /** Options: `dateOrder` forces the date order. */
   constructor(options: ParseOptions = {}) {
-    this.#dates = new DateBook(options.dateOrder ?? null);
+    this.#dates = new DateBook(
+      options.dateOrder ?? null,
+      (base, baseMsg, held, heldMsg) =>
+        demote(this.#ctx, this.#authors, this.#unplaced, base, baseMsg, held, heldMsg),
+    );
   }
 
   /** Feeds a block of complete lines, each ending with `\n` (see LineBlocks). */
@@ -121,8 +126,8 @@ export class ChatParser {
       dateOrderCertainty: this.#dates.certainty,
       clock: f?.clock ?? "24h",
       language: this.#ctx.language() ?? this.#headerLang,
-      unplacedLines: this.#unplaced,
-      unplacedSamples: this.#samples.slice(),
+      unplacedLines: this.#unplaced.count,
+      unplacedSamples: this.#unplaced.samples.slice(),
     };
   }
 
@@ -202,8 +207,9 @@ export class ChatParser {
     } else if (h > 23) return this.#reject(text, pos, nl);
     if (n[4] > 59 || n[5] > 59) return this.#reject(text, pos, nl);
     const dates = this.#dates;
-    if (!dates.check(n[0], n[1], n[2], n[6], n[7])) return this.#reject(text, pos, nl);
-    if (this.#open) this.#close();
+    const verdict = dates.check(n[0], n[1], n[2], n[6], n[7]);
+    if (verdict === REJECTED) return this.#reject(text, pos, nl);
+    if (this.#open) this.#close(verdict === HELD);
     const o = this.#nums;
     o[0] = n[0], o[1] = n[1], o[2] = n[2], o[3] = n[6], o[4] = n[7], o[5] = h, o[6] = n[4];
     o[7] = n[5];
@@ -217,6 +223,10 @@ export class ChatParser {
     }
     dates.settleIfSingle(this.#out);
     this.#openAt(text, hEnd, nl);
+    if (verdict === HELD) {
+      this.#heldHead = text.slice(pos, this.#runStart);
+      this.#heldLine = this.#line;
+    }
     return true;
   }
 
@@ -251,8 +261,14 @@ export class ChatParser {
     this.#open = true;
   }
 
-  #close(): void {
+  /**
+   * Builds the open message and emits it. `beforeHeld`: the next header is held (dates.ts), so
+   * this message's raw parts are kept (as are a held message's own).
+   */
+  #close(beforeHeld = false): void {
     const parts = this.#parts;
+    const keep = beforeHeld || this.#heldHead !== null;
+    let raw = "";
     let msg: Message;
     if (parts.length === 0) {
       const text = this.#text, start = this.#runStart, end = this.#runEnd;
@@ -260,8 +276,10 @@ export class ChatParser {
       const marks = mark < end;
       if (this.#multiline && this.#crlf) {
         const body = text.slice(start, end).replaceAll("\r\n", "\n");
+        raw = body;
         msg = buildMessage(this.#ctx, this.#author, body, 0, body.length, true, marks);
       } else {
+        if (keep) raw = text.slice(start, end);
         // A body whose only mark is a leading U+200E (iOS media and system lines) skips it.
         const lrmOnly = marks && mark === start && text.charCodeAt(start) === 0x200e &&
           this.#markFrom(text, start + 1) >= end;
@@ -281,13 +299,19 @@ export class ChatParser {
       if (this.#runStart >= 0) parts.push(this.#text.slice(this.#runStart, this.#runEnd));
       let body = parts.join("\n");
       if (this.#crlf) body = body.replaceAll("\r\n", "\n");
+      raw = body;
       this.#parts = [];
       msg = buildMessage(this.#ctx, this.#author, body, 0, body.length, true, INVISIBLE.test(body));
     }
     this.#runStart = -1;
     this.#open = false;
     if (msg.author !== null) this.#authors.count(msg.author, this.#slot);
-    this.#dates.emit(msg, this.#nums, this.#out);
+    if (!keep) return this.#dates.emit(msg, this.#nums, this.#out);
+    const head = this.#heldHead ?? "";
+    const held: Raw = { author: this.#author, slot: this.#slot, body: raw, head, line: 0 };
+    if (this.#heldHead !== null) held.line = this.#heldLine;
+    this.#heldHead = null;
+    this.#dates.emit(msg, this.#nums, this.#out, held);
   }
 
   /**
@@ -317,7 +341,7 @@ export class ChatParser {
     const blank = !/\S/.test(stripInvisible(line));
     if (blank && this.#preamble.length === 0) return;
     this.#preamble.push(line);
-    if (!blank && this.#lastUnplaced !== this.#line) this.#unplace(line);
+    if (!blank && this.#unplaced.last !== this.#line) this.#unplaced.add(this.#line, line);
   }
 
   #emitPreamble(): void {
@@ -345,17 +369,10 @@ export class ChatParser {
       const line = text.slice(pos, nl);
       const found = candidateOf(line, true);
       // In a date-first file, `14.05 15.1.24 - notes` is a note, not a header of the file's kind.
-      if (found !== null && (timeFirst || !found.format.timeFirst)) this.#unplace(line);
+      if (found !== null && (timeFirst || !found.format.timeFirst)) {
+        this.#unplaced.add(this.#line, line);
+      }
     }
     return false;
-  }
-
-  #unplace(text: string): void {
-    this.#lastUnplaced = this.#line;
-    this.#unplaced++;
-    if (this.#samples.length < MAX_SAMPLES) {
-      const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-      this.#samples.push({ line: this.#line, text: sample });
-    }
   }
 }

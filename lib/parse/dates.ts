@@ -8,8 +8,11 @@
  * contradicts that choice is kept as text and counted in `unplacedLines`.
  *
  * While the order is unknown, a header that would rule an order out but lies more than a day
- * before the previous header in every order it leaves is a pasted line (a copied message of
- * another phone), kept as text: it must not settle the file against all its other headers.
+ * before the previous header in every order it leaves may be a pasted line (a copied message of
+ * another phone): it must not settle the file against all its other headers. It is HELD: opened
+ * as a message without narrowing the orders, and demoted when the order settles only if its date
+ * is impossible in that order. Demoted, its lines go back into the text of the message before it
+ * (rebuilt by the parser's {@link DateBook.demote}), as if the line had never been a header.
  *
  * @module
  */
@@ -25,6 +28,29 @@ import {
   STRIDE,
 } from "./date_order.ts";
 import type { Certainty, DateOrder, Message } from "./types.ts";
+
+/** {@link DateBook.check}: the header is not a date of this file. */
+export const REJECTED = 0;
+/** {@link DateBook.check}: the header's date is possible. */
+export const ACCEPTED = 1;
+/** {@link DateBook.check}: possible, but held: it goes back in time and would rule an order out. */
+export const HELD = 2;
+
+/**
+ * The raw parts of a held message, or of the message before it, kept so that a demoted header can
+ * be put back into the text of the message it follows.
+ */
+export interface Raw {
+  author: string | null;
+  /** The author's cache slot (Authors), or -1. */
+  slot: number;
+  /** The body as the parser read it (after `Author: `; lines joined with `\n`). */
+  body: string;
+  /** For a held header: its line up to the body (date, time, author), else "". */
+  head: string;
+  /** For a held header: its line number, else 0. */
+  line: number;
+}
 
 /** Messages held back at most while the date order is unknown. */
 export const PENDING_CAP = 100_000;
@@ -50,7 +76,7 @@ const HOUR_MINUTES: string[] = Array.from(
  *
  * @example
  * ```ts
- * const book = new DateBook(null);
+ * const book = new DateBook(null, (_base, baseMsg) => baseMsg);
  * book.check(13, 2, 2020, 2, 4); // true, and DMY is now the only candidate
  * ```
  */
@@ -67,6 +93,8 @@ export class DateBook {
   yearFirst = false;
   #pending: Message[] = [];
   #pendingNums: number[] = [];
+  /** Raw parts of pending messages by index: held headers and the messages before them. */
+  #raws = new Map<number, Raw>();
   #ymd = new Int32Array(3);
   /** Raw numbers (d1, d2, d3, len1, len3) of the last header accepted while the order is unknown. */
   #last = new Int32Array([-1, 0, 0, 0, 0]);
@@ -81,8 +109,15 @@ export class DateBook {
   #cPrefix = "";
   #cFull = "";
 
-  /** `forced` is the user's override (ParseOptions.dateOrder), or null to infer. */
-  constructor(forced: DateOrder | null) {
+  /**
+   * `forced` is the user's override (ParseOptions.dateOrder), or null to infer. `demote` rebuilds
+   * the message before a demoted held header with the header's lines appended to its body
+   * (demote.ts; it also undoes what the held message counted).
+   */
+  constructor(
+    forced: DateOrder | null,
+    readonly demote: (base: Raw, baseMsg: Message, held: Raw, heldMsg: Message) => Message,
+  ) {
     if (forced !== null) {
       this.order = ORDER_BIT[forced];
       this.certainty = "certain";
@@ -95,26 +130,29 @@ export class DateBook {
   }
 
   /**
-   * Whether a header's date is possible; narrows the candidate orders while the order is unknown.
-   * `len1`/`len3` are the digit counts of the first and last components.
+   * Whether a header's date is possible ({@link ACCEPTED}, {@link REJECTED} or {@link HELD});
+   * narrows the candidate orders while the order is unknown. `len1`/`len3` are the digit counts
+   * of the first and last components.
    */
-  check(d1: number, d2: number, d3: number, len1: number, len3: number): boolean {
+  check(d1: number, d2: number, d3: number, len1: number, len3: number): number {
     if (this.order === 0) {
       const bits = this.possible & possibleOrders(d1, d2, d3, len1, len3, this.yearFirst);
-      if (bits === 0) return false;
+      if (bits === 0) return REJECTED;
       // A header that would rule an order out must not go back in time in the orders it
       // leaves: `01/25/2023` pasted into a day-first 2024 chat whose days are still ≤ 12 is a
-      // copied message, not the line that settles the file month-first.
-      if (bits !== this.possible && this.#goesBack(bits, d1, d2, d3, len1, len3)) return false;
+      // copied message, not the line that settles the file month-first. It is held instead,
+      // and the next headers are still compared with the last accepted one (two pasted lines
+      // in a row must not settle the file either).
+      if (bits !== this.possible && this.#goesBack(bits, d1, d2, d3, len1, len3)) return HELD;
       this.possible = bits;
       const l = this.#last;
       l[0] = d1, l[1] = d2, l[2] = d3, l[3] = len1, l[4] = len3;
-      return true;
+      return ACCEPTED;
     }
-    if (d1 === this.#r1 && d2 === this.#r2 && d3 === this.#r3) return true;
-    if (!resolveDate(this.order, d1, d2, d3, len1, len3, this.#ymd)) return false;
+    if (d1 === this.#r1 && d2 === this.#r2 && d3 === this.#r3) return ACCEPTED;
+    if (!resolveDate(this.order, d1, d2, d3, len1, len3, this.#ymd)) return REJECTED;
     this.#r1 = d1, this.#r2 = d2, this.#r3 = d3;
-    return true;
+    return ACCEPTED;
   }
 
   /**
@@ -145,9 +183,10 @@ export class DateBook {
 
   /**
    * Dates `msg` from `nums` (STRIDE numbers: d1, d2, d3, len1, len3, hour, minute, second) and
-   * appends it to `out`, or holds it back while the order is unknown.
+   * appends it to `out`, or holds it back while the order is unknown. `raw`: the raw parts of a
+   * held header's message or of the message before one (only while the order is unknown).
    */
-  emit(msg: Message, nums: Int32Array, out: Message[]): void {
+  emit(msg: Message, nums: Int32Array, out: Message[], raw: Raw | null = null): void {
     if (this.order !== 0) {
       if (nums[0] !== this.#r1 || nums[1] !== this.#r2 || nums[2] !== this.#r3) {
         resolveDate(this.order, nums[0], nums[1], nums[2], nums[3], nums[4], this.#ymd);
@@ -157,32 +196,48 @@ export class DateBook {
       out.push(msg);
       return;
     }
+    // A held header and the message before it stay together past the cap: settling between
+    // them would leave nothing to demote the header into.
+    if (raw !== null) this.#raws.set(this.#pending.length, raw);
     this.#pending.push(msg);
     for (let i = 0; i < STRIDE; i++) this.#pendingNums.push(nums[i]);
-    if (this.#pending.length >= PENDING_CAP) this.finish(out);
+    if (this.#pending.length >= PENDING_CAP && raw === null) this.finish(out);
   }
 
   /** Settles an order still unknown by chronology (end of input, or too many held back). */
   finish(out: Message[]): void {
     if (this.order !== 0) return;
-    const n = this.#pending.length;
-    const { order, certainty } = settleOrder(this.possible, this.#pendingNums, n, this.fallback);
+    // Chronology is judged on the accepted headers: held ones are the doubtful lines.
+    let nums = this.#pendingNums, n = this.#pending.length;
+    if (this.#raws.size > 0) {
+      nums = nums.filter((_, k) => (this.#raws.get(Math.floor(k / STRIDE))?.head ?? "") === "");
+      n = nums.length / STRIDE;
+    }
+    const { order, certainty } = settleOrder(this.possible, nums, n, this.fallback);
     this.#settle(ORDER_BIT[order], certainty, out);
   }
 
   #settle(order: number, certainty: Certainty, out: Message[]): void {
     this.order = order;
     this.certainty = certainty;
-    const p = this.#pendingNums, pending = this.#pending;
+    const p = this.#pendingNums, pending = this.#pending, raws = this.#raws;
+    let before: Raw | undefined; // raw parts of the message last put out, if kept
     for (let i = 0; i < pending.length; i++) {
-      const k = i * STRIDE;
-      resolveDate(order, p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], this.#ymd);
+      const k = i * STRIDE, raw = raws.get(i);
+      if (!resolveDate(order, p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], this.#ymd)) {
+        // Only a held header can be impossible here (accepted ones narrowed the orders), and
+        // the message before it was kept with its raw parts.
+        out[out.length - 1] = this.demote(before!, out[out.length - 1], raw!, pending[i]);
+        continue;
+      }
       this.#r1 = p[k], this.#r2 = p[k + 1], this.#r3 = p[k + 2];
       pending[i].date = this.#date(p[k + 5], p[k + 6], p[k + 7]);
       out.push(pending[i]);
+      before = raw;
     }
     this.#pending = [];
     this.#pendingNums = [];
+    this.#raws = new Map();
     this.#r1 = -1;
   }
 

@@ -3,9 +3,17 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 // History:
+// 6 (session 8): a header going back in time while the date order is unknown is held, not
+//   refused: kept as a message when the settled order allows its date (two exports joined in one
+//   file, June then March), put back into the text of the message before it when it does not (a
+//   pasted `01/25/2023` in a day-first chat); an iOS attachment's name may hold `<…>` pairs
+//   (`<attached: Report <final>.pdf>`); an iOS body that is only U+200E and the edited marker is
+//   the sender's emptied text, not a system line; a call row listed for two languages (cs/sk
+//   `Zmeškaný videohovor`) votes for neither; a bare H31 file (`13. 6. 2018. 21:25:15 a: m`) is
+//   no longer turned into Android by one Android-looking body line.
 // 5 (session 7): group admins' deletions (`This message was deleted by admin ~Ann.`, `… by an
 //   admin`, 14 languages; the name shaped like one) are `deleted` with their sender; Android's
 //   call rows of 60 languages (one list, wordings_calls.ts) and group calls are system lines, as
