@@ -105,6 +105,7 @@ function AccountPage(v: AccountView) {
                   <a href={`/api/conversations/${conv.id}/export?format=original`} download>
                     original file
                   </a>
+                  {" · "}
                   <form method="post" action="/account/shares" class="inline">
                     <input type="hidden" name="conversationId" value={conv.id} />
                     <label>
