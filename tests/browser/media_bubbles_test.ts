@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+// Media in the conversation's bubbles, at phone and desktop widths: a photo's bubble is as wide
+// as the photo (not the bubble's widest, with an empty band beside a landscape or portrait
+// picture), and a voice note's player is wide enough for its time and seek bar.
+import assert from "node:assert/strict";
+import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import {
+  importChat,
+  landscapePng,
+  openHydrated,
+  readerTest,
+  screenshot,
+} from "../helpers/browser.ts";
+
+const FILES = {
+  wide: "IMG-20240101-WA0001.jpg",
+  tall: "IMG-20240101-WA0002.jpg",
+  voice: "PTT-20240101-WA0003.opus",
+};
+
+/** Two seconds of a 440 Hz tone as 8 kHz mono WAV (served by its .opus name, as WhatsApp's). */
+function tone(): Uint8Array {
+  const rate = 8000, samples = rate * 2;
+  const out = new Uint8Array(44 + samples * 2);
+  const view = new DataView(out.buffer);
+  const ascii = (at: number, s: string) => [...s].forEach((c, i) => out[at + i] = c.charCodeAt(0));
+  ascii(0, "RIFF");
+  view.setUint32(4, 36 + samples * 2, true);
+  ascii(8, "WAVEfmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, "data");
+  view.setUint32(40, samples * 2, true);
+  for (let i = 0; i < samples; i++) {
+    view.setInt16(44 + i * 2, Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), true);
+  }
+  return out;
+}
+
+async function mediaZip(): Promise<Uint8Array<ArrayBuffer>> {
+  const lines = [
+    "01/01/2024, 09:00 - Ann: Good morning",
+    `01/01/2024, 09:01 - Bob: ${FILES.wide} (file attached)`,
+    `01/01/2024, 09:02 - Ann: ${FILES.tall} (file attached)`,
+    `01/01/2024, 09:03 - Bob: ${FILES.voice} (file attached)`,
+    `01/01/2024, 09:04 - Ann: ${FILES.voice} (file attached)`,
+    "01/01/2024, 09:05 - Bob: See you",
+  ];
+  const zip = new ZipWriter(new BlobWriter("application/zip"));
+  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
+  await zip.add(FILES.wide, new Uint8ArrayReader(await landscapePng(800, 600)));
+  await zip.add(FILES.tall, new Uint8ArrayReader(await landscapePng(600, 900)));
+  await zip.add(FILES.voice, new Uint8ArrayReader(tone()));
+  return new Uint8Array(await (await zip.close()).arrayBuffer());
+}
+
+readerTest("browser: media in the bubbles", async (reader, t) => {
+  const id = await importChat(reader, await mediaZip());
+  for (const viewport of [{ width: 375, height: 760 }, { width: 1280, height: 900 }]) {
+    await t.step(`photos and voice notes at ${viewport.width} px`, async () => {
+      const context = await reader.context({ viewport });
+      const page = await context.newPage();
+      await openHydrated(page, `/c/${id}`);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>(".media.image img")]
+          .every((img) => img.complete && img.naturalWidth > 0)
+      );
+      const photos = await page.$$eval(
+        ".msg article:has(.media.image)",
+        (articles) =>
+          articles.map((article) => {
+            const style = getComputedStyle(article);
+            const inner = article.clientWidth - parseFloat(style.paddingLeft) -
+              parseFloat(style.paddingRight);
+            return { inner, photo: article.querySelector(".media.image")!.clientWidth };
+          }),
+      );
+      assert.equal(photos.length, 2);
+      for (const { inner, photo } of photos) {
+        assert.ok(photo > 150, `the photo is ${photo} px wide`);
+        assert.ok(inner - photo <= 2, `a ${photo} px photo in a bubble ${inner} px wide inside`);
+      }
+      const players = await page.$$eval(
+        ".msg article audio",
+        (els) => els.map((el) => el.getBoundingClientRect().width),
+      );
+      assert.equal(players.length, 2);
+      for (const width of players) {
+        assert.ok(width >= 200, `a voice note's player is ${width} px wide`);
+      }
+      await screenshot(page, `media-bubbles-${viewport.width}`);
+      await context.close();
+    });
+  }
+  assert.deepEqual(reader.errors, []);
+});
