@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Media in the conversation's bubbles, at phone and desktop widths: a photo's bubble is as wide
 // as the photo (not the bubble's widest, with an empty band beside a landscape or portrait
-// picture), and a voice note's player is wide enough for its time and seek bar.
+// picture), a voice note's player is wide enough for its time and seek bar, and the lightbox
+// keeps the photo inside its frame.
 import assert from "node:assert/strict";
 import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
 import {
@@ -94,6 +95,29 @@ readerTest("browser: media in the bubbles", async (reader, t) => {
         assert.ok(width >= 200, `a voice note's player is ${width} px wide`);
       }
       await screenshot(page, `media-bubbles-${viewport.width}`);
+
+      await page.locator(".media.image").first().click();
+      const shown = page.locator("dialog.lightbox img");
+      await shown.waitFor();
+      await page.waitForFunction(() =>
+        document.querySelector<HTMLImageElement>("dialog.lightbox img")!.complete
+      );
+      const fit = await page.$eval("dialog.lightbox", (dialog) => {
+        const box = dialog.getBoundingClientRect(), style = getComputedStyle(dialog);
+        const img = dialog.querySelector("img")!.getBoundingClientRect();
+        return {
+          inner: [
+            box.left + parseFloat(style.paddingLeft),
+            box.right - parseFloat(style.paddingRight),
+          ],
+          img: [img.left, img.right],
+        };
+      });
+      assert.ok(
+        fit.img[0] >= fit.inner[0] - 0.5 && fit.img[1] <= fit.inner[1] + 0.5,
+        `the lightbox's photo (${fit.img}) overflows its frame (${fit.inner})`,
+      );
+      await screenshot(page, `media-lightbox-${viewport.width}`);
       await context.close();
     });
   }
