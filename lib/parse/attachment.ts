@@ -12,8 +12,17 @@
  */
 import { ATTACH_KEYWORDS } from "./wordings.ts";
 
-const TAG_COLON = /<([^\s\d<>:\uFF1A][^<>:\uFF1A\n]{0,30}?) ?[:\uFF1A] ?([^<>\n]+?)>/y;
-const TAG_AFTER = /<([^<>\n]+?\.[^\s.<>]{1,6}) ([^\s\d<>]+)>/y;
+/**
+ * A tag's file name (documents keep their original names): up to the first `>` that closes no
+ * `<` of the name, so `<attached: 00000012-Report <final>.pdf>` and `<attached: 00000012-a <b.pdf>`
+ * end at the tag's last `>`.
+ */
+const NAME = String.raw`(?:<[^<>\n]*>|[^>\n])+?`;
+const TAG_COLON = new RegExp(
+  String.raw`<([^\s\d<>:\uFF1A][^<>:\uFF1A\n]{0,30}?) ?[:\uFF1A] ?(${NAME})>`,
+  "y",
+);
+const TAG_AFTER = new RegExp(String.raw`<(${NAME}\.[^\s.<>]{1,6}) ([^\s\d<>]+)>`, "y");
 const OLD_TAG = /^(.+?\.[^\s.<>]{1,6}) <([^\s\d<>:]+)>$/;
 const IOS_NAME = /^\d{8}-/;
 const OLD_IOS_NAME = /^\d{4}-\d{2}-\d{2}-[A-Z]+-/;

@@ -313,7 +313,8 @@ export function buildMessage(
         charCodeAt.call(src, start) === 89 && TURNED.test(text ??= slice.call(src, start, end))
       ) {
         kind = "system"; // Android writes who turned them on where the author stands
-      } else if (lrm && ctx.ios) {
+      } else if (lrm && ctx.ios && !edited) {
+        // (No event is edited: `\u200e<This message was edited>` alone is a user's emptied text.)
         text ??= slice.call(src, start, end);
         kind = omittedEnding(text) ?? (UNLISTED_OMITTED.test(text) ? "media" : "system");
       } else if (

@@ -149,6 +149,21 @@ Deno.test("iOS attachments in any language, documents with title and pages, Turk
     build(`${LRM}<attached: 00000005-PHOTO-2020-01-01-12-00-00.jpg>\n  look`, true),
     msg("", "Ann", "  look", "media", "00000005-PHOTO-2020-01-01-12-00-00.jpg"),
   );
+  // A document's own name may hold angle brackets: the tag ends at its last `>`.
+  const names = ["00000012-Report <final>.pdf", "00000012-a <b.pdf", "00000012-<x> (1).v2.pdf"];
+  for (const kw of ["attached", "adjunto", "Anhang"]) {
+    for (const name of names) {
+      assert.deepEqual(
+        build(`${LRM}<${kw}: ${name}>\nfor Monday`, true),
+        msg("", "Ann", "for Monday", "media", name),
+        `${kw}: ${name}`,
+      );
+    }
+  }
+  assert.deepEqual(
+    build(`${LRM}<00000012-Report <final>.pdf eklendi>`, true),
+    msg("", "Ann", "", "media", "00000012-Report <final>.pdf"),
+  );
   // Angle brackets typed by a user are text.
   assert.deepEqual(build("I <3 you <really>", true), msg("", "Ann", "I <3 you <really>"));
   assert.deepEqual(build("<note: buy milk>", true), msg("", "Ann", "<note: buy milk>"));

@@ -187,3 +187,23 @@ Deno.test("iOS: an unlisted English placeholder after U+200E is media from its s
     [null, "system", "This sentence is far too long to be a placeholder, omitted"],
   ]);
 });
+
+Deno.test("iOS: an attachment named with <…> and an emptied edited text keep their author", () => {
+  const L = "\u200E";
+  const { messages, summary } = parseString(
+    `[12/03/2024, 10:00:01] Book club: ${L}Ann changed the subject to “Plans <2024>”\n` +
+      `[12/03/2024, 10:00:02] Ann: ${L}<attached: 00000012-Report <final>.pdf>\n` +
+      `[12/03/2024, 10:00:03] Bob: ${L}<This message was edited>\n` +
+      `[12/03/2024, 10:00:04] Book club: ${L}Ann added <Bob>\n` +
+      `[12/03/2024, 10:00:05] Book club: ${L}Missed voice call\n`,
+  );
+  const T = (s: string) => `2024-03-12T10:00:0${s}`;
+  assert.deepEqual(messages, [
+    msg(T("1"), null, "Ann changed the subject to “Plans <2024>”"),
+    msg(T("2"), "Ann", "", "media", "00000012-Report <final>.pdf"),
+    msg(T("3"), "Bob", "", "text", null, true),
+    msg(T("4"), null, "Ann added <Bob>"),
+    msg(T("5"), null, "Missed voice call"),
+  ]);
+  assert.deepEqual(summary.participants, ["Ann", "Bob"]);
+});
