@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { msg, parseText } from "./testdata/helpers.ts";
-import { CALLS, IOS_CALLS } from "./wordings_calls.ts";
+import { CALLS, IOS_CALLS, SHARED_CALLS } from "./wordings_calls.ts";
 import { EXACT, SYSTEM_ANY, systemLanguage } from "./wordings.ts";
 
 const LRM = "\u200e";
@@ -202,12 +202,12 @@ Deno.test("an Arabic export whose only system lines are calls is Arabic", async 
 });
 
 Deno.test("every call wording votes its language; Android's are whole-body system lines", () => {
-  // Czech Android writes Slovak iOS's `Zmeškaný videohovor`: Slovak's phrases are tried first.
-  const shared = new Map([["Zmeškaný videohovor", "sk"]]);
+  // Czech Android writes Slovak iOS's `Zmeškaný videohovor`: it votes for neither.
+  assert.deepEqual([...SHARED_CALLS], ["Zmeškaný videohovor"]);
   for (const [table, whole] of [[CALLS, true], [IOS_CALLS, false]] as const) {
     for (const [lang, list] of Object.entries(table)) {
       for (const w of list) {
-        const expected = shared.get(w) ?? lang;
+        const expected = SHARED_CALLS.has(w) ? null : lang;
         assert.equal(systemLanguage(w), expected, w);
         assert.equal(systemLanguage(`\u200e${w}.`), expected, w); // iOS
         assert.ok(SYSTEM_ANY.test(w), w);
@@ -217,9 +217,9 @@ Deno.test("every call wording votes its language; Android's are whole-body syste
           assert.equal(EXACT.get(w)?.kind === "system", android, w);
           continue;
         }
-        // A whole body is its table's language (Czech's Android row is Czech).
-        assert.deepEqual(EXACT.get(w), { kind: "system", lang }, w);
-        assert.deepEqual(EXACT.get(w + "."), { kind: "system", lang }, w);
+        // A whole body is its table's language (the shared row: none).
+        assert.deepEqual(EXACT.get(w), { kind: "system", lang: expected }, w);
+        assert.deepEqual(EXACT.get(w + "."), { kind: "system", lang: expected }, w);
         // Written one way: no case variant.
         const flipped = w[0] === w[0].toLowerCase() ? w[0].toUpperCase() : w[0].toLowerCase();
         if (flipped !== w[0]) assert.equal(EXACT.get(flipped + w.slice(1)), undefined, w);

@@ -53,3 +53,28 @@ Deno.test("more real wordings: iOS placeholders keep their sender; live location
     ]
   ) assert.equal(android(body), "location", body);
 });
+
+Deno.test("a call row Czech and Slovak both write votes for neither: the other lines decide", () => {
+  // `Zmeškaný videohovor`: Czech Android's row and Slovak iOS's (wordings_calls.ts SHARED_CALLS),
+  // as the whole body or followed by more words (made up here; iOS English writes `Missed voice
+  // call, Tap to call back`).
+  const L = "\u200E";
+  const file = (own: string[]) =>
+    [
+      "Jana: ahoj",
+      `Petr: ${L}Zmeškaný videohovor`,
+      `Petr: ${L}Zmeškaný videohovor`,
+      ...[1, 2, 3].map(() => `Petr: ${L}Zmeškaný videohovor, a pak`),
+      ...own.map((body) => `Jana: ${L}${body}`),
+    ].map((line, i) => `[14/03/2024, 10:10:0${i}] ${line}\r\n`).join("");
+  const cs = parseString(file(["obrázek vynechán", "Tato zpráva byla smazána."]));
+  assert.deepEqual(
+    cs.messages.map((m) => m.kind),
+    ["text", "system", "system", "system", "system", "system", "media", "deleted"],
+  );
+  assert.equal(cs.summary.language, "cs");
+  assert.equal(
+    parseString(file(["obrázok vynechaný", "Táto správa bola odstránená."])).summary.language,
+    "sk",
+  );
+});

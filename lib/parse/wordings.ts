@@ -26,7 +26,7 @@ import type { MessageKind } from "./types.ts";
 import { BRACKETED_MEDIA } from "./wordings_bracketed.ts";
 import { DELETED, DELETED_BY_ANY_ADMIN } from "./wordings_deleted.ts";
 import { LIVE_LOCATION } from "./wordings_location.ts";
-import { CALLS } from "./wordings_calls.ts";
+import { CALLS, SHARED_CALLS } from "./wordings_calls.ts";
 import { CONTACT } from "./wordings_contact.ts";
 import { MEDIA } from "./wordings_omitted.ts";
 
@@ -40,10 +40,10 @@ export {
   systemLanguage,
 } from "./wordings_system.ts";
 
-/** A whole-body wording: the kind it implies and its language. */
+/** A whole-body wording: the kind it implies and its language (null: listed for several). */
 export interface Wording {
   kind: MessageKind;
-  lang: string;
+  lang: string | null;
 }
 
 /**
@@ -78,7 +78,9 @@ function exactTable(): Map<string, Wording> {
     for (const [lang, list] of Object.entries(table)) {
       for (const s of list) {
         for (const v of cased ? variants(s) : [s, s + "."]) {
-          if (!map.has(v)) map.set(v, { kind, lang });
+          const had = map.get(v);
+          if (had === undefined) map.set(v, { kind, lang: SHARED_CALLS.has(s) ? null : lang });
+          else if (had.lang !== lang) had.lang = null; // several languages': votes for none
         }
       }
     }

@@ -146,7 +146,7 @@ export const CALLS: Record<string, string[]> = {
   ],
   cs: [
     "Zmeškaný hlasový hovor", // S
-    "Zmeškaný videohovor", // S (the same as sk's, which comes first: votes sk)
+    "Zmeškaný videohovor", // S (the same as sk's iOS row: votes for neither, SHARED_CALLS)
   ],
   ca: [
     "Trucada de veu perduda", // L S
@@ -222,6 +222,24 @@ export const IOS_CALLS: Record<string, string[]> = {
   da: ["Ubesvaret taleopkald", "Ubesvaret videoopkald"],
   ca: ["Videotrucada perduda"],
 };
+
+/**
+ * Call wordings listed for more than one language (Czech Android's `Zmeškaný videohovor` is
+ * Slovak iOS's too): they tell a system line but not its language, so they vote for none
+ * (wordings.ts `EXACT`, wordings_system.ts) and the file's other lines decide.
+ */
+export const SHARED_CALLS: ReadonlySet<string> = listedTwice([CALLS, IOS_CALLS]);
+
+function listedTwice(tables: Record<string, string[]>[]): Set<string> {
+  const langOf = new Map<string, string>(), shared = new Set<string>();
+  for (const [lang, list] of tables.flatMap((table) => Object.entries(table))) {
+    for (const w of list) {
+      if ((langOf.get(w) ?? lang) !== lang) shared.add(w);
+      langOf.set(w, lang);
+    }
+  }
+  return shared;
+}
 
 /**
  * The start of iOS's rows of a call (English): `Voice call, 6 min`, `Video call, No answer`. Its

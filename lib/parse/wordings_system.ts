@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { CALLS, IOS_CALL_START, IOS_CALLS } from "./wordings_calls.ts";
+import { CALLS, IOS_CALL_START, IOS_CALLS, SHARED_CALLS } from "./wordings_calls.ts";
 
 /**
  * System texts other than call rows, language → pattern, in the order {@link SYSTEM_PHRASES}
@@ -181,14 +181,16 @@ const PHRASES: [string, RegExp][] = [
 const literal = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 
 /**
- * A language's pattern with its call rows (wordings_calls.ts, Android's and iOS's) appended: the
- * wordings found anywhere in a text, and iOS's `Voice call, ` for English.
+ * A language's pattern with its call rows (wordings_calls.ts, Android's and iOS's; not those
+ * another language lists too) appended: the wordings found anywhere in a text, and iOS's
+ * `Voice call, ` for English.
  */
 function withCalls(lang: string, source: string | null): RegExp {
-  const parts = [...(CALLS[lang] ?? []), ...(IOS_CALLS[lang] ?? [])].map(literal);
+  const parts = [...(CALLS[lang] ?? []), ...(IOS_CALLS[lang] ?? [])]
+    .filter((w) => !SHARED_CALLS.has(w)).map(literal);
   if (lang === IOS_CALL_START[0]) parts.push(IOS_CALL_START[1]);
   if (source !== null) parts.unshift(source);
-  return new RegExp(parts.join("|"));
+  return new RegExp(parts.join("|") || "(?!)"); // nothing left: matches nothing
 }
 
 /**
@@ -201,8 +203,11 @@ export const SYSTEM_PHRASES: [string, RegExp][] = [
     .map((lang): [string, RegExp] => [lang, withCalls(lang, null)]),
 ];
 
-/** Any language's system phrase (union of {@link SYSTEM_PHRASES}). */
-export const SYSTEM_ANY = new RegExp(SYSTEM_PHRASES.map(([, re]) => `(?:${re.source})`).join("|"));
+/** Any language's system phrase (union of {@link SYSTEM_PHRASES} and the shared call rows). */
+export const SYSTEM_ANY = new RegExp(
+  [...SYSTEM_PHRASES.map(([, re]) => re.source), ...[...SHARED_CALLS].map(literal)]
+    .map((source) => `(?:${source})`).join("|"),
+);
 
 /**
  * The rest of an iOS line attributed to its actor (`Name: Name created this group`), after the
