@@ -58,3 +58,23 @@ Deno.test("detection: the file's first line outweighs a long paste of another fo
   assert.equal(messages.length, 250);
   assert.equal(summary.unplacedLines, 300);
 });
+
+Deno.test("detection: an H31 file keeps its format when a body line looks like an Android header", async () => {
+  // `13. 6. 2018. 21:25:15 a: m` (FORMAT.md H31): the file's first line is its own header, so
+  // one Android-looking continuation line (which any date-first format used to win by) stays text.
+  const h31 = (i: number) => `13. 6. 2018. 21:${pad(10 + i)}:15 ${i % 2 ? "Bob" : "Ann"}: m${i}\n`;
+  const body = "13/06/2018, 21:30 - Bob: hi\n";
+  const text = range(8, h31).join("") + body + range(12, (i) => h31(i + 8)).join("");
+  const { messages, summary } = await parseText(text);
+  assert.equal(summary.layout, "ios-old");
+  assert.equal(messages.length, 20);
+  assert.equal(messages[7].text, "m7\n" + body.trimEnd());
+  assert.deepEqual([messages[8].author, messages[8].date], ["Ann", "2018-06-13T21:18:15"]);
+  assert.equal(summary.unplacedLines, 1);
+  // An Android file with an H31-looking body line stays Android (its first line is Android's).
+  const withLine = range(20, android).join("").replace("m7\n", "m7\n" + h31(0));
+  const other = await parseText(withLine);
+  assert.equal(other.summary.layout, "android");
+  assert.equal(other.messages.length, 20);
+  assert.equal(other.messages[7].text, "m7\n" + h31(0).trimEnd());
+});

@@ -256,7 +256,9 @@ const DATE_FIRST_WEIGHT = 3;
 
 /**
  * Picks the format most of the candidates share (ties: the one seen first), or null for none.
- * A date-first non-bare format (nearly every export) always beats the bare H31 style, and beats a
+ * A date-first non-bare format (nearly every export) beats the bare H31 style, unless that holds
+ * the file's first line (weighted: detect.ts), as an H31 export's own header: then a body line
+ * such as `13/06/2018, 21:30 - Bob: hi` must not decide, and they compete by score. It beats a
  * time-first one (Vietnamese) unless that has more than {@link DATE_FIRST_WEIGHT} times its
  * votes: a few body lines such as `14:05 15/1/24 - arrive` must not outvote the real headers,
  * while a Vietnamese file with a pasted date-first line is still read as Vietnamese. Bare and
@@ -272,14 +274,15 @@ export function voteFormat(candidates: Candidate[]): Candidate | null {
     else groups.set(k, [c]);
   }
   const dateFirst = (g: Candidate[]) => !g[0].format.bare && !g[0].format.timeFirst;
-  const bare = (g: Candidate[]) => g[0].format.bare;
+  // Bare, without the file's first line (its first candidate, when weighted).
+  const bareNotFirst = (g: Candidate[]) => g[0].format.bare && (g[0].weight ?? 1) === 1;
   const votes = (g: Candidate[]) => g.reduce((n, c) => n + (c.weight ?? 1), 0);
   const score = (g: Candidate[]) => votes(g) * (dateFirst(g) ? DATE_FIRST_WEIGHT : 1);
   let best: Candidate[] | null = null;
   for (const g of groups.values()) {
     if (best === null) best = g;
-    else if (bare(best) && dateFirst(g)) best = g;
-    else if (bare(g) && dateFirst(best)) continue;
+    else if (bareNotFirst(best) && dateFirst(g)) best = g;
+    else if (bareNotFirst(g) && dateFirst(best)) continue;
     else if (score(g) > score(best)) best = g;
   }
   if (best === null) return null;
