@@ -13,11 +13,11 @@
 import { ATTACH_KEYWORDS } from "./wordings.ts";
 
 /**
- * A tag's file name (documents keep their original names): up to the first `>` that closes no
- * `<` of the name, so `<attached: 00000012-Report <final>.pdf>` and `<attached: 00000012-a <b.pdf>`
- * end at the tag's last `>`.
+ * A tag's file name (documents keep their original names): up to the tag's own `>`, the name's
+ * `<…>` pairs included (`<attached: 00000012-Report <final>.pdf>`). A lone `<` ends it: one also
+ * allowed would make every `<` of a long line scan on to its end.
  */
-const NAME = String.raw`(?:<[^<>\n]*>|[^>\n])+?`;
+const NAME = String.raw`(?:[^<>\n]|<[^<>\n]*>)+?`;
 const TAG_COLON = new RegExp(
   String.raw`<([^\s\d<>:\uFF1A][^<>:\uFF1A\n]{0,30}?) ?[:\uFF1A] ?(${NAME})>`,
   "y",
