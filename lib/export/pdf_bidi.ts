@@ -112,7 +112,6 @@ export interface Run<F> {
   text: string;
   font: F;
   x: number;
-  width: number;
   /** Whether the run reads right to left (odd embedding level). */
   rtl: boolean;
 }
@@ -146,12 +145,13 @@ export function layoutLine<F>(line: string, spans: Span<F>[], options: LayoutOpt
     : bidiPieces(line, spans, options.direction);
   let x = 0;
   const runs: Run<F>[] = [];
-  for (const piece of pieces) {
-    const text = piece.text.replace(BIDI_CONTROLS, "");
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i], text = piece.text.replace(BIDI_CONTROLS, "");
     if (text === "") continue;
-    const width = options.width(text, piece.font);
-    runs.push({ ...piece, text, x, width });
-    x += width;
+    runs.push({ ...piece, text, x });
+    // Measuring is fontkit shaping the run (as costly as drawing it): a left-aligned line's
+    // last run needs no width (most lines are one such run).
+    if (rtl || i < pieces.length - 1) x += options.width(text, piece.font);
   }
   const shift = rtl ? Math.max(0, options.maxWidth - x) : 0;
   for (const run of runs) run.x += shift;
