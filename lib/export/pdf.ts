@@ -22,7 +22,13 @@
  */
 import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { pdfFontkit } from "./fontkit.ts";
-import { type Direction, layoutLine, paragraphDirection } from "./pdf_bidi.ts";
+import {
+  type Direction,
+  layoutLine,
+  type Levels,
+  paragraphDirection,
+  paragraphLevels,
+} from "./pdf_bidi.ts";
 import { type DocFonts, embedFonts } from "./pdf_fonts.ts";
 import { wrap } from "./pdf_text.ts";
 import type { ExportMessage, SourceFile } from "./source.ts";
@@ -55,17 +61,34 @@ export interface PdfInfo {
   exportedAt?: Date;
 }
 
-/** A wrapped line and the direction of the paragraph it belongs to. */
-interface Line {
+/** A wrapped line, the direction of the paragraph it belongs to, and its levels there. */
+export interface Line {
   text: string;
   direction: Direction;
+  levels?: Levels | null;
 }
 
-/** Prepared text wrapped to `maxWidth`, each line with its paragraph's direction. */
-function wrapParagraphs(text: string, maxWidth: number, width: (s: string) => number): Line[] {
+/**
+ * Prepared text wrapped to `maxWidth`, each line with its paragraph's direction and its slice of
+ * the paragraph's embedding levels (a line is the paragraph's text from where the previous one
+ * ended, after the spaces wrapping trimmed).
+ */
+export function wrapParagraphs(
+  text: string,
+  maxWidth: number,
+  width: (s: string) => number,
+): Line[] {
   return text.split("\n").flatMap((paragraph) => {
     const direction = paragraphDirection(paragraph);
-    return wrap(paragraph, maxWidth, width).map((line) => ({ text: line, direction }));
+    const all = paragraphLevels(paragraph, direction);
+    let at = 0;
+    return wrap(paragraph, maxWidth, width).map((line): Line => {
+      if (all === null) return { text: line, direction, levels: null };
+      at = paragraph.indexOf(line, at);
+      const levels = { levels: all.levels.slice(at, at + line.length), level: all.level };
+      at += line.length;
+      return { text: line, direction, levels };
+    });
   });
 }
 
@@ -80,6 +103,7 @@ function drawLine(page: PDFPage, line: Line, o: {
 }) {
   const runs = layoutLine(line.text, o.fonts.spans(line.text, o.base), {
     direction: line.direction,
+    levels: line.levels,
     maxWidth: o.maxWidth,
     width: (t, font) => font.widthOfTextAtSize(t, o.size),
   });

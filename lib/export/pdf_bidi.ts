@@ -1,8 +1,9 @@
 /**
  * Visual layout of one line of the PDF transcript by the Unicode Bidirectional Algorithm (UAX #9,
- * npm `bidi-js`): embedding levels for the line (the paragraph's direction given, or found from
- * its first strong character), reordering by levels (rule L2), mirrored brackets in RTL runs, then
- * runs placed left to right with measured widths. Lines are wrapped before this (pdf_text.ts).
+ * npm `bidi-js`): embedding levels for the paragraph (its direction given, or found from its first
+ * strong character; computed once, so an embedding or isolate carries across a line break), then
+ * per line: whitespace at its end (L1), reordering by levels (L2), mirrored brackets in RTL runs,
+ * and runs placed left to right with measured widths. Lines are wrapped before this (pdf_text.ts).
  *
  * fontkit shapes each run and itself reverses a run whose first letter is of a right-to-left
  * script (Arabic, Hebrew…). So a run is handed to it in logical order when fontkit will reverse it
@@ -100,6 +101,23 @@ export function paragraphDirection(text: string): "ltr" | "rtl" {
   return bidi.getEmbeddingLevels(bidiInput(text), "auto").paragraphs[0].level & 1 ? "rtl" : "ltr";
 }
 
+/** Embedding levels of a paragraph, or of one of its lines (a slice), and its own level. */
+export interface Levels {
+  levels: Uint8Array;
+  level: number;
+}
+
+/**
+ * The embedding levels of a paragraph (UAX #9 up to I2), for {@link layoutLine} to lay out each
+ * of its lines with (`slice` of the line's offsets); null for a paragraph that can only be plain
+ * left to right.
+ */
+export function paragraphLevels(paragraph: string, direction: Direction): Levels | null {
+  if (!MAYBE_RTL.test(paragraph)) return null;
+  const result = bidi.getEmbeddingLevels(bidiInput(paragraph), direction);
+  return { levels: result.levels, level: result.paragraphs[0].level };
+}
+
 /** A stretch of the line, `start` to `end` (UTF-16 offsets, end excluded), in one font. */
 export interface Span<F> {
   start: number;
@@ -123,6 +141,11 @@ export interface LayoutOptions<F> {
   maxWidth: number;
   /** The drawn width of `text` in `font`. */
   width(text: string, font: F): number;
+  /**
+   * The line's embedding levels, from its paragraph's ({@link paragraphLevels}); when absent,
+   * the line is taken as a paragraph of its own.
+   */
+  levels?: Levels | null;
 }
 
 /**
@@ -137,12 +160,14 @@ export interface LayoutOptions<F> {
  * ```
  */
 export function layoutLine<F>(line: string, spans: Span<F>[], options: LayoutOptions<F>): Run<F>[] {
-  const { pieces, rtl } = options.direction !== "rtl" && !MAYBE_RTL.test(line)
+  const given = options.levels;
+  const { pieces, rtl } = given === null ||
+      (given === undefined && options.direction !== "rtl" && !MAYBE_RTL.test(line))
     ? {
       pieces: spans.map((s) => ({ text: line.slice(s.start, s.end), font: s.font, rtl: false })),
       rtl: false,
     }
-    : bidiPieces(line, spans, options.direction);
+    : bidiPieces(line, spans, options.direction, given);
   let x = 0;
   const runs: Run<F>[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -164,23 +189,26 @@ interface Piece<F> {
   rtl: boolean;
 }
 
-/** Levels, L1, L2 reordering and mirroring: the line's pieces in visual order. */
+/** Levels (given, or the line's own), L1, L2 reordering and mirroring: pieces in visual order. */
 function bidiPieces<F>(
   line: string,
   spans: Span<F>[],
   direction: Direction,
+  given: Levels | undefined,
 ): { pieces: Piece<F>[]; rtl: boolean } {
   const input = bidiInput(line);
-  const result = bidi.getEmbeddingLevels(input, direction);
-  const paragraph = result.paragraphs[0].level;
-  const levels = result.levels.slice();
+  const own = given ?? paragraphLevels(line, direction) ??
+    { levels: new Uint8Array(line.length), level: 0 };
+  const paragraph = own.level;
+  const levels = own.levels.slice();
+  const paragraphs = [{ start: 0, end: line.length - 1, level: paragraph }];
   // L1: whitespace and isolate controls at the end of the line take the paragraph's level.
   for (let i = line.length - 1; i >= 0 && TRAILING.has(bidi.getBidiCharTypeName(input[i])); i--) {
     levels[i] = paragraph;
   }
   const fontAt: number[] = new Array(line.length);
   spans.forEach((s, n) => fontAt.fill(n, s.start, s.end));
-  const order = bidi.getReorderedIndices(input, { levels, paragraphs: result.paragraphs });
+  const order = bidi.getReorderedIndices(input, { levels, paragraphs });
 
   const pieces: Piece<F>[] = [];
   let lo = order[0], hi = order[0];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
+import { wrapParagraphs } from "./pdf.ts";
 import { type Direction, layoutLine, paragraphDirection } from "./pdf_bidi.ts";
 
 /** One font "f", every character 1 wide, lines 100 wide. */
@@ -80,4 +81,24 @@ Deno.test("layoutLine + fontkit: the glyphs come out in visual order, no run rev
   assert.equal(drawn("שלום (עולם) 5-3", "auto"), "5-3 (םלוע) םולש");
   assert.equal(drawn("x \u202Eabc\u202C y", "ltr"), "x cba y");
   assert.equal(drawn("סך ١٢٣", "auto"), "١٢٣ ךס");
+});
+
+Deno.test("wrapParagraphs + layoutLine: an embedding carries across a line break", () => {
+  // RLE … PDF holds four numbers, right to left; wrapped after the second, the second line
+  // (`3 4‬ y`, no RLE of its own) still reads right to left: 4 before 3.
+  const width = (s: string) => [...s].length;
+  const laid = (text: string, maxWidth: number) =>
+    wrapParagraphs(text, maxWidth, width).map((l) =>
+      layoutLine(l.text, [{ start: 0, end: l.text.length, font: "f" }], {
+        direction: l.direction,
+        levels: l.levels,
+        maxWidth,
+        width,
+      }).map((r) => r.text).join("")
+    );
+  const text = "x \u202B1 2 3 4\u202C y";
+  assert.deepEqual(laid(text, 100), ["x 4 3 2 1 y"]);
+  assert.deepEqual(laid(text, 7), ["x 2 1", "4 3 y"]);
+  // In an RTL paragraph, a bracketed LTR phrase cut in two keeps each bracket mirrored.
+  assert.deepEqual(laid("שלום עולם (abc def) סוף", 7), ["שלום", "עולם", "abc)", "(def", "סוף"]);
 });
