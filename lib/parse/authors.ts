@@ -27,8 +27,7 @@ export class Authors {
   slot = -1;
   #known: string[] = [];
   #byLength: (number[] | undefined)[] = Array.from({ length: MAX_LENGTH }, () => undefined);
-  /** Messages counted by slot. */
-  #counts: number[] = [];
+  #counted: boolean[] = [];
   #participants = new Set<string>();
 
   /** The author already seen whose raw form is `text[from, to)`, else null. */
@@ -58,11 +57,11 @@ export class Authors {
     this.slot = -1;
     if (isSystemAuthor(raw)) return null;
     const author = stripInvisible(raw).replaceAll("\u061c", "").trim();
-    const slot = this.#counts.length;
+    const slot = this.#counted.length;
     if (slot < KNOWN_AUTHORS && raw.length < MAX_LENGTH) {
       this.slot = slot;
       this.#known.push(raw, author);
-      this.#counts.push(0);
+      this.#counted.push(false);
       (this.#byLength[raw.length] ??= []).push(slot);
     }
     return author;
@@ -71,15 +70,10 @@ export class Authors {
   /** Records `author` (from cache slot `slot`, or -1) as a participant. */
   count(author: string, slot: number): void {
     if (slot < 0) this.#participants.add(author);
-    else if (this.#counts[slot]++ === 0) this.#participants.add(author);
-  }
-
-  /**
-   * Takes back one message {@link count}ed (a header demoted to text): an author left without
-   * messages is no participant. An uncached author (slot -1) stays one.
-   */
-  uncount(author: string, slot: number): void {
-    if (slot >= 0 && --this.#counts[slot] === 0) this.#participants.delete(author);
+    else if (!this.#counted[slot]) {
+      this.#counted[slot] = true;
+      this.#participants.add(author);
+    }
   }
 
   /** Participants in order of their first message. */

@@ -66,10 +66,13 @@ export class BodyContext {
   #lastVotes = 0;
   /** Android attachment keywords of unknown languages this file has used (attachment.ts). */
   attachKeywords = new Set<string>();
+  /** While set, the languages {@link vote}d for are also listed here (votes that may be undone). */
+  journal: string[] | null = null;
 
   /** Counts one piece of evidence for a language. */
   vote(lang: string | null): void {
     if (lang === null) return;
+    this.journal?.push(lang);
     if (lang === this.#lastLang) {
       this.#lastVotes++;
       return;
@@ -84,6 +87,13 @@ export class BodyContext {
     if (lang !== null) this.langs.set(lang, (this.langs.get(lang) ?? 0) + this.#lastVotes);
     this.#lastLang = null;
     this.#lastVotes = 0;
+  }
+
+  /** Takes back votes (listed by {@link journal}) of a message rebuilt or put back as text. */
+  unvote(langs: string[]): void {
+    if (langs.length === 0) return;
+    this.#flushVotes();
+    for (const lang of langs) this.langs.set(lang, this.langs.get(lang)! - 1);
   }
 
   /** The language with most votes, or null. */

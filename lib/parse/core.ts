@@ -86,11 +86,13 @@ export class ChatParser {
 
   /** Options: `dateOrder` forces the date order. */
   constructor(options: ParseOptions = {}) {
-    this.#dates = new DateBook(
-      options.dateOrder ?? null,
-      (base, baseMsg, held, heldMsg) =>
-        demote(this.#ctx, this.#authors, this.#unplaced, base, baseMsg, held, heldMsg),
-    );
+    const authors = this.#authors;
+    this.#dates = new DateBook(options.dateOrder ?? null, {
+      demote: (base, baseMsg, held) => demote(this.#ctx, this.#unplaced, base, baseMsg, held),
+      counted: (msg, slot) => {
+        if (msg.author !== null) authors.count(msg.author, slot);
+      },
+    });
   }
 
   /** Feeds a block of complete lines, each ending with `\n` (see LineBlocks). */
@@ -268,6 +270,8 @@ export class ChatParser {
   #close(beforeHeld = false): void {
     const parts = this.#parts;
     const keep = beforeHeld || this.#heldHead !== null;
+    const ctx = this.#ctx, count = ctx.count, checked = ctx.systemChecked;
+    if (keep) ctx.journal = [];
     let raw = "";
     let msg: Message;
     if (parts.length === 0) {
@@ -305,13 +309,20 @@ export class ChatParser {
     }
     this.#runStart = -1;
     this.#open = false;
-    if (msg.author !== null) this.#authors.count(msg.author, this.#slot);
-    if (!keep) return this.#dates.emit(msg, this.#nums, this.#out);
-    const head = this.#heldHead ?? "";
-    const held: Raw = { author: this.#author, slot: this.#slot, body: raw, head, line: 0 };
-    if (this.#heldHead !== null) held.line = this.#heldLine;
+    if (!keep) return this.#dates.emit(msg, this.#nums, this.#out, this.#slot);
+    const held: Raw = {
+      author: this.#author,
+      slot: this.#slot,
+      body: raw,
+      head: this.#heldHead ?? "",
+      line: this.#heldHead === null ? 0 : this.#heldLine,
+      votes: ctx.journal!,
+      checked: ctx.systemChecked - checked,
+      count,
+    };
+    ctx.journal = null;
     this.#heldHead = null;
-    this.#dates.emit(msg, this.#nums, this.#out, held);
+    this.#dates.emit(msg, this.#nums, this.#out, this.#slot, held, beforeHeld);
   }
 
   /**

@@ -50,6 +50,23 @@ export interface Raw {
   head: string;
   /** For a held header: its line number, else 0. */
   line: number;
+  /** The languages the message voted for when built (BodyContext.journal), taken back if demoted. */
+  votes: string[];
+  /** System lines it checked for their language when built (0 or 1). */
+  checked: number;
+  /** Messages built before it (BodyContext.count): it is rebuilt as it was built. */
+  count: number;
+}
+
+/** Where a {@link DateBook} puts what settling the order decides. */
+export interface DateSink {
+  /**
+   * Rebuilds `baseMsg` (raw parts `base`) with the lines of the held messages `held` (demoted, in
+   * file order) appended to its body, once for the whole run.
+   */
+  demote(base: Raw, baseMsg: Message, held: Raw[]): Message;
+  /** A message put out for good (its author's cache slot, or -1): its author is counted here. */
+  counted(msg: Message, slot: number): void;
 }
 
 /** Messages held back at most while the date order is unknown. */
@@ -76,7 +93,7 @@ const HOUR_MINUTES: string[] = Array.from(
  *
  * @example
  * ```ts
- * const book = new DateBook(null, (_base, baseMsg) => baseMsg);
+ * const book = new DateBook(null, { demote: (_base, baseMsg) => baseMsg, counted: () => {} });
  * book.check(13, 2, 2020, 2, 4); // true, and DMY is now the only candidate
  * ```
  */
@@ -93,6 +110,8 @@ export class DateBook {
   yearFirst = false;
   #pending: Message[] = [];
   #pendingNums: number[] = [];
+  /** Authors' cache slots of the pending messages. */
+  #pendingSlots: number[] = [];
   /** Raw parts of pending messages by index: held headers and the messages before them. */
   #raws = new Map<number, Raw>();
   #ymd = new Int32Array(3);
@@ -110,14 +129,11 @@ export class DateBook {
   #cFull = "";
 
   /**
-   * `forced` is the user's override (ParseOptions.dateOrder), or null to infer. `demote` rebuilds
-   * the message before a demoted held header with the header's lines appended to its body
-   * (demote.ts; it also undoes what the held message counted).
+   * `forced` is the user's override (ParseOptions.dateOrder), or null to infer. `sink` rebuilds
+   * the message before demoted held headers (demote.ts) and counts the messages put out: a
+   * message held back is counted once it is certain to stay one.
    */
-  constructor(
-    forced: DateOrder | null,
-    readonly demote: (base: Raw, baseMsg: Message, held: Raw, heldMsg: Message) => Message,
-  ) {
+  constructor(forced: DateOrder | null, readonly sink: DateSink) {
     if (forced !== null) {
       this.order = ORDER_BIT[forced];
       this.certainty = "certain";
@@ -183,10 +199,18 @@ export class DateBook {
 
   /**
    * Dates `msg` from `nums` (STRIDE numbers: d1, d2, d3, len1, len3, hour, minute, second) and
-   * appends it to `out`, or holds it back while the order is unknown. `raw`: the raw parts of a
-   * held header's message or of the message before one (only while the order is unknown).
+   * appends it to `out`, or holds it back while the order is unknown. `slot`: its author's cache
+   * slot; `raw`: the raw parts of a held header's message or of the message before one (only
+   * while the order is unknown); `beforeHeld`: the next header is held.
    */
-  emit(msg: Message, nums: Int32Array, out: Message[], raw: Raw | null = null): void {
+  emit(
+    msg: Message,
+    nums: Int32Array,
+    out: Message[],
+    slot = -1,
+    raw: Raw | null = null,
+    beforeHeld = false,
+  ): void {
     if (this.order !== 0) {
       if (nums[0] !== this.#r1 || nums[1] !== this.#r2 || nums[2] !== this.#r3) {
         resolveDate(this.order, nums[0], nums[1], nums[2], nums[3], nums[4], this.#ymd);
@@ -194,14 +218,16 @@ export class DateBook {
       }
       msg.date = this.#date(nums[5], nums[6], nums[7]);
       out.push(msg);
+      this.sink.counted(msg, slot);
       return;
     }
-    // A held header and the message before it stay together past the cap: settling between
-    // them would leave nothing to demote the header into.
     if (raw !== null) this.#raws.set(this.#pending.length, raw);
     this.#pending.push(msg);
+    this.#pendingSlots.push(slot);
     for (let i = 0; i < STRIDE; i++) this.#pendingNums.push(nums[i]);
-    if (this.#pending.length >= PENDING_CAP && raw === null) this.finish(out);
+    // A held header and the message before it stay together past the cap: settling between
+    // them would leave nothing to demote the header into.
+    if (this.#pending.length >= PENDING_CAP && !beforeHeld) this.finish(out);
   }
 
   /** Settles an order still unknown by chronology (end of input, or too many held back). */
@@ -221,22 +247,39 @@ export class DateBook {
     this.order = order;
     this.certainty = certainty;
     const p = this.#pendingNums, pending = this.#pending, raws = this.#raws;
+    const slots = this.#pendingSlots, sink = this.sink;
     let before: Raw | undefined; // raw parts of the message last put out, if kept
+    let slot = -2; // its author's cache slot (-2: none put out yet)
+    let demoted: Raw[] = []; // held headers demoted into it
+    // The message last put out is final (rebuilt once with its demoted headers, then counted)
+    // when the next one stays a message.
+    const seal = () => {
+      if (slot === -2) return;
+      if (demoted.length > 0) {
+        out[out.length - 1] = sink.demote(before!, out[out.length - 1], demoted);
+        demoted = [];
+      }
+      sink.counted(out[out.length - 1], slot);
+    };
     for (let i = 0; i < pending.length; i++) {
       const k = i * STRIDE, raw = raws.get(i);
       if (!resolveDate(order, p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], this.#ymd)) {
         // Only a held header can be impossible here (accepted ones narrowed the orders), and
         // the message before it was kept with its raw parts.
-        out[out.length - 1] = this.demote(before!, out[out.length - 1], raw!, pending[i]);
+        demoted.push(raw!);
         continue;
       }
+      seal();
       this.#r1 = p[k], this.#r2 = p[k + 1], this.#r3 = p[k + 2];
       pending[i].date = this.#date(p[k + 5], p[k + 6], p[k + 7]);
       out.push(pending[i]);
       before = raw;
+      slot = slots[i];
     }
+    seal();
     this.#pending = [];
     this.#pendingNums = [];
+    this.#pendingSlots = [];
     this.#raws = new Map();
     this.#r1 = -1;
   }
