@@ -271,6 +271,7 @@ export class ChatParser {
     const parts = this.#parts;
     const keep = beforeHeld || this.#heldHead !== null;
     const ctx = this.#ctx, count = ctx.count, checked = ctx.systemChecked;
+    const learned = ctx.attachKeywords.size;
     if (keep) ctx.journal = [];
     let raw = "";
     let msg: Message;
@@ -319,6 +320,7 @@ export class ChatParser {
       votes: ctx.journal!,
       checked: ctx.systemChecked - checked,
       count,
+      learned,
     };
     ctx.journal = null;
     this.#heldHead = null;

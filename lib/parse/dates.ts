@@ -56,6 +56,8 @@ export interface Raw {
   checked: number;
   /** Messages built before it (BodyContext.count): it is rebuilt as it was built. */
   count: number;
+  /** Attachment keywords the file had learned before it (the first of BodyContext.attachKeywords). */
+  learned: number;
 }
 
 /** Where a {@link DateBook} puts what settling the order decides. */

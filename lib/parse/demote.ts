@@ -12,9 +12,10 @@ import type { Unplaced } from "./unplaced.ts";
 
 /**
  * Rebuilds `baseMsg` (raw parts `base`) with the lines of the held messages `held` (a run of
- * demoted headers, in file order) appended to its body, once: as it was built (its count), with
- * its own language votes and theirs taken back. Counts their lines as unplaced. Their authors
- * were never counted (DateBook counts a message once it stays one), nor is the rebuilt one yet.
+ * demoted headers, in file order) appended to its body, once: as it was built (its count, the
+ * attachment keywords then learned), with its own language votes and theirs taken back. Counts
+ * their lines as unplaced. Their authors were never counted (DateBook counts a message once it
+ * stays one), nor is the rebuilt one yet.
  */
 export function demote(
   ctx: BodyContext,
@@ -36,8 +37,13 @@ export function demote(
   }
   ctx.systemChecked -= checked;
   const text = base.body = body.join("\n");
+  // As it was built: its count, and the attachment keywords learned before it (a Set keeps the
+  // order they were learned in; the rebuilt message learns no other, its first line unchanged).
+  const keywords = ctx.attachKeywords;
   ctx.count = base.count;
+  ctx.attachKeywords = new Set([...keywords].slice(0, base.learned));
   const msg = buildMessage(ctx, base.author, text, 0, text.length, true, INVISIBLE.test(text));
+  ctx.attachKeywords = keywords;
   ctx.count = count - held.length;
   msg.date = baseMsg.date;
   return msg;

@@ -70,6 +70,18 @@ Deno.test("held: the message before a demoted header is rebuilt as it was built 
   assert.deepEqual(r.summary.participants, ["Ann"]);
 });
 
+Deno.test("held: the message before a demoted header is rebuilt with the keywords then learned", async () => {
+  // `Report final.pdf (xyzzy)` is an attachment only once `xyzzy` is learned (from the next
+  // message): rebuilt at the end, it must stay text.
+  const r = await asIfPlain(lines(
+    "01/01/2024, 10:00 - Ann: Report final.pdf (xyzzy)",
+    "01/25/2023, 10:00 - Zed: pasted",
+    "02/01/2024, 10:00 - Ann: IMG-20240102-WA0001.jpg (xyzzy)",
+    "13/01/2024, 10:00 - Ann: Report final.pdf (xyzzy)",
+  ));
+  assert.deepEqual(r.messages.map((m) => m.kind), ["text", "media", "media"]);
+});
+
 Deno.test("held: a run of demoted headers rebuilds the message before them once", async () => {
   const calls: number[] = [];
   const book = new DateBook(null, {
@@ -95,6 +107,7 @@ Deno.test("held: a run of demoted headers rebuilds the message before them once"
     votes: [],
     checked: 0,
     count: 0,
+    learned: 0,
   });
   assert.equal(book.check(1, 1, 2024, 2, 4), 1);
   book.emit(msg(), nums, out, -1, raw(""), true);
