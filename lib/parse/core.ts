@@ -270,9 +270,12 @@ export class ChatParser {
   #close(beforeHeld = false): void {
     const parts = this.#parts;
     const keep = beforeHeld || this.#heldHead !== null;
-    const ctx = this.#ctx, count = ctx.count, checked = ctx.systemChecked;
-    const learned = ctx.attachKeywords.size;
-    if (keep) ctx.journal = [];
+    const ctx = this.#ctx;
+    let count = 0, checked = 0, learned = 0;
+    if (keep) {
+      count = ctx.count, checked = ctx.systemChecked, learned = ctx.attachKeywords.size;
+      ctx.journal = [];
+    }
     let raw = "";
     let msg: Message;
     if (parts.length === 0) {
@@ -310,7 +313,12 @@ export class ChatParser {
     }
     this.#runStart = -1;
     this.#open = false;
-    if (!keep) return this.#dates.emit(msg, this.#nums, this.#out, this.#slot);
+    const dates = this.#dates;
+    if (!keep) {
+      // A message held back is counted once it stays one (DateBook's sink).
+      if (dates.order !== 0 && msg.author !== null) this.#authors.count(msg.author, this.#slot);
+      return dates.emit(msg, this.#nums, this.#out, this.#slot);
+    }
     const held: Raw = {
       author: this.#author,
       slot: this.#slot,
@@ -324,7 +332,7 @@ export class ChatParser {
     };
     ctx.journal = null;
     this.#heldHead = null;
-    this.#dates.emit(msg, this.#nums, this.#out, this.#slot, held, beforeHeld);
+    dates.emit(msg, this.#nums, this.#out, this.#slot, held, beforeHeld);
   }
 
   /**

@@ -201,7 +201,8 @@ export class DateBook {
 
   /**
    * Dates `msg` from `nums` (STRIDE numbers: d1, d2, d3, len1, len3, hour, minute, second) and
-   * appends it to `out`, or holds it back while the order is unknown. `slot`: its author's cache
+   * appends it to `out`, or holds it back while the order is unknown (its author is then counted
+   * by the sink once it stays a message; the caller counts the others). `slot`: its author's cache
    * slot; `raw`: the raw parts of a held header's message or of the message before one (only
    * while the order is unknown); `beforeHeld`: the next header is held.
    */
@@ -220,7 +221,6 @@ export class DateBook {
       }
       msg.date = this.#date(nums[5], nums[6], nums[7]);
       out.push(msg);
-      this.sink.counted(msg, slot);
       return;
     }
     if (raw !== null) this.#raws.set(this.#pending.length, raw);
