@@ -46,7 +46,7 @@ export default function JumpToDate(props: JumpToDateProps) {
     return () => globalThis.removeEventListener("popstate", onPop);
   }, []);
 
-  async function jump(date: string) {
+  async function jump(date: string, form: HTMLFormElement) {
     const list = messageList();
     if (!list || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     // From here an earlier jump still on its way is dropped.
@@ -74,6 +74,8 @@ export default function JumpToDate(props: JumpToDateProps) {
       // The message itself: its scroll margin leaves room for its day's label above it. (The
       // label is sticky: scrolled to while stuck at the top, from further down, it stays put.)
       li?.scrollIntoView({ block: "start", behavior: "instant" });
+      // Landed: the Tools menu holding the form gives the messages their room back.
+      form.closest("details[open]")?.removeAttribute("open");
     } catch (err) {
       if (signal.aborted) return;
       setStatus(`Could not jump: ${err instanceof Error ? err.message : err}`);
@@ -87,8 +89,8 @@ export default function JumpToDate(props: JumpToDateProps) {
       class="jump"
       onSubmit={(e) => {
         e.preventDefault();
-        const input = (e.currentTarget as HTMLFormElement).elements.namedItem("date");
-        jump((input as HTMLInputElement).value);
+        const form = e.currentTarget as HTMLFormElement;
+        jump((form.elements.namedItem("date") as HTMLInputElement).value, form);
       }}
     >
       <label>

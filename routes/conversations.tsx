@@ -21,10 +21,13 @@
  *   `<a class="pager newer" rel="next" href="/c/ID?after=LAST">`, `<a class="pager newest">`.
  * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
  * - Forms: `form.search-chat` (GET /search), `form.jump` (GET /c/ID, `input[name=date]`),
- *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`).
+ *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`), `form.reading-zone`, all
+ *   in `details.tools-menu > .conv-tools` (a panel over the page, opened by the menu's summary).
  * - The sticky `header.conv-header.chat-head`: title, `p.conv-meta` (participants, each in a
- *   `<bdi>`), `nav.conv-nav` (Insights, Media, Import report, Privacy) and the Export menu; its
- *   height is `--chat-head` (static/app.css), where the sticky day labels stop.
+ *   `<bdi>`), `nav.conv-nav` (Insights, Media, Import report, Privacy), the Tools menu and the
+ *   Export menu; its height is `--chat-head` (static/app.css), where the sticky day labels stop.
+ *   The tools live in it so that they stay in reach however far the reader scrolls (above the
+ *   list, loading older messages pushed them ever further away).
  *
  * @module
  */
@@ -102,6 +105,25 @@ async function readContacts(
     }
   }));
   return contacts;
+}
+
+/** A magnifying glass beside "Tools" (drawn with the text's colour). */
+function SearchIcon() {
+  return (
+    <svg
+      class="icon"
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+    >
+      <circle cx="6.5" cy="6.5" r="4.5" />
+      <path d="M10 10l4.5 4.5" stroke-linecap="round" />
+    </svg>
+  );
 }
 
 /** `/c/:id`, `/c/:id/m/:ref` and the view-as form. */
@@ -189,46 +211,53 @@ export function conversationPages(deps: AppDeps) {
             <a href={`/imports/${conv.id}/report`}>Import report</a>
             <a href={`/c/${conv.id}/privacy`}>Privacy and deletion</a>
           </nav>
-          <ExportMenu
-            conversationId={conv.id}
-            firstDate={conv.firstDate}
-            lastDate={conv.lastDate}
-            pdfMax={PDF_MAX_MESSAGES}
-          />
+          <div class="head-menus">
+            <details class="tools-menu">
+              <summary title="Search this chat, jump to a date, view as, time zone">
+                <SearchIcon /> Tools
+              </summary>
+              <div class="conv-tools">
+                <Island
+                  name="search"
+                  component={Search}
+                  props={{ conversation: id, label: "Search this chat", class: "search-chat" }}
+                />
+                <Island
+                  name="jump_to_date"
+                  component={JumpToDate}
+                  props={{
+                    conversation: id,
+                    min: conv.firstDate?.slice(0, 10),
+                    max: conv.lastDate?.slice(0, 10),
+                    viewAs: conv.viewAs,
+                    group,
+                  }}
+                />
+                {conv.participants.length > 0 && (
+                  <Island
+                    name="view_as"
+                    component={ViewAs}
+                    props={{
+                      conversation: id,
+                      participants: conv.participants,
+                      viewAs: conv.viewAs,
+                      group,
+                    }}
+                  />
+                )}
+                {zones && <ReadingZoneForm next={`/c/${id}`} zones={zones} />}
+              </div>
+            </details>
+            <ExportMenu
+              conversationId={conv.id}
+              firstDate={conv.firstDate}
+              lastDate={conv.lastDate}
+              pdfMax={PDF_MAX_MESSAGES}
+            />
+          </div>
         </header>
         {offer && <MergeOffer conversationId={id} candidate={offer} />}
         <CoverageTimeline coverage={coverage} />
-        <div class="conv-tools">
-          <Island
-            name="search"
-            component={Search}
-            props={{ conversation: id, label: "Search this chat", class: "search-chat" }}
-          />
-          <Island
-            name="jump_to_date"
-            component={JumpToDate}
-            props={{
-              conversation: id,
-              min: conv.firstDate?.slice(0, 10),
-              max: conv.lastDate?.slice(0, 10),
-              viewAs: conv.viewAs,
-              group,
-            }}
-          />
-          {conv.participants.length > 0 && (
-            <Island
-              name="view_as"
-              component={ViewAs}
-              props={{
-                conversation: id,
-                participants: conv.participants,
-                viewAs: conv.viewAs,
-                group,
-              }}
-            />
-          )}
-          {zones && <ReadingZoneForm next={`/c/${id}`} zones={zones} />}
-        </div>
         {at.notice && <p class="notice" role="status">{at.notice}</p>}
         {first > 1 && (
           <a class="pager older" href={`/c/${id}?before=${first}`} rel="prev">Older messages</a>

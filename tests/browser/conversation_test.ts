@@ -9,6 +9,7 @@ import {
   CONVERSATION_ISLANDS,
   importChat,
   openHydrated,
+  openTools,
   readerTest,
   screenshot,
   waitHydrated,
@@ -106,6 +107,7 @@ readerTest("browser: reading a conversation", async (reader, t) => {
     "jump to a date without a reload, then newer messages load at the bottom",
     async () => {
       await mark(page);
+      await openTools(page);
       await page.fill("[data-island=jump_to_date] input[name=date]", "2024-01-03");
       await page.click("[data-island=jump_to_date] button[type=submit]");
       await page.waitForURL(new RegExp(`/c/${id}/m/62$`));
@@ -132,6 +134,7 @@ readerTest("browser: reading a conversation", async (reader, t) => {
   await t.step("search as you type, then follow a result with the keyboard", async () => {
     await openHydrated(page, `/c/${id}`);
     const input = "[data-island=search] input[type=search]";
+    await openTools(page);
     await page.fill(input, "win");
     await page.fill(input, "window");
     const option = await page.waitForSelector(
@@ -157,6 +160,7 @@ readerTest("browser: reading a conversation", async (reader, t) => {
   await t.step("switching 'view as' flips the sides without a reload, and is kept", async () => {
     await openHydrated(page, `/c/${id}`);
     await mark(page);
+    await openTools(page);
     await page.selectOption("[data-island=view_as] select", "Bob");
     await page.waitForFunction(() =>
       document.querySelector("ol.messages")!.getAttribute("data-view-as") === "Bob"
@@ -166,6 +170,7 @@ readerTest("browser: reading a conversation", async (reader, t) => {
     await page.reload();
     await waitHydrated(page);
     assert.deepEqual(await sides(page), { mine: ["Bob"], theirs: ["Ann"] }, "the server kept it");
+    await openTools(page);
     await page.selectOption("[data-island=view_as] select", "Ann");
     await page.waitForFunction(() =>
       document.querySelector("ol.messages")!.getAttribute("data-view-as") === "Ann"

@@ -25,6 +25,7 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
 
   await t.step("the date form", async () => {
     await page.goto(`/c/${id}`);
+    await page.click("details.tools-menu > summary");
     await page.fill("form.jump input[name=date]", "2024-01-05");
     await page.click("form.jump button[type=submit]");
     const seq = 1 + 4 * CHAT.perDay + 1;
@@ -51,6 +52,7 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
 
   await t.step("the view-as and theme forms", async () => {
     await page.goto(`/c/${id}`);
+    await page.click("details.tools-menu > summary");
     await page.selectOption("form.view-as select", "Bob");
     await page.click("form.view-as button[type=submit]");
     await page.waitForURL(new RegExp(`/c/${id}$`));

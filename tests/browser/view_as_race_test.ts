@@ -5,7 +5,7 @@
 // held back with `page.route` and let go at the worst moment; no test sleeps.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { chatZip, importChat, openHydrated, readerTest } from "../helpers/browser.ts";
+import { chatZip, importChat, openHydrated, openTools, readerTest } from "../helpers/browser.ts";
 import {
   assertRun,
   assertShown,
@@ -57,8 +57,10 @@ const redrawn = (page: Page) =>
   );
 
 /** Chooses whose messages are on the right. */
-const viewAs = (page: Page, who: string) =>
-  page.selectOption("[data-island=view_as] select[name=participant]", who);
+const viewAs = async (page: Page, who: string) => {
+  await openTools(page);
+  await page.selectOption("[data-island=view_as] select[name=participant]", who);
+};
 
 readerTest("browser: view-as redraws race jumps and pages", async (reader, t) => {
   const id = await importChat(reader, await chatZip({ days: DAYS, perDay: PER_DAY, group: true }));

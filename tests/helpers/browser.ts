@@ -174,6 +174,16 @@ export async function waitHydrated(page: Page): Promise<void> {
   assert.equal(mark, "true", `islands failed to hydrate on ${page.url()} (see the console)`);
 }
 
+/**
+ * Opens the conversation page's Tools menu (search, jump to a date, view as, time zone) in the
+ * sticky header, when it is closed.
+ */
+export async function openTools(page: Page): Promise<void> {
+  if (await page.locator("details.tools-menu[open]").count()) return;
+  await page.click("details.tools-menu > summary");
+  await page.locator("details.tools-menu > .conv-tools").waitFor({ state: "visible" });
+}
+
 /** Saves a full-page screenshot as `tests/artifacts/screenshots/<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await Deno.mkdir(SCREENSHOTS, { recursive: true });

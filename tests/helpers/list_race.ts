@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page, Request } from "playwright-core";
+import { openTools } from "./browser.ts";
 
 /** A request to the messages API held until released, and how it ended in the browser. */
 export interface Held {
@@ -108,6 +109,7 @@ export async function scrollUntil(page: Page, edge: "top" | "bottom", to: number
 }
 
 export async function jumpTo(page: Page, date: string) {
+  await openTools(page);
   await page.fill("[data-island=jump_to_date] input[name=date]", date);
   await page.click("[data-island=jump_to_date] button[type=submit]");
 }
