@@ -107,7 +107,9 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
     };
 
     const atEnd = Number(list.dataset.lastSeq) >= Number(list.dataset.total);
-    const target = location.hash || location.search || list.querySelector("li.current");
+    // `#end` (links into the chat, for the no-JavaScript page) means the end, as no target does.
+    const hash = location.hash === "#end" ? "" : location.hash;
+    const target = hash || location.search || list.querySelector("li.current");
     if ((props.startAtEnd ?? true) && atEnd && !target) {
       const last = list.lastElementChild;
       last?.scrollIntoView({ block: "end", behavior: "instant" });

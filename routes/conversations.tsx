@@ -17,6 +17,8 @@
  *   has `aria-current="true"` and class `current`. Timestamps: `<a class="stamp"
  *   href="/c/ID/m/REF#mREF"><time datetime="YYYY-MM-DDTHH:MM:SS±HH:MM">` (the instant in the
  *   reader's zone, `data-zone` on the list; the exported wall clock in the stamp's `title`).
+ * - `<div id="end">` after the list when it ends with the newest message: links into the chat
+ *   (`conversationHref`) target it, so the page opens at the newest message without JavaScript.
  * - `<a class="pager older" rel="prev" href="/c/ID?before=FIRST">`,
  *   `<a class="pager newer" rel="next" href="/c/ID?after=LAST">`, `<a class="pager newest">`.
  * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
@@ -50,7 +52,7 @@ import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { mediaFileUrl } from "../lib/media_url.ts";
 import { Layout } from "./_components/layout.tsx";
-import { MessageItem, permalink } from "./_components/message_item.tsx";
+import { conversationHref, MessageItem, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
 import { formatDay, isDay, shownAt } from "./_components/dates.ts";
 import { ReadingZoneForm } from "./_components/reading_zone.tsx";
@@ -245,7 +247,7 @@ export function conversationPages(deps: AppDeps) {
                     }}
                   />
                 )}
-                {zones && <ReadingZoneForm next={`/c/${id}`} zones={zones} />}
+                {zones && <ReadingZoneForm next={conversationHref(id)} zones={zones} />}
               </div>
             </details>
             <ExportMenu
@@ -274,6 +276,7 @@ export function conversationPages(deps: AppDeps) {
         >
           {items}
         </ol>
+        {last === conv.messageCount && <div id="end" class="list-end" />}
         {last > 0 && last < conv.messageCount && (
           <>
             <a class="pager newer" href={`/c/${id}?after=${last}`} rel="next">Newer messages</a>
@@ -360,6 +363,6 @@ export function conversationPages(deps: AppDeps) {
         );
       }
       await setViewAs(deps.db, userId, id, participant);
-      return c.redirect(`/c/${id}`, 303);
+      return c.redirect(conversationHref(id), 303);
     });
 }

@@ -27,6 +27,9 @@ Deno.test("conversation page: newest first page, keyset pages both ways, markup 
       ),
     );
     assert.doesNotMatch(newest, /rel="next"/);
+    // The newest message is where links into the chat open (without JavaScript too): the
+    // anchor they target follows the list, on the newest page only.
+    assert.match(newest, /<\/ol><div id="end" class="list-end"><\/div>/);
 
     const older = await page(t, `/c/${id}?before=151`, u.headers);
     assert.deepEqual(ids(older), Array.from({ length: 100 }, (_, i) => 51 + i));
@@ -36,6 +39,8 @@ Deno.test("conversation page: newest first page, keyset pages both ways, markup 
       ),
     );
     assert.ok(older.includes(`<a class="pager newest" href="/c/${id}#m250">`));
+    assert.doesNotMatch(older, /id="end"/);
+    assert.match(older, /<input type="hidden" name="next" value="\/c\/[^"]+#end"\/>/);
     const oldest = await page(t, `/c/${id}?before=51`, u.headers);
     assert.deepEqual(ids(oldest), Array.from({ length: 50 }, (_, i) => 1 + i));
     assert.doesNotMatch(oldest, /rel="prev"/);
@@ -115,7 +120,7 @@ Deno.test("conversation page: view-as decides the sides; groups get names, avata
       });
     const moved = await post("Ann");
     assert.equal(moved.status, 303);
-    assert.equal(moved.headers.get("location"), `/c/${id}`);
+    assert.equal(moved.headers.get("location"), `/c/${id}#end`);
     html = await page(t, `/c/${id}`, u.headers);
     assert.match(html, /<li class="msg mine kind-text run-start" id="m1"/);
     assert.match(html, /<li class="msg theirs kind-text run-start" id="m2"/);

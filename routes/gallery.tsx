@@ -23,6 +23,7 @@ import { Island } from "./_components/island.tsx";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import Lightbox from "../islands/lightbox.tsx";
+import { conversationHref } from "./_components/message_item.tsx";
 
 /** The page's query: the API's filter; the page size is the page's own (a grid's rows). */
 const { limit: _limit, ...pageFields } = galleryFields;
@@ -85,7 +86,7 @@ async function galleryPage(
       <header class="conv-header gallery-head">
         <a
           class="back"
-          href={conv ? `/c/${conv.id}` : "/"}
+          href={conv ? conversationHref(conv.id) : "/"}
           aria-label={conv ? "Back to the chat" : "Back to your chats"}
         >
           ←

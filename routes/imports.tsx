@@ -10,6 +10,7 @@ import { readUpload } from "./_middleware/upload_body.ts";
 import { validate } from "./_middleware/validate.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
+import { conversationHref } from "./_components/message_item.tsx";
 
 /** The upload form's target and the import status page (refreshes itself while running). */
 export function importPages(deps: AppDeps) {
@@ -34,7 +35,7 @@ export function importPages(deps: AppDeps) {
         if (!imp) throw notFound("import");
         const running = imp.status === "queued" || imp.status === "processing";
         if (imp.status === "done" && imp.conversationId && c.req.query("stay") === undefined) {
-          return c.redirect(`/c/${imp.conversationId}`, 303);
+          return c.redirect(conversationHref(imp.conversationId), 303);
         }
         return render(
           c,
@@ -55,7 +56,7 @@ export function importPages(deps: AppDeps) {
             {imp.error && <p class="error" role="alert">{imp.error}</p>}
             {imp.conversationId && (
               <p>
-                <a href={`/c/${imp.conversationId}`}>Open the conversation</a>
+                <a href={conversationHref(imp.conversationId)}>Open the conversation</a>
               </p>
             )}
             {imp.summary !== null && (

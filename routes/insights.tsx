@@ -17,6 +17,7 @@ import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { InsightsSections } from "./_components/insights_sections.tsx";
 import { day, num } from "./_components/insights_format.ts";
+import { conversationHref } from "./_components/message_item.tsx";
 
 /** `/c/:id/insights`. */
 export function insightsPages(deps: AppDeps) {
@@ -53,7 +54,7 @@ function InsightsPage(props: { insights: Insights; title: string; people: string
     <div class="insights">
       <link rel="stylesheet" href="/static/insights.css" />
       <header class="conv-header">
-        <a class="back" href={`/c/${id}`} aria-label="Back to the conversation">←</a>
+        <a class="back" href={conversationHref(id)} aria-label="Back to the conversation">←</a>
         <div class="conv-title">
           <h1>
             Insights · <span dir="auto">{props.title}</span>

@@ -21,6 +21,7 @@ import { validate } from "./_middleware/validate.ts";
 import { MAX_RETENTION_DAYS } from "./api/privacy.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
+import { conversationHref } from "./_components/message_item.tsx";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 
@@ -40,7 +41,7 @@ export function privacyPages(deps: AppDeps) {
         c,
         <Layout title={`Privacy · ${conv.title}`} signedIn>
           <h1>
-            Privacy of <a href={`/c/${id}`} dir="auto">{conv.title}</a>
+            Privacy of <a href={conversationHref(id)} dir="auto">{conv.title}</a>
           </h1>
           <section class="card">
             <h2>Delete automatically</h2>

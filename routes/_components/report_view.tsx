@@ -3,6 +3,7 @@ import type { ReparsePreview } from "../../lib/reparse/preview.ts";
 import type { ImportReport } from "../../lib/reparse/report.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
 import { Names } from "./names.tsx";
+import { conversationHref } from "./message_item.tsx";
 
 /** How a date order reads to a person. */
 export const ORDER_LABEL: Record<DateOrder, string> = {
@@ -151,7 +152,7 @@ export function ReportView({ report }: { report: ImportReport }) {
       <p>
         {report.conversationId && (
           <>
-            <a href={`/c/${report.conversationId}`}>Open the conversation</a> ·{" "}
+            <a href={conversationHref(report.conversationId)}>Open the conversation</a> ·{" "}
           </>
         )}
         <a href="/">Back to your chats</a>

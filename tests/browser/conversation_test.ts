@@ -73,6 +73,18 @@ readerTest("browser: reading a conversation", async (reader, t) => {
     await screenshot(page, "conversation-light");
   });
 
+  await t.step("a link to the end (#end, as links into a chat are) opens there too", async () => {
+    await openHydrated(page, `/c/${id}#end`);
+    await page.waitForTimeout(300);
+    const end = await page.locator(`#m${CHAT.total}`).evaluate((li) => [
+      li.getBoundingClientRect().bottom,
+      innerHeight,
+      scrollY,
+    ]);
+    assert.ok(end[2] > 0 && end[0] < end[1] + 1 && end[0] > end[1] - 120, `not at the end: ${end}`);
+    assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
+  });
+
   await t.step("scrolling up loads older messages without the view jumping", async () => {
     for (let round = 0; round < 2; round++) {
       const before = await page.evaluate(() => {

@@ -23,6 +23,22 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
     assert.equal(await page.getAttribute(list, "data-first-seq"), String(CHAT.total - 99));
   });
 
+  await t.step("a chat opens at its newest message", async () => {
+    // The links into a chat (here the import's page, which forwards to it) end in #end.
+    const imports = await reader.t.db.sql`select id from imports`;
+    await page.goto(`/imports/${imports[0].id}`);
+    await page.waitForURL(new RegExp(`/c/${id}#end$`));
+    const end = await page.evaluate((seq) => {
+      const r = document.getElementById(`m${seq}`)!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, scrollY };
+    }, CHAT.total);
+    assert.ok(
+      end.scrollY > 0 && end.top >= 0 && end.bottom <= end.height + 1,
+      `the newest message is not in view: ${JSON.stringify(end)}`,
+    );
+    await screenshot(page, "conversation-no-javascript-end");
+  });
+
   await t.step("the date form", async () => {
     await page.goto(`/c/${id}`);
     await page.click("details.tools-menu > summary");
@@ -55,14 +71,14 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
     await page.click("details.tools-menu > summary");
     await page.selectOption("form.view-as select", "Bob");
     await page.click("form.view-as button[type=submit]");
-    await page.waitForURL(new RegExp(`/c/${id}$`));
+    await page.waitForURL(new RegExp(`/c/${id}#end$`));
     const bob = await page.$$eval(
       `${list} > li.msg.mine .sr-only`,
       (els) => [...new Set(els.map((e) => e.textContent))],
     );
     assert.deepEqual(bob, ["Bob:"]);
     await page.click("form.theme-toggle button[value=dark]");
-    await page.waitForURL(new RegExp(`/c/${id}$`));
+    await page.waitForURL(new RegExp(`/c/${id}(#end)?$`));
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   });
 });
