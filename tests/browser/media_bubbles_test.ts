@@ -94,6 +94,26 @@ readerTest("browser: media in the bubbles", async (reader, t) => {
       for (const width of players) {
         assert.ok(width >= 200, `a voice note's player is ${width} px wide`);
       }
+      // The portrait photo (600 × 900) is shown whole in its 4:3 box, not cropped to a band
+      // of its middle: drawn at the box's height, the box's width not exceeded.
+      const tall = await page.$eval(
+        `.media.image[href*="${FILES.tall}"] img`,
+        (img: HTMLImageElement) => {
+          const box = img.getBoundingClientRect(), fit = getComputedStyle(img).objectFit;
+          const scale = fit === "cover"
+            ? Math.max(box.width / img.naturalWidth, box.height / img.naturalHeight)
+            : Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+          return {
+            fit,
+            drawn: [img.naturalWidth * scale, img.naturalHeight * scale],
+            box: [box.width, box.height],
+          };
+        },
+      );
+      assert.ok(
+        tall.drawn[0] <= tall.box[0] + 0.5 && tall.drawn[1] <= tall.box[1] + 0.5,
+        `the portrait photo is cropped: drawn ${tall.drawn} in a box ${tall.box} (${tall.fit})`,
+      );
       await screenshot(page, `media-bubbles-${viewport.width}`);
 
       await page.locator(".media.image").first().click();
