@@ -63,7 +63,7 @@ readerTest("browser: import report and date-order switch", async (reader, t) => 
   await t.step("confirming re-imports; the conversation shows the new dates", async () => {
     await page.click("button:has-text('Re-parse month-first')");
     // The import's status page refreshes itself, then goes on to the conversation.
-    await page.waitForURL(new RegExp(`/c/${id}$`), { timeout: 30_000 });
+    await page.waitForURL(new RegExp(`/c/${id}#end$`), { timeout: 30_000 });
     await waitHydrated(page);
     assert.ok(await page.isVisible("ol.messages time[datetime='2024-03-02']"));
     assert.equal(await page.$("ol.messages time[datetime='2024-02-03']"), null);
