@@ -11,12 +11,12 @@ import { parseChat } from "../lib/parse/parser.ts";
 import { PARSER_VERSION } from "../lib/parse/version.ts";
 import { instantConverter } from "../lib/time/zone.ts";
 import type { Message } from "../lib/parse/types.ts";
-import { chatNameFromFileName } from "../lib/parse/chat_file.ts";
 import { type ExportArchive, openExport, sniffZip } from "../lib/parse/zip.ts";
 import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
 import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
+import { conversationTitle } from "./title.ts";
 import { alignMediaNames, mayHaveSpellings } from "./media_names.ts";
 
 /** What the import job needs. */
@@ -234,7 +234,10 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     let hashing: Promise<string> | null = null;
     let source: ReadableStream<Uint8Array>;
     if (sniffZip(head)) {
-      archive = await openExport(countingAccess(await randomAccess(blobs, imp.blobKey), progress));
+      archive = await openExport(
+        countingAccess(await randomAccess(blobs, imp.blobKey), progress),
+        { fileName: imp.filename },
+      );
       source = archive.chatStream();
       if (needsHash) hashing = hashBlob(blobs, imp.blobKey);
     } else {
@@ -247,7 +250,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     const stopMedia = new AbortController();
     try {
       const parse = parseChat(source, imp.dateOrder ? { dateOrder: imp.dateOrder } : {});
-      const title = archive?.chatName ?? chatNameFromFileName(imp.filename) ?? imp.filename;
+      const title = conversationTitle(imp.filename, archive?.chatName ?? null);
       await replaceConversation(tx as unknown as Sql, imp, title);
       const media = archive
         ? uploadMedia(archive, importId, blobs, {

@@ -11,6 +11,7 @@ import { iosChatZip, PHOTO, PHOTO_NAME } from "../tests/helpers/chat_zip.ts";
 import { redisTest, withRedisBridge } from "../tests/helpers/redis.ts";
 import { createWorker } from "./create_worker.ts";
 import { importChat } from "./import_chat.ts";
+import { createTestApp, signUp } from "../tests/helpers/app.ts";
 
 const ANDROID = "01/02/2024, 10:00 - Ann: hello\n01/02/2024, 10:01 - Bob: hi\nsecond line\n" +
   "13/02/2024, 09:00 - Ann: later\n";
@@ -199,3 +200,53 @@ async function waitFor(db: TestDb, id: string, status: string, ms = 10_000) {
     `import ${id} did not reach ${status}: ${JSON.stringify(await getImportById(db.sql, id))}`,
   );
 }
+
+Deno.test("importChat: a title drops the upload's .txt/.zip; an iOS zip's own name is used", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app);
+    const deps = { db: t.db.sql, blobs: t.blobs, logger: silentLogger };
+    const upload = async (name: string, body: Uint8Array<ArrayBuffer> | string) => {
+      const res = await t.app.request(`/api/imports?filename=${encodeURIComponent(name)}`, {
+        method: "POST",
+        headers: { ...ann.headers, "content-type": "application/octet-stream" },
+        body,
+      });
+      assert.equal(res.status, 202);
+      const { id } = await res.json();
+      assert.equal((await importChat(deps, id)).status, "done");
+      return id as string;
+    };
+    const ios = await upload("ios_media.zip", await iosChatZip(3));
+    const conv = await (await t.app.request(`/api/conversations/${ios}`, { headers: ann.headers }))
+      .json();
+    assert.equal(conv.title, "ios_media");
+    const page = await (await t.app.request(`/c/${ios}`, { headers: ann.headers })).text();
+    assert.match(page, /<title>ios_media[ <]/);
+    assert.match(page, /<h1 dir="auto">ios_media<\/h1>/);
+    const txt = await t.app.request(`/api/conversations/${ios}/export?format=txt`, {
+      headers: ann.headers,
+    });
+    assert.match(txt.headers.get("content-disposition")!, /^attachment; filename="ios_media\.txt"/);
+    await txt.body?.cancel();
+
+    const upper = await upload("Family.TXT", ANDROID);
+    assert.equal(
+      (await t.db.sql`select title from conversations where id = ${upper}`)[0].title,
+      "Family",
+    );
+
+    // iOS: `_chat.txt` (no name) inside a zip named as WhatsApp names it → the chat's name, not
+    // the folder it was zipped in.
+    const zip = new ZipWriter(new BlobWriter("application/zip"));
+    await zip.add("Backup/_chat.txt", new TextReader("[02/01/2024, 10:00:00] Ann: hi\r\n"));
+    const bytes = new Uint8Array(await (await zip.close()).arrayBuffer());
+    const named = await upload("WhatsApp Chat - Ann.zip", bytes);
+    assert.equal(
+      (await t.db.sql`select title from conversations where id = ${named}`)[0].title,
+      "Ann",
+    );
+  } finally {
+    await t.close();
+  }
+});
