@@ -11,6 +11,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { getConversationMedia, type MediaRow } from "../lib/db/media.ts";
 import { notFound } from "../lib/errors.ts";
+import { attachmentDisplayName } from "../lib/format/attachment_name.ts";
 import { verifyMediaSig } from "../lib/media_url.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
 import type { AppDeps } from "./deps.ts";
@@ -33,7 +34,8 @@ export async function mediaResponse(
 ): Promise<Response> {
   const blob = await blobs.get(media.blobKey);
   if (!blob) throw notFound("media");
-  const headers = mediaHeaders(media.contentType, media.name);
+  // Saved under the name the reader shows (without iOS's `00000002-` numbering).
+  const headers = mediaHeaders(media.contentType, attachmentDisplayName(media.name));
   // `?download=1` (the gallery's Download link): saved, never shown inline.
   if (c.req.query("download") === "1") {
     headers["Content-Disposition"] = headers["Content-Disposition"].replace(

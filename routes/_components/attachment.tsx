@@ -1,3 +1,4 @@
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 import { mediaClass } from "../../lib/media_types.ts";
 
 /** A media file of the export, as the page links it. */
@@ -30,7 +31,8 @@ export function Omitted(props: { name?: string | null; what?: string; detail?: s
       <span aria-hidden="true">{props.what === "Contact card" ? "👤" : "🖼️"}</span> {props.name
         ? (
           <>
-            <span dir="auto">{props.name}</span> — not included in this export
+            <span dir="auto">{attachmentDisplayName(props.name)}</span>{" "}
+            — not included in this export
           </>
         )
         : <>{props.what ?? "Media"} not included in this export</>}
@@ -40,13 +42,15 @@ export function Omitted(props: { name?: string | null; what?: string; detail?: s
 
 /**
  * An attachment whose file is in the export: images (lazy, with a fixed box so nothing jumps;
- * `<a href>` is the no-JS lightbox, `data-lightbox` marks it for the JS one), stickers, video,
- * audio and voice notes, and any other file as a download card.
+ * `<a href>` is the no-JS lightbox, `data-lightbox` marks it for the JS one; no file name shown),
+ * stickers, video, audio and voice notes, and any other file as a download card. Names are
+ * shown and downloaded without iOS's `00000002-` numbering (lib/format/attachment_name.ts).
  */
 export function Attachment(props: { name: string; file: FileView }) {
-  const { name, file } = props;
+  const { file } = props;
+  const name = attachmentDisplayName(props.name);
   const kind = mediaClass(file.contentType);
-  if (kind === "image" && STICKER.test(name)) {
+  if (kind === "image" && STICKER.test(props.name)) {
     return (
       <img
         class="sticker"
@@ -67,7 +71,7 @@ export function Attachment(props: { name: string; file: FileView }) {
     );
   }
   if (kind === "video") {
-    const gif = GIF.test(name);
+    const gif = GIF.test(props.name);
     return (
       <video
         class={gif ? "media video gif" : "media video"}
@@ -85,7 +89,7 @@ export function Attachment(props: { name: string; file: FileView }) {
     );
   }
   if (kind === "audio") {
-    const voice = VOICE.test(name);
+    const voice = VOICE.test(props.name);
     return (
       <figure class={voice ? "audio voice" : "audio"}>
         <figcaption>

@@ -11,6 +11,7 @@ import type { GalleryEntry, GalleryQuery } from "../api/media.ts";
 import { formatShortDay, formatTime, shownAt } from "./dates.ts";
 import { permalink } from "./message_item.tsx";
 import { formatSize } from "./attachment.tsx";
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 
 /** The types a file in an export can have (locations and omitted media have no file). */
 export const GALLERY_TYPES: MediaType[] = MEDIA_TYPES.filter((t) =>
@@ -59,7 +60,7 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | nu
         : (
           <a class="thumb file" href={url}>
             <span class="icon" aria-hidden="true">{ICONS[item.type]}</span>
-            <span class="name" dir="auto">{item.name}</span>
+            <span class="name" dir="auto">{attachmentDisplayName(item.name)}</span>
             <span class="size">{label} · {formatSize(item.size)}</span>
           </a>
         )}
@@ -72,7 +73,7 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | nu
       </div>
       <div class="actions">
         <a class="show-in-chat" href={permalink(item.conversationId, item.ref)}>Show in chat</a>
-        <a class="download" href={item.downloadUrl} download={item.name}>
+        <a class="download" href={item.downloadUrl} download={attachmentDisplayName(item.name)}>
           Download
         </a>
       </div>

@@ -1,4 +1,5 @@
 import type { StoredMessage } from "../../lib/db/messages.ts";
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 import { type Contact, contactNameFromFile } from "../../lib/format/message_kinds.ts";
 import { participantColor } from "../../lib/format/participant.ts";
 import { Attachment, type FileView, isSticker, Omitted } from "./attachment.tsx";
@@ -85,7 +86,11 @@ function Body(props: MessageProps & { file: FileView | null }) {
       const contact = props.contact ?? { name: contactNameFromFile(m.attachment), phones: [] };
       return (
         <>
-          <ContactView contact={contact} fileUrl={file?.url ?? null} fileName={m.attachment} />
+          <ContactView
+            contact={contact}
+            fileUrl={file?.url ?? null}
+            fileName={attachmentDisplayName(m.attachment)}
+          />
           {m.text && <RichText text={m.text} />}
         </>
       );

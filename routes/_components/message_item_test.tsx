@@ -83,7 +83,7 @@ Deno.test("MessageItem: polls, locations and contact cards render for what they 
       },
     )),
     '<div class="contact-card"><span class="avatar" aria-hidden="true">JD</span><div><strong dir="auto">Jane Doe</strong>' +
-      '<a class="phone" href="tel:+31612345678">+31 6 1234-5678</a><a href="/f/jane.vcf" download="00000004-Jane Doe.vcf">Save contact</a></div></div>',
+      '<a class="phone" href="tel:+31612345678">+31 6 1234-5678</a><a href="/f/jane.vcf" download="Jane Doe.vcf">Save contact</a></div></div>',
   );
   // Not in the zip: the name from the file name, no number, no download.
   assert.match(

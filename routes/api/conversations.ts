@@ -16,6 +16,7 @@ import {
   type StoredMessage,
 } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
 import { isDay } from "../_components/dates.ts";
 import { formatInZone } from "../../lib/time/format.ts";
@@ -95,6 +96,7 @@ export function messagesJson(
     return {
       ...m,
       at: zone && m.at ? formatInZone(m.at, zone) : m.at,
+      attachmentName: m.attachment === null ? null : attachmentDisplayName(m.attachment),
       mediaUrl: url,
       file: f && url ? { url, contentType: f.contentType, size: f.size } : null,
     };

@@ -27,6 +27,10 @@ const conversationSchema = z.object({
 /** The shape of an entry of `messagesJson`. */
 const messageSchema = messageJsonSchema.extend({
   at: z.string().describe("The instant, ISO: in the `tz` asked for (with its offset), else UTC"),
+  attachmentName: z.string().nullable().describe(
+    "The attachment's name as shown and downloaded: `attachment` without iOS's `00000002-` " +
+      "numbering",
+  ),
   mediaUrl: z.string().nullable().describe(
     "Where the attachment's file is served, if in the export",
   ),

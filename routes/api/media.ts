@@ -12,6 +12,7 @@ import { getReadingZone } from "../../lib/db/users.ts";
 import { decodeCursor, encodeCursor, type GalleryItem, listGallery } from "../../lib/db/gallery.ts";
 import { MEDIA_TYPES } from "../../lib/insights/media.ts";
 import { notFound } from "../../lib/errors.ts";
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
 import { shownAt } from "../_components/dates.ts";
 import { permalink } from "../_components/message_item.tsx";
@@ -72,6 +73,7 @@ export function galleryEntry(signer: MediaSigner, item: GalleryItem): GalleryEnt
 export function galleryItemJson(item: GalleryEntry, zone: string | null) {
   return {
     ...item,
+    displayName: attachmentDisplayName(item.name),
     shownAt: shownAt(item, zone),
     permalink: permalink(item.conversationId, item.ref),
   };
@@ -89,6 +91,9 @@ const galleryItemSchema = z.object({
   ),
   author: z.string().nullable(),
   name: z.string().describe("The file's name in the export"),
+  displayName: z.string().describe(
+    "The name shown and downloaded: `name` without iOS's `00000002-` numbering",
+  ),
   size: z.number().int(),
   contentType: z.string(),
   type: z.enum(MEDIA_TYPES),

@@ -94,6 +94,7 @@ Deno.test("media API: the library's files newest first, filtered by type, author
       shownAt: "2024-01-05T08:00:00",
       author: "Ann",
       name: "IMG-20240105-WA0004.jpg",
+      displayName: "IMG-20240105-WA0004.jpg",
       size: 5,
       contentType: "image/jpeg",
       type: "image",
