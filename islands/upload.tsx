@@ -26,14 +26,24 @@ type Phase =
   | { name: "uploading"; loaded: number; total: number }
   | { name: "processing"; progress: number; status: string }
   | { name: "done"; conversationId: string }
-  | { name: "failed"; message: string };
+  | { name: "failed"; message: string }
+  | { name: "duplicate"; href: string; title: string | null };
 
 type ImportStatus = {
   status: "queued" | "processing" | "done" | "failed";
   progress: number;
   conversationId: string | null;
   error: string | null;
+  /** A refused repeat: the earlier import of the same file. */
+  duplicateOf?: string | null;
 };
+
+/** The file was imported before (409 `duplicate_upload`, or an import refused as a repeat). */
+class AlreadyImported extends Error {
+  constructor(readonly href: string, readonly title: string | null) {
+    super("this file is already in your library");
+  }
+}
 
 const MB = 1024 * 1024;
 
@@ -92,6 +102,9 @@ export default function Upload(props: UploadProps) {
       location.assign(`/c/${done}`);
     } catch (err) {
       if (controller.signal.aborted) return;
+      if (err instanceof AlreadyImported) {
+        return setPhase({ name: "duplicate", href: err.href, title: err.title });
+      }
       setPhase({ name: "failed", message: err instanceof Error ? err.message : String(err) });
     }
   }
@@ -169,6 +182,16 @@ function Status({ phase }: { phase: Phase }) {
       );
     case "failed":
       return <p class="error" role="alert">Import failed: {phase.message}</p>;
+    case "duplicate":
+      return (
+        <p role="alert">
+          This file is already in your library (the same file, byte for byte): nothing was added.
+          {" "}
+          <a href={phase.href}>
+            Open {phase.title ? <span dir="auto">{phase.title}</span> : "it"}
+          </a>
+        </p>
+      );
   }
 }
 
@@ -191,6 +214,15 @@ function send(
         status: xhr.status,
         statusText: xhr.statusText,
       });
+      if (xhr.status === 409) {
+        let e;
+        try {
+          e = JSON.parse(xhr.responseText)?.error;
+        } catch { /* not JSON: the generic message below */ }
+        if (e?.code === "duplicate_upload") {
+          return reject(new AlreadyImported(e.conversationUrl ?? e.importUrl, e.title ?? null));
+        }
+      }
       if (xhr.status !== 202) return reject(new Error(await errorMessage(res)));
       onProgress(file.size, file.size);
       resolve((await res.json()).id);
@@ -216,6 +248,9 @@ async function poll(
     const s: ImportStatus = await res.json();
     onStatus(s);
     if (s.status === "done" && s.conversationId) return s.conversationId;
+    if (s.status === "failed" && s.duplicateOf) {
+      throw new AlreadyImported(`/imports/${s.duplicateOf}`, null);
+    }
     if (s.status === "failed") throw new Error(s.error ?? "the file could not be read as a chat");
     await new Promise((resolve) => setTimeout(resolve, delay));
   }

@@ -4,6 +4,8 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     readonly code: string,
     message: string,
+    /** More fields of the JSON error body (beside `code` and `message`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createImport } from "./db/imports.ts";
+import { createImport, findSameUpload, lockUploadHash, type SameUpload } from "./db/imports.ts";
 import type { Sql } from "./db/client.ts";
 import { AppError } from "./errors.ts";
 import type { Queue } from "./queue/types.ts";
@@ -16,12 +16,34 @@ export interface UploadDeps {
 /** Blob key of an import's original upload. */
 export const originalKey = (importId: string) => `imports/${importId}/original`;
 
+/** What a refused repeat of an earlier upload says: where that upload is, in words and links. */
+export function duplicateMessage(same: SameUpload): string {
+  return same.conversationId
+    ? `this file is already in your library, byte for byte: it is the conversation “${
+      same.title ?? "untitled"
+    }” (/c/${same.conversationId}); nothing was added`
+    : `this file is already being imported (/imports/${same.importId}); nothing was added`;
+}
+
+/** The 409 of an upload whose bytes the user imported before, linking to that import. */
+export function duplicateUpload(same: SameUpload): AppError {
+  return new AppError(409, "duplicate_upload", duplicateMessage(same), {
+    importId: same.importId,
+    importUrl: `/imports/${same.importId}`,
+    conversationId: same.conversationId,
+    conversationUrl: same.conversationId ? `/c/${same.conversationId}` : null,
+    title: same.title,
+  });
+}
+
 const tooLarge = (max: number) =>
   new AppError(413, "too_large", `the upload is larger than the limit of ${max} bytes`);
 
 /**
  * Streams an upload into the blob store (hashing it on the way, never buffering it whole),
- * then records the import and enqueues its job. An upload over `maxBytes` is refused with 413:
+ * then records the import and enqueues its job. A file the user already imported (the same
+ * SHA-256, see `findSameUpload`) is refused with a 409 `duplicate_upload` naming that import
+ * and its conversation, and its blob deleted: no second conversation, no merge offer. An upload over `maxBytes` is refused with 413:
  * at once when its declared size says so, else as soon as the count passes the limit (the
  * partial blob is deleted). Returns the new import's id.
  */
@@ -67,15 +89,26 @@ export async function receiveUpload(
     await deps.blobs.delete(key).catch(() => {});
     throw new AppError(400, "empty_upload", "the uploaded file is empty");
   }
-  await createImport(deps.db, {
-    id,
-    userId: upload.userId,
-    filename: upload.filename,
-    size,
-    sha256: hash.digest("hex"),
-    blobKey: key,
-    timeZone: upload.timeZone,
+  const sha256 = hash.digest("hex");
+  const same = await deps.db.begin(async (tx) => {
+    await lockUploadHash(tx as unknown as Sql, upload.userId, sha256);
+    const found = await findSameUpload(tx as unknown as Sql, upload.userId, sha256);
+    if (found) return found;
+    await createImport(tx as unknown as Sql, {
+      id,
+      userId: upload.userId,
+      filename: upload.filename,
+      size,
+      sha256,
+      blobKey: key,
+      timeZone: upload.timeZone,
+    });
+    return null;
   });
+  if (same) {
+    await deps.blobs.delete(key).catch(() => {});
+    throw duplicateUpload(same);
+  }
   await deps.queue.enqueue({ importId: id, requestId: upload.requestId });
   return id;
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { getImport } from "../lib/db/imports.ts";
-import { notFound } from "../lib/errors.ts";
+import { AppError, notFound } from "../lib/errors.ts";
 import { receiveUpload } from "../lib/upload.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -18,12 +18,18 @@ export function importPages(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post("/imports", requireUserPage, async (c) => {
       const upload = await readUpload(c, deps.config.maxUploadBytes);
-      const id = await receiveUpload(uploadDeps, {
-        ...upload,
-        timeZone: upload.options.timeZone,
-        userId: userIdOf(c),
-        requestId: c.var.requestId,
-      });
+      let id: string;
+      try {
+        id = await receiveUpload(uploadDeps, {
+          ...upload,
+          timeZone: upload.options.timeZone,
+          userId: userIdOf(c),
+          requestId: c.var.requestId,
+        });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== "duplicate_upload") throw err;
+        return render(c, <AlreadyImported filename={upload.filename} error={err} />, 409);
+      }
       return c.redirect(`/imports/${id}`, 303);
     })
     .get(
@@ -54,6 +60,11 @@ export function importPages(deps: AppDeps) {
               <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>
             )}
             {imp.error && <p class="error" role="alert">{imp.error}</p>}
+            {imp.duplicateOf && (
+              <p>
+                <a href={`/imports/${imp.duplicateOf}`}>Open the earlier import of this file</a>
+              </p>
+            )}
             {imp.conversationId && (
               <p>
                 <a href={conversationHref(imp.conversationId)}>Open the conversation</a>
@@ -71,4 +82,35 @@ export function importPages(deps: AppDeps) {
         );
       },
     );
+}
+
+/** The answer to an upload of a file already imported: nothing added, a link to it. */
+function AlreadyImported(props: { filename: string; error: AppError }) {
+  const d = props.error.details as {
+    importUrl: string;
+    conversationUrl: string | null;
+    title: string | null;
+  };
+  return (
+    <Layout title="Already imported" signedIn>
+      <h1>Already in your library</h1>
+      <p class="status" role="status">
+        <span dir="auto">{props.filename}</span>{" "}
+        is the same file, byte for byte, as one you imported before. Nothing was added: no second
+        copy, nothing to merge.
+      </p>
+      <p>
+        {d.conversationUrl
+          ? (
+            <a href={d.conversationUrl}>
+              Open <span dir="auto">{d.title ?? "the conversation"}</span>
+            </a>
+          )
+          : <a href={d.importUrl}>See that import (still in progress)</a>}
+      </p>
+      <p>
+        <a href="/">Back to your chats</a>
+      </p>
+    </Layout>
+  );
 }

@@ -82,6 +82,8 @@ export function createWorker(deps: WorkerDeps) {
     }
     if (outcome.status === "done") {
       deps.onJob?.("done", Date.now() - started, outcome.messages);
+    } else if (outcome.status === "duplicate") {
+      deps.onJob?.("failed", Date.now() - started, 0);
     } else if (outcome.status === "deferred") {
       log.debug("import deferred", { reason: outcome.reason });
       await sleep(deferDelayMs * (0.75 + Math.random() / 2), signal);

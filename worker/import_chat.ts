@@ -2,7 +2,15 @@ import { createHash, type Hash } from "node:crypto";
 import type { Sql } from "../lib/db/client.ts";
 import { copyMessages } from "../lib/db/copy.ts";
 import { insertMedia, type MediaRow } from "../lib/db/media.ts";
-import { getImportById, setImportProgress, startImport } from "../lib/db/imports.ts";
+import {
+  findSameUpload,
+  getImportById,
+  lockUploadHash,
+  type SameUpload,
+  setImportProgress,
+  startImport,
+} from "../lib/db/imports.ts";
+import { duplicateMessage } from "../lib/upload.ts";
 import { ensureInsights } from "../lib/insights/refresh.ts";
 import { rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
@@ -35,6 +43,8 @@ export type ImportOutcome =
   | { status: "done"; messages: number; media: number; ms: number }
   /** Nothing to do: the import row is gone, or the import is already done. */
   | { status: "skipped"; reason: string }
+  /** Refused: the user imported the same file before (found once hashed); marked failed. */
+  | { status: "duplicate"; of: string }
   /** Not now: the user is at their cap, or another worker holds this import. Try again later. */
   | { status: "deferred"; reason: "user_at_cap" | "in_progress" };
 
@@ -166,6 +176,13 @@ async function replaceConversation(
   await tx`update conversations set time_zone = ${imp.timeZone} where id = ${imp.id}`;
 }
 
+/** Thrown inside the import's transaction to undo it: the upload repeats `same`. */
+class Duplicate extends Error {
+  constructor(readonly same: SameUpload, readonly sha256: string) {
+    super("duplicate upload");
+  }
+}
+
 /** SHA-256 of a whole blob, streamed. */
 async function hashBlob(blobs: BlobStore, key: string): Promise<string> {
   const blob = await blobs.get(key);
@@ -289,6 +306,14 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
         title,
       );
       const sha256 = hash ? hash.digest("hex") : hashing ? await hashing : imp.sha256;
+      if (needsHash) {
+        // A direct upload is hashed only now: the same file imported before makes no copy.
+        await lockUploadHash(tx as unknown as Sql, imp.userId, sha256);
+        const same = await findSameUpload(tx as unknown as Sql, imp.userId, sha256, {
+          except: importId,
+        });
+        if (same) throw new Duplicate(same, sha256);
+      }
       await tx`
         update conversations set message_count = ${count}, view_as = ${viewAs},
           summary = ${tx.json(summary)},
@@ -317,6 +342,19 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       stopMedia.abort();
       await archive?.close();
     }
+  }).catch(async (err) => {
+    if (!(err instanceof Duplicate)) throw err;
+    // Said on the import (failed, linking the earlier one); the copy's bytes and any media
+    // already written go: the earlier import holds the same.
+    await db`
+      update imports set status = 'failed', progress = 0, updated_at = now(),
+        error = ${duplicateMessage(err.same)}, sha256 = ${err.sha256},
+        duplicate_of = ${err.same.importId}
+      where id = ${importId}`;
+    await blobs.delete(imp.blobKey).catch(() => {});
+    await blobs.deletePrefix(`conversations/${importId}/`).catch(() => {});
+    log.info("import refused: the same file was imported before", { of: err.same.importId });
+    return { status: "duplicate", of: err.same.importId } as ImportOutcome;
   });
   if (outcome.status === "done") {
     // The search index, built after the commit (to_tsvector + GIN cost more than the COPY

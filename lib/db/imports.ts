@@ -23,6 +23,8 @@ export interface ImportRow {
   parserVersion: number;
   /** The conversation this export is to be fused into. */
   mergeInto: string | null;
+  /** The earlier import of the same bytes this one was refused for repeating. */
+  duplicateOf: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -93,4 +95,43 @@ export async function failImport(sql: Sql, id: string, error: string, final: boo
     update imports set error = ${error}, updated_at = now(),
       status = ${final ? "failed" : "queued"}
     where id = ${id}`;
+}
+
+/** An earlier upload of the same bytes, still in the user's library. */
+export interface SameUpload {
+  importId: string;
+  status: ImportStatus;
+  /** Its conversation (null while it is queued or processing). */
+  conversationId: string | null;
+  title: string | null;
+}
+
+/**
+ * The user's earliest import of a file with this SHA-256 that is still in the library: done
+ * and its conversation there (possibly fused into another one), or queued or processing; else
+ * null. A failed import does not count (the same file may be tried again).
+ */
+export async function findSameUpload(
+  sql: Sql,
+  userId: string,
+  sha256: string,
+  options: { except?: string } = {},
+): Promise<SameUpload | null> {
+  const rows = await sql<SameUpload[]>`
+    select i.id as import_id, i.status, i.conversation_id, c.title
+    from imports i left join conversations c on c.id = i.conversation_id
+    where i.user_id = ${userId} and i.sha256 = ${sha256}
+      ${options.except ? sql`and i.id <> ${options.except}` : sql``}
+      and (i.status in ('queued', 'processing') or (i.status = 'done' and c.id is not null))
+    order by i.created_at, i.id
+    limit 1`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Serialises the uploads of one user's file with this SHA-256 until the transaction ends, so
+ * two copies sent at once cannot both pass {@link findSameUpload}.
+ */
+export async function lockUploadHash(tx: Sql, userId: string, sha256: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtextextended(${`upload:${userId}:${sha256}`}, 0))`;
 }

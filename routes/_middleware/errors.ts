@@ -6,15 +6,16 @@ import type { AppEnv } from "./env.ts";
 const isApi = (c: Context) => c.req.path.startsWith("/api/");
 
 /** The JSON error body every API error uses. */
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
+  return { error: { ...details, code, message } };
 }
 
 /** Turns any thrown error into a response: JSON under /api, a small page elsewhere. */
 export function onError(err: Error, c: Context<AppEnv>) {
   let status = 500, code = "internal", message = "internal error";
+  let details: Record<string, unknown> | undefined;
   if (err instanceof AppError) {
-    ({ status, code, message } = err);
+    ({ status, code, message, details } = err);
   } else if (err instanceof HTTPException) {
     status = err.status;
     code = status === 413 ? "too_large" : "http_error";
@@ -23,7 +24,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
     c.var.logger?.error("unhandled error", { error: err.message, stack: err.stack });
   }
   if (status >= 500) c.header("Cache-Control", "no-store");
-  if (isApi(c)) return c.json(errorBody(code, message), status as 400);
+  if (isApi(c)) return c.json(errorBody(code, message, details), status as 400);
   return c.html(
     `<!doctype html><meta charset="utf-8"><title>Error</title><link rel="stylesheet" href="/static/app.css">` +
       `<main class="narrow"><h1>${status}</h1><p>${

@@ -23,6 +23,9 @@ const importSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
   summary: z.unknown(),
+  duplicateOf: z.uuid().nullable().describe(
+    "A refused repeat (status failed): the earlier import of the same file",
+  ),
   createdAt: z.iso.datetime(),
 });
 
@@ -38,6 +41,7 @@ export function importJson(row: ImportRow) {
     size: Number(row.size),
     sha256: row.sha256,
     summary: row.summary ?? null,
+    duplicateOf: row.duplicateOf ?? null,
     createdAt: row.createdAt,
   };
 }
@@ -88,6 +92,12 @@ export const importOperations: ApiOperation[] = [
     },
     responses: {
       202: { description: "Stored and queued", schema: z.object({ id: z.uuid() }) },
+      409: {
+        description: "`duplicate_upload`: the same file (SHA-256) is already in the library; " +
+          "nothing is stored. The error names it: `importId`, `importUrl`, `conversationId`, " +
+          "`conversationUrl` (null while that import runs) and `title`",
+        schema: errorSchema,
+      },
       413: { description: "Larger than MAX_UPLOAD_BYTES", schema: errorSchema },
     },
   },

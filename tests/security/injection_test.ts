@@ -106,7 +106,8 @@ Deno.test("injection: token names and upload filenames render escaped on every p
       {
         method: "POST",
         headers: { ...ann.headers, "content-type": "text/plain" },
-        body: "01/02/2024, 10:00 - Ann: hello\n",
+        // Another file: the same bytes again would be refused as already imported.
+        body: "01/02/2024, 10:00 - Ann: hello again\n",
       },
     );
     const scriptId = (await script.json()).id;
