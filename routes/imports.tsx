@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { getImport } from "../lib/db/imports.ts";
+import { deleteFailedImport } from "../lib/db/delete_import.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import { receiveUpload } from "../lib/upload.ts";
 import type { AppDeps } from "./deps.ts";
@@ -32,6 +33,18 @@ export function importPages(deps: AppDeps) {
       }
       return c.redirect(`/imports/${id}`, 303);
     })
+    // The library's and the import page's "Delete" of a failed import (a form: works without JS).
+    .post(
+      "/imports/:id/delete",
+      requireUserPage,
+      validate("param", z.object({ id: z.uuid() })),
+      async (c) => {
+        const id = c.req.valid("param").id;
+        await deleteFailedImport(deps.db, deps.blobs, userIdOf(c), id);
+        c.var.logger.info("failed import deleted", { importId: id });
+        return c.redirect("/", 303);
+      },
+    )
     .get(
       "/imports/:id",
       requireUserPage,
@@ -60,6 +73,7 @@ export function importPages(deps: AppDeps) {
               <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>
             )}
             {imp.error && <p class="error" role="alert">{imp.error}</p>}
+            {imp.status === "failed" && !imp.conversationId && <DeleteImport id={imp.id} />}
             {imp.duplicateOf && (
               <p>
                 <a href={`/imports/${imp.duplicateOf}`}>Open the earlier import of this file</a>
@@ -112,5 +126,14 @@ function AlreadyImported(props: { filename: string; error: AppError }) {
         <a href="/">Back to your chats</a>
       </p>
     </Layout>
+  );
+}
+
+/** Removes a failed import and its stored upload (a plain form: works without JavaScript). */
+export function DeleteImport(props: { id: string }) {
+  return (
+    <form method="post" action={`/imports/${props.id}/delete`} class="inline delete-import">
+      <button type="submit">Delete</button>
+    </form>
   );
 }

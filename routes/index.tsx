@@ -15,6 +15,7 @@ import { Island } from "./_components/island.tsx";
 import Upload from "../islands/upload.tsx";
 import { timeZoneNames } from "../lib/time/names.ts";
 import { getReadingZone } from "../lib/db/users.ts";
+import { DeleteImport } from "./imports.tsx";
 
 const SORT_LABELS = { recent: "Recent", title: "Title", size: "Size" } as const;
 
@@ -71,6 +72,12 @@ export function libraryPage(deps: AppDeps) {
                     <li>
                       <a href={`/imports/${i.id}`}>{i.filename}</a> — {i.status}
                       {i.error && <span class="error">: {i.error}</span>}
+                      {i.status === "failed" && !i.conversationId && (
+                        <>
+                          {" "}
+                          <DeleteImport id={i.id} />
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { getImport, type ImportRow, listImports } from "../../lib/db/imports.ts";
 import { notFound } from "../../lib/errors.ts";
+import { deleteFailedImport } from "../../lib/db/delete_import.ts";
 import { receiveUpload } from "../../lib/upload.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -69,6 +70,12 @@ export function importsApi(deps: AppDeps) {
       const row = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
       if (!row) throw notFound("import");
       return c.json(importJson(row));
+    })
+    .delete("/:id", validate("param", idParam), async (c) => {
+      const id = c.req.valid("param").id;
+      const deleted = await deleteFailedImport(deps.db, deps.blobs, userIdOf(c), id);
+      c.var.logger.info("failed import deleted", { importId: id, original: deleted.original });
+      return c.json({ deleted: deleted.id, filename: deleted.filename });
     });
 }
 
@@ -117,5 +124,25 @@ export const importOperations: ApiOperation[] = [
     summary: "One import's status",
     params: idParam,
     responses: { 200: { description: "The import", schema: importSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/imports/:id",
+    tag: "Imports",
+    summary: "Delete a failed import and its stored upload",
+    description: "Only a failed import that made no conversation; a conversation's imports go " +
+      "with the conversation (DELETE /api/conversations/:id).",
+    params: idParam,
+    responses: {
+      200: {
+        description: "Deleted, with its upload",
+        schema: z.object({ deleted: z.uuid(), filename: z.string() }),
+      },
+      404: { description: "No such import of yours", schema: errorSchema },
+      409: {
+        description: "`import_running` (queued or processing) or `import_has_conversation`",
+        schema: errorSchema,
+      },
+    },
   },
 ];
