@@ -216,7 +216,8 @@ Deno.test("reparse: another user's import is 404; a fused conversation is 409", 
     assert.equal(post.status, 404);
 
     // Another export fused into this conversation: re-parsing one would drop the other's.
-    const other = await imported(t, ann.headers, "other.txt", AMBIGUOUS);
+    // (Another file: the same bytes again would be refused as already imported.)
+    const other = await imported(t, ann.headers, "other.txt", AMBIGUOUS.replace("later", "soon"));
     await t.db.sql`insert into conversation_sources (conversation_id, import_id, message_count,
       added_count) values (${id}, ${other}, 3, 0)`;
     const refused = await t.app.request(`/api/imports/${id}/reparse`, {

@@ -7,6 +7,9 @@ import { SESSION_COOKIE } from "./_middleware/session.ts";
 import { seedChat } from "./_test_chat.ts";
 
 const CHAT = "01/02/2024, 10:00 - Ann: hello\n01/02/2024, 10:01 - Bob: hi\n";
+let uploads = 0;
+/** CHAT as a new file each time: the same bytes again would be refused as already imported. */
+const newChat = () => `${CHAT}01/02/2024, 10:02 - Ann: upload ${++uploads}\n`;
 
 /** A chat exported in Berlin across the 2024 autumn change (CEST → CET). */
 async function berlinChat(t: TestApp, userId: string) {
@@ -35,7 +38,7 @@ Deno.test("uploads record the phone's zone; an unknown zone is a 400 naming time
       t.app.request(`/api/imports?filename=chat.txt&${query}`, {
         method: "POST",
         headers: { ...ann.headers, "content-type": "text/plain" },
-        body: CHAT,
+        body: newChat(),
       });
     const ok = await raw("timeZone=US%2FEastern");
     assert.equal(ok.status, 202);
@@ -55,7 +58,7 @@ Deno.test("uploads record the phone's zone; an unknown zone is a 400 naming time
     const form = (zone: string) => {
       const f = new FormData();
       f.append("timeZone", zone);
-      f.append("file", new File([CHAT], "chat.txt", { type: "text/plain" }));
+      f.append("file", new File([newChat()], "chat.txt", { type: "text/plain" }));
       return f;
     };
     const multi = await t.app.request("/api/imports", {
