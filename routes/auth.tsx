@@ -8,11 +8,13 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { SESSION_COOKIE } from "./_middleware/session.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
+import { localPath } from "./index.tsx";
 
-/** Only same-site paths may be a post-sign-in destination (no open redirect). */
-function safeNext(next: unknown): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+/**
+ * Only same-site paths may be a post-sign-in destination (no open redirect): `localPath` also
+ * refuses `/\\host` and `/<tab>/host`, which browsers read as `//host`.
+ */
+const safeNext = localPath;
 
 function AuthPage(
   props: { mode: "signin" | "signup"; error?: string; email?: string; next: string },

@@ -150,6 +150,33 @@ Deno.test("logout from the page revokes the session server-side (a copied cookie
   }
 });
 
+Deno.test("open redirect: sign-in and sign-up go back only to a path of ours", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app);
+    const submit = (mode: "signin" | "signup", next: string, email: string) =>
+      t.app.request(`/${mode}?next=${encodeURIComponent(next)}`, {
+        method: "POST",
+        headers: { origin: "http://localhost" },
+        body: new URLSearchParams({ email, password: "correct horse battery" }),
+      });
+    // Browsers read `/\host` and `/<tab>/host` as `//host`: another site.
+    for (const next of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/x"]) {
+      const res = await submit("signin", next, ann.email);
+      assert.equal(res.status, 303, JSON.stringify(next));
+      assert.equal(res.headers.get("location"), "/", JSON.stringify(next));
+      const page = await t.app.request(`/signin?next=${encodeURIComponent(next)}`);
+      assert.match(await page.text(), /action="\/signin\?next=%2F"/, JSON.stringify(next));
+    }
+    const fresh = await submit("signup", "/\\evil.example", `u${crypto.randomUUID()}@example.com`);
+    assert.equal(fresh.headers.get("location"), "/");
+    const back = await submit("signin", "/c/1?before=3", ann.email);
+    assert.equal(back.headers.get("location"), "/c/1?before=3");
+  } finally {
+    await t.close();
+  }
+});
+
 Deno.test("CSRF: cross-site writes with the cookie are refused; same-origin and Bearer pass", async () => {
   const t = await createTestApp();
   try {
