@@ -23,9 +23,11 @@ const PAGE = 100;
 /** How long an edge cache may serve a shared page: also how long a revoked link may linger there. */
 export const SHARE_EDGE_SECONDS = 60;
 
+/** Seqs are PostgreSQL integers: a larger one is a 400, not a failing query (a 500). */
+const MAX_SEQ = 2 ** 31 - 1;
 const query = z.object({
-  after: z.coerce.number().int().min(0).optional(),
-  before: z.coerce.number().int().min(1).optional(),
+  after: z.coerce.number().int().min(0).max(MAX_SEQ, `must be at most ${MAX_SEQ}`).optional(),
+  before: z.coerce.number().int().min(1).max(MAX_SEQ, `must be at most ${MAX_SEQ}`).optional(),
 });
 
 /** `public` for edge caches, capped by the link's expiry; browsers revalidate (ETag). */

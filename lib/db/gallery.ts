@@ -64,7 +64,10 @@ export const encodeCursor = (c: GalleryCursor) => `${c.at}_${c.seq}_${c.conversa
 /** Parses {@link encodeCursor}'s text; null when malformed. */
 export function decodeCursor(text: string): GalleryCursor | null {
   const m = CURSOR.exec(text);
-  if (!m || !isWallClock(m[1].slice(0, 19)) || !isUuid(m[3])) return null;
+  // A seq is a PostgreSQL integer: a larger one is no cursor of ours (not a failing query).
+  if (!m || !isWallClock(m[1].slice(0, 19)) || !isUuid(m[3]) || Number(m[2]) > 2 ** 31 - 1) {
+    return null;
+  }
   return { at: m[1], seq: Number(m[2]), conversationId: m[3].toLowerCase() };
 }
 

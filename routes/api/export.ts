@@ -31,7 +31,8 @@ const isRealDay = (s: string) => {
 };
 const ref = z.preprocess(
   blank,
-  z.coerce.number().int().positive("must be a message ref (≥ 1)").optional(),
+  z.coerce.number().int().positive("must be a message ref (≥ 1)")
+    .max(2 ** 31 - 1, "must be at most 2147483647").optional(),
 );
 const day = z.preprocess(
   blank,

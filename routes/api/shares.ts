@@ -18,7 +18,8 @@ import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import type { ApiOperation } from "./openapi_types.ts";
 
-const seq = z.number().int("must be an integer").min(1, "must be >= 1");
+const seq = z.number().int("must be an integer").min(1, "must be >= 1")
+  .max(2 ** 31 - 1, "must be at most 2147483647");
 export const shareCreateBody = z.object({
   fromSeq: seq.optional().describe(
     "Ref of the first shared message (default: the first); refs stay valid across merges",

@@ -152,3 +152,53 @@ Deno.test("ids in every shape: malformed ids are a 400 naming the field, never a
     await t.close();
   }
 });
+
+Deno.test("numbers past PostgreSQL's integer: a 400 naming the field, never a 500 (shared page too)", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await userWithChat(t, 8);
+    const id = ann.conversationId;
+    const json = { ...ann.headers, "content-type": "application/json" };
+    const share = await (await t.app.request(`/api/conversations/${id}/shares`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ expiresInHours: 1 }),
+    })).json();
+    const shared = new URL(share.url).pathname;
+    const big = 2 ** 31; // one past the int column's largest value
+    const cursor = encodeURIComponent(`2024-01-02T10:01:00.000000Z_${big}_${id}`);
+    const api: [string, RequestInit, string][] = [
+      [`/api/conversations/${id}/export?from=${big}`, { headers: ann.headers }, "from"],
+      [`/api/conversations/${id}/export?to=${big}`, { headers: ann.headers }, "to"],
+      [`/api/conversations/${id}/shares`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ fromSeq: big, expiresInHours: 1 }),
+      }, "fromSeq"],
+      [`/api/conversations/${id}/shares`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ toSeq: big, expiresInHours: 1 }),
+      }, "toSeq"],
+      [`/api/media?cursor=${cursor}`, { headers: ann.headers }, "cursor"],
+      [`/api/conversations/${id}/media?cursor=${cursor}`, { headers: ann.headers }, "cursor"],
+    ];
+    for (const [path, init, field] of api) {
+      const res = await t.app.request(path, init);
+      assert.equal(res.status, 400, path);
+      assert.match((await res.json()).error.message, new RegExp(`^${field}: `), path);
+    }
+    // The shared page is anonymous: anyone could make it fail (and log a stack) at will.
+    for (const q of [`after=${big}`, `before=${big}`]) {
+      const res = await t.app.request(`${shared}?${q}`);
+      assert.equal(res.status, 400, q);
+      assert.match(await res.text(), /must be at most 2147483647/, q);
+    }
+    const page = await t.app.request(`/media?cursor=${cursor}`, {
+      headers: { cookie: `session=${ann.token}` },
+    });
+    assert.equal(page.status, 400);
+  } finally {
+    await t.close();
+  }
+});
