@@ -4,6 +4,7 @@ import { serveStatic } from "hono/deno";
 import { readIslandManifest } from "../lib/build_islands.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
+import { bodyLimits, MAX_FORM_BODY_BYTES } from "./_middleware/body_limit.ts";
 import { cacheDefaults, conversationEtag, IMMUTABLE } from "./_middleware/cache.ts";
 import { csrf } from "./_middleware/csrf.ts";
 import { onError, onNotFound } from "./_middleware/errors.ts";
@@ -55,6 +56,11 @@ export function createApp(deps: AppDeps) {
   const upload = uploadOrigin(deps.config.s3);
   app.use(securityHeaders({ connectOrigins: upload ? [upload] : [] }));
   app.use(cacheDefaults());
+  // Forms and JSON are read whole: bounded before any route (or rate limiter) reads them.
+  app.use(bodyLimits({
+    maxBytes: MAX_FORM_BODY_BYTES,
+    streamed: ["POST /api/imports", "POST /imports"],
+  }));
   app.route("/", healthRoutes(deps));
   if (deps.metrics) {
     const registry = deps.metrics.registry;
