@@ -2,7 +2,7 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../../lib/errors.ts";
 import type { AppEnv } from "./env.ts";
-import { SESSION_COOKIE } from "./session.ts";
+import { saysBearer, SESSION_COOKIE } from "./session.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
@@ -18,7 +18,7 @@ const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/pl
  */
 export const csrf = createMiddleware<AppEnv>(async function csrf(c, next) {
   const method = c.req.method;
-  if (SAFE.has(method) || /^Bearer\s/i.test(c.req.header("authorization") ?? "")) {
+  if (SAFE.has(method) || saysBearer(c.req.header("authorization"))) {
     return await next();
   }
   const cookie = getCookie(c, SESSION_COOKIE) !== undefined;

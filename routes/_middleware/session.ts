@@ -5,6 +5,14 @@ import { authenticateApiToken, isApiToken } from "../../lib/db/tokens.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AppEnv } from "./env.ts";
 
+/**
+ * True when an `Authorization` header uses the Bearer scheme (well-formed or not): such a
+ * request is authenticated by that header alone, never by the cookie, and is not CSRF-checked.
+ */
+export function saysBearer(authorization: string | undefined): boolean {
+  return /^Bearer\s/i.test(authorization ?? "");
+}
+
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = "session";
 
@@ -27,7 +35,9 @@ export function session(deps: AccountDeps) {
       }
       return await next();
     }
-    const token = bearer ?? getCookie(c, SESSION_COOKIE);
+    // The CSRF check exempts every request that says Bearer: the cookie must never stand in
+    // for a bearer that did not parse (`Bearer a b`), or such a request would be both.
+    const token = saysBearer(c.req.header("authorization")) ? bearer : getCookie(c, SESSION_COOKIE);
     if (token) {
       const claims = await authenticate(deps, token);
       if (claims) {

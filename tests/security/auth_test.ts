@@ -219,6 +219,14 @@ Deno.test("CSRF: cross-site writes with the cookie are refused; same-origin and 
       201,
       "Bearer is exempt",
     );
+    // A Bearer header that does not parse is exempt from the check too: the cookie must not
+    // then authenticate the request (it would be a cookie write without the CSRF check).
+    for (const authorization of ["Bearer a b", "Bearer wcr_x wcr_y", "bearer\tnot-a-token x"]) {
+      const res = await json({ cookie, origin: "https://evil.example", authorization });
+      assert.equal(res.status, 401, authorization);
+    }
+    const listed = await (await t.app.request("/api/tokens", { headers: ann.headers })).json();
+    assert.equal(listed.tokens.length, 4, "only the tokens created above");
     // A forged sign-in (login CSRF) is refused even without a cookie.
     const login = await t.app.request("/signin", {
       method: "POST",
