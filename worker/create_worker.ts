@@ -11,6 +11,17 @@ import { runMergeJob } from "./merge_job.ts";
 import { runRetentionSweeps } from "./retention.ts";
 import { sleep } from "../lib/sleep.ts";
 
+/**
+ * What the owner reads when an import fails for a reason of ours (a database, storage or queue
+ * error): its detail (hosts, bucket names, SQL) goes to the log only, never to the import page.
+ * A parser's reason (ParseError: not a chat export) is the user's to read and is shown as is.
+ */
+export const OUR_FAULT_RETRYING =
+  "The import hit a problem on our side; it will be tried again in a moment.";
+/** See {@link OUR_FAULT_RETRYING}: the attempts are spent. */
+export const OUR_FAULT_FINAL = "The import failed on our side after several attempts. " +
+  "Your upload was received: delete this import and upload the file again later.";
+
 /** What a worker needs; clients are created by the entry point and passed in. */
 export interface WorkerDeps {
   db: Sql;
@@ -76,7 +87,7 @@ export function createWorker(deps: WorkerDeps) {
         return;
       }
       log.error("import attempt failed", { error: message });
-      await failImport(db, job.importId, message, false);
+      await failImport(db, job.importId, OUR_FAULT_RETRYING, false);
       deps.onJob?.("retry", Date.now() - started, 0);
       throw err;
     }
@@ -110,7 +121,7 @@ export function createWorker(deps: WorkerDeps) {
             signal,
             onDeadLetter: async ({ job }, reason) => {
               logger.error("import moved to dead letter", { importId: job.importId, reason });
-              await failImport(db, job.importId, reason, true);
+              await failImport(db, job.importId, OUR_FAULT_FINAL, true);
             },
           })),
       );

@@ -8,7 +8,7 @@ import type { Queue } from "../lib/queue/types.ts";
 import { createFsBlobStore } from "../lib/storage/fs.ts";
 import { createTestDb } from "../tests/helpers/db.ts";
 import { redisTest, withRedisBridge } from "../tests/helpers/redis.ts";
-import { createWorker } from "./create_worker.ts";
+import { createWorker, OUR_FAULT_FINAL, OUR_FAULT_RETRYING } from "./create_worker.ts";
 import { importChat } from "./import_chat.ts";
 
 async function exportBytes(messages: number, seed: number): Promise<Uint8Array> {
@@ -115,4 +115,58 @@ redisTest(
 Deno.test("two worker loops on the in-process queue: the same cap and fairness", async () => {
   const queue = createMemoryQueue();
   await fairness(() => queue);
+});
+
+Deno.test("a failure of ours shows the owner a plain message; its detail stays in the log", async () => {
+  const db = await createTestDb();
+  const dir = await Deno.makeTempDir({ prefix: "wcr-fault-" });
+  const blobs = createFsBlobStore(dir);
+  const queue = createMemoryQueue({ maxAttempts: 2, retryDelayMs: 10 });
+  const stop = new AbortController();
+  const internal = "connect ECONNREFUSED 10.0.3.7:5432 (bucket wcr-prod-originals)";
+  const seen: string[] = [];
+  let worker: Promise<void> | undefined;
+  try {
+    const [{ id: userId }] = await db.sql<{ id: string }[]>`
+      insert into users (email, password_hash) values (${`f${crypto.randomUUID()}@x.io`}, 'x')
+      returning id`;
+    const id = crypto.randomUUID();
+    await createImport(db.sql, {
+      id,
+      userId,
+      filename: "WhatsApp Chat with Bob.txt",
+      size: 1,
+      sha256: "1".repeat(64),
+      blobKey: `imports/${id}/original`,
+    });
+    worker = createWorker({
+      db: db.sql,
+      queue,
+      blobs,
+      logger: silentLogger,
+      runImport: async () => {
+        const [row] = await db.sql<{ error: string | null }[]>`
+          select error from imports where id = ${id}`;
+        seen.push(row.error ?? "");
+        throw new Error(internal);
+      },
+    }).run(stop.signal);
+    await queue.enqueue({ importId: id });
+    const until = Date.now() + 10_000;
+    let row: { status: string; error: string | null } | undefined;
+    while (Date.now() < until) {
+      [row] = await db.sql<{ status: string; error: string | null }[]>`
+        select status, error from imports where id = ${id}`;
+      if (row.status === "failed") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(row, { status: "failed", error: OUR_FAULT_FINAL });
+    assert.deepEqual(seen, ["", OUR_FAULT_RETRYING], "between attempts the owner reads the retry");
+  } finally {
+    stop.abort();
+    await worker;
+    await queue.close();
+    await db.drop();
+    await Deno.remove(dir, { recursive: true });
+  }
 });
