@@ -43,9 +43,9 @@ const tooLarge = (max: number) =>
  * Streams an upload into the blob store (hashing it on the way, never buffering it whole),
  * then records the import and enqueues its job. A file the user already imported (the same
  * SHA-256, see `findSameUpload`) is refused with a 409 `duplicate_upload` naming that import
- * and its conversation, and its blob deleted: no second conversation, no merge offer. An upload over `maxBytes` is refused with 413:
- * at once when its declared size says so, else as soon as the count passes the limit (the
- * partial blob is deleted). Returns the new import's id.
+ * and its conversation, and its blob deleted: no second conversation, no merge offer. An upload
+ * over `maxBytes` is refused with 413: at once when its declared size says so, else as soon as
+ * the count passes the limit (the partial blob is deleted). Returns the new import's id.
  */
 export async function receiveUpload(
   deps: UploadDeps,
