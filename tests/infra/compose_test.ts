@@ -164,6 +164,11 @@ Deno.test("nginx: proxies to the api service with the upload limit of MAX_UPLOAD
   assert.deepEqual(directive("proxy_buffering"), ["off"]);
 });
 
+Deno.test("nginx: /metrics is not proxied (404 on both servers)", () => {
+  const blocks = [...nginx.matchAll(/location = \/metrics \{([^}]*)\}/g)].map((m) => m[1].trim());
+  assert.deepEqual(blocks, ["return 404;", "return 404;"]);
+});
+
 Deno.test("nginx: a TLS server block is ready and the Host header keeps its port", () => {
   assert.ok(directive("listen").some((l) => /^443 ssl\b/.test(l)), "listen 443 ssl");
   assert.deepEqual(directive("ssl_certificate"), ["$tls_certificate"]);

@@ -195,6 +195,23 @@ Deno.test("k8s: the Ingress routes to the api, with TLS, rate limits and the upl
   assert.ok(body <= max + 1024 ** 2, `proxy-body-size ${body} is not far above MAX_UPLOAD_BYTES`);
 });
 
+Deno.test("k8s: /metrics is refused at the public entry (Prometheus scrapes the pods)", () => {
+  const main = find(objects, "Ingress", "whatsapp-reader");
+  const metrics = find(objects, "Ingress", "whatsapp-reader-metrics");
+  const [path] = metrics.spec.rules[0].http.paths;
+  assert.deepEqual([path.path, path.pathType], ["/metrics", "Exact"]);
+  assert.equal(metrics.spec.rules[0].host, main.spec.rules[0].host, "the same public host");
+  assert.deepEqual(path.backend, main.spec.rules[0].http.paths[0].backend);
+  const a = metrics.metadata.annotations!;
+  for (const name of ["whitelist-source-range", "allowlist-source-range"]) {
+    assert.equal(a[`nginx.ingress.kubernetes.io/${name}`], "127.0.0.1/32", `${name}: nobody`);
+  }
+  const prometheus = Deno.readTextFileSync(
+    new URL("../../infra/prometheus/prometheus.yml", import.meta.url),
+  );
+  assert.match(prometheus, /kubernetes_sd_configs:\s*\n\s*- role: pod/, "scraped at the pods");
+});
+
 // ---- NetworkPolicies -----------------------------------------------------------------------
 
 const policies = objects.filter((o) => o.kind === "NetworkPolicy");
