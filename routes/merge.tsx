@@ -23,6 +23,7 @@ import { mergeOrQueue } from "./api/merge.ts";
 import { mergeState } from "../lib/merge/queue.ts";
 import { formatDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
+import { conversationHref } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
@@ -50,7 +51,7 @@ export function mergePages(deps: AppDeps) {
         c,
         <Layout title={`Merge ${conv.title}`} signedIn>
           <p>
-            <a href={`/c/${id}`}>← Back to the chat</a>
+            <a href={conversationHref(id)}>← Back to the chat</a>
           </p>
           <h1 dir="auto">Merge “{conv.title}” into another conversation</h1>
           <p>
@@ -106,14 +107,14 @@ export function mergePages(deps: AppDeps) {
         const { into } = c.req.valid("form");
         const done = await mergeOrQueue(deps, c, { into, from: id });
         // Big merges run in the worker: a page that refreshes until it is done.
-        return c.redirect(done ? `/c/${into}` : `/c/${into}/merging/${id}`, 303);
+        return c.redirect(done ? conversationHref(into) : `/c/${into}/merging/${id}`, 303);
       },
     )
     .get("/c/:id/merging/:from", requireUserPage, validate("param", mergingParam), async (c) => {
       const { id: into, from } = c.req.valid("param");
       const state = await mergeState(deps.db, { userId: userIdOf(c), into, from });
       if (state === null) throw notFound("merge");
-      if (state === "done") return c.redirect(`/c/${into}`, 303);
+      if (state === "done") return c.redirect(conversationHref(into), 303);
       return render(
         c,
         <Layout title="Merging…" signedIn>
@@ -135,7 +136,7 @@ export function mergePages(deps: AppDeps) {
               </p>
             )}
           <p>
-            <a href={`/c/${into}`}>Go to the conversation</a>
+            <a href={conversationHref(into)}>Go to the conversation</a>
           </p>
         </Layout>,
       );

@@ -95,7 +95,7 @@ Deno.test("merge page: a big merge shows 'Merging…', then leads to the fused c
     await drain(t);
     const after = await t.app.request(progress, { headers: u.headers });
     assert.equal(after.status, 303);
-    assert.equal(after.headers.get("location"), `/c/${textOnly}`);
+    assert.equal(after.headers.get("location"), `/c/${textOnly}#end`);
   } finally {
     await t.close();
   }

@@ -100,7 +100,7 @@ Deno.test("POST /c/:id/merge (no-JS form) merges and goes to the fused chat", as
     const { textOnly, withMedia } = await importBoth(t, u.userId);
     const res = await postMergeForm(t, u.headers, withMedia, textOnly);
     assert.equal(res.status, 303);
-    assert.equal(res.headers.get("location"), `/c/${textOnly}`);
+    assert.equal(res.headers.get("location"), `/c/${textOnly}#end`, "at the newest message");
     const gone = await t.app.request(`/c/${withMedia}`, { headers: u.headers });
     assert.equal(gone.status, 301);
     assert.equal(gone.headers.get("location"), `/c/${textOnly}`);
