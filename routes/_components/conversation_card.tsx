@@ -1,6 +1,7 @@
 import type { ConversationCard as Card, LastMessage } from "../../lib/db/conversations.ts";
 import { wallToInstant } from "../../lib/time/day.ts";
 import { formatShortDay, shownAt } from "./dates.ts";
+import { conversationHref } from "./message_item.tsx";
 import { Names } from "./names.tsx";
 
 /**
@@ -46,7 +47,8 @@ export function preview(m: LastMessage): string {
 export function ConversationCard(props: { conv: Card; zone?: string | null }) {
   const { conv } = props;
   const last = conv.lastMessage;
-  const href = last ? `/c/${conv.id}#m${last.ref ?? last.seq}` : `/c/${conv.id}`;
+  // At the newest message, without outlining it as a permalink's target would.
+  const href = conversationHref(conv.id);
   return (
     <li>
       <article class="card conv-card">
