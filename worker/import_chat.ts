@@ -22,6 +22,7 @@ import type { Message } from "../lib/parse/types.ts";
 import { type ExportArchive, openExport, sniffZip } from "../lib/parse/zip.ts";
 import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
+import { type ExactKeys, keysBeforeReimport, remapShares } from "../lib/reparse/share_ranges.ts";
 import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
 import { conversationTitle } from "./title.ts";
@@ -153,20 +154,22 @@ async function uploadMedia(
  * Creates the import's conversation, or empties it for a re-import (a re-delivered job, a
  * re-parse): its messages, participants, media rows, sources and insights go, while the row
  * itself stays, with its shares, retention and view-as choice (media blobs sit at
- * deterministic keys and are overwritten).
+ * deterministic keys and are overwritten). Returns the old messages' exact keys when a share
+ * has a range (to move it to the new refs: lib/reparse/share_ranges.ts), else null.
  */
 async function replaceConversation(
   tx: Sql,
   imp: { id: string; userId: string; timeZone: string },
   title: string,
-): Promise<void> {
+): Promise<ExactKeys | null> {
   const [existing] = await tx`select 1 from conversations where id = ${imp.id} for update`;
   if (!existing) {
     await tx`
       insert into conversations (id, user_id, title, time_zone)
       values (${imp.id}, ${imp.userId}, ${title}, ${imp.timeZone})`;
-    return;
+    return null;
   }
+  const shared = await keysBeforeReimport(tx, imp.id);
   // The search rows and "indexed" mark go too: rebuilt after the commit, never stale.
   const tables = ["messages", "participants", "media", "conversation_sources"];
   for (const table of [...tables, "message_search", "message_search_state"]) {
@@ -174,6 +177,7 @@ async function replaceConversation(
   }
   await tx`delete from insights_state where conversation_id = ${imp.id}`;
   await tx`update conversations set time_zone = ${imp.timeZone} where id = ${imp.id}`;
+  return shared;
 }
 
 /** Thrown inside the import's transaction to undo it: the upload repeats `same`. */
@@ -268,7 +272,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     try {
       const parse = parseChat(source, imp.dateOrder ? { dateOrder: imp.dateOrder } : {});
       const title = conversationTitle(imp.filename, archive?.chatName ?? null);
-      await replaceConversation(tx as unknown as Sql, imp, title);
+      const shared = await replaceConversation(tx as unknown as Sql, imp, title);
       const media = archive
         ? uploadMedia(archive, importId, blobs, {
           concurrency: deps.mediaConcurrency ?? 4,
@@ -291,6 +295,8 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
         await media.catch(() => {});
         throw err;
       }
+      // The new parse may split the chat differently: shares follow their messages, never wider.
+      if (shared) await remapShares(tx as unknown as Sql, importId, shared, log);
       const people = [...stats.participants].map(([name, p]) => ({
         conversation_id: importId,
         name,

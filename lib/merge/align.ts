@@ -77,8 +77,16 @@ function numbered(keys: readonly AlignKey[]): string[] {
   });
 }
 
-/** Indices (into `values`) of a longest strictly increasing subsequence, skipping -1s. */
-function longestIncreasing(values: Int32Array): number[] {
+/**
+ * Indices (into `values`) of a longest strictly increasing subsequence, skipping -1s: applied to
+ * {@link Alignment.match}, the matched pairs that are monotone in both sequences.
+ *
+ * @example
+ * ```ts
+ * longestIncreasing(Int32Array.of(0, 3, -1, 1, 2)); // [0, 3, 4] (values 0, 1, 2)
+ * ```
+ */
+export function longestIncreasing(values: Int32Array): number[] {
   const tails: number[] = []; // tails[l]: index ending the best run of length l + 1
   const prev = new Int32Array(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {
