@@ -131,3 +131,21 @@ Deno.test("re-import where nothing of the range survives: the share is deleted",
     await t.close();
   }
 });
+
+Deno.test("re-import with a forced date order: the dates change, the shares keep their messages", async () => {
+  const { t, id, share, reimport } = await setup();
+  try {
+    const s = await share(3, 5);
+    const before = await t.db
+      .sql`select date from messages where conversation_id = ${id} and ref = 3`;
+    await t.db.sql`update imports set date_order = 'MDY' where id = ${id}`;
+    await reimport(chat()); // 01/02/2024 read month first: 2 January, not 1 February
+    const after = await t.db
+      .sql`select date from messages where conversation_id = ${id} and ref = 3`;
+    assert.notEqual(String(after[0].date), String(before[0].date), "the dates were read again");
+    assert.deepEqual(await rangeOf(t, s.id), [3, 5]);
+    assert.deepEqual(await shown(t, s.path), ["charlie", "delta", "echo"]);
+  } finally {
+    await t.close();
+  }
+});

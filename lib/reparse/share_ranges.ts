@@ -22,7 +22,11 @@ import { alignMessages, longestIncreasing } from "../merge/align.ts";
 /** A conversation's messages in file order, as a re-import compares them. */
 export interface ExactKeys {
   refs: Int32Array;
-  /** MD5 of (date, author, kind, text, attachment, edited): equal only for the same message. */
+  /**
+   * MD5 of (author, kind, text, attachment, edited): what a share shows of a message. The date is
+   * left out: a re-parse with a forced date order re-reads every date, and the messages are still
+   * the ones shared (monotone matching keeps repeated texts apart).
+   */
   digests: string[];
 }
 
@@ -37,7 +41,7 @@ export interface ShareRange {
 async function exactKeys(sql: Sql, conversationId: string): Promise<ExactKeys> {
   const refs: number[] = [], digests: string[] = [];
   const rows = sql<{ ref: number; digest: string }[]>`
-    select ref, md5(row(date, author, kind, text, attachment, edited)::text) as digest
+    select ref, md5(row(author, kind, text, attachment, edited)::text) as digest
     from messages where conversation_id = ${conversationId} order by seq`;
   for await (const batch of rows.cursor(10_000)) {
     for (const r of batch) {
