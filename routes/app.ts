@@ -99,7 +99,9 @@ export function createApp(deps: AppDeps) {
   const limits = appRateLimits(deps);
   for (const path of ["/api/auth/login", "/signin"]) app.use(path, limits.signin);
   for (const path of ["/api/auth/signup", "/signup"]) app.use(path, limits.signup);
-  for (const path of ["/api/imports", "/api/uploads/:importId/complete", "/imports"]) {
+  // A direct upload counts when it starts (the S3 upload and the import row are made there); its
+  // completion finishes that one upload.
+  for (const path of ["/api/imports", "/api/uploads", "/imports"]) {
     app.use(path, limits.upload);
   }
   for (const path of ["/api/account", "/account/delete"]) app.use(path, limits.confirmPassword);

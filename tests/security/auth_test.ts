@@ -352,6 +352,12 @@ Deno.test("rate limits: sign-ups per address, uploads per user, account deletion
     assert.equal((await refused.json()).error.code, "rate_limited");
     const [n] = await t.db.sql`select count(*)::int as n from imports`;
     assert.equal(n.n, 2, "the refused upload stored nothing");
+    const direct = await t.app.request("/api/uploads", {
+      method: "POST",
+      headers: { ...ann.headers, "content-type": "application/json" },
+      body: JSON.stringify({ filename: "b.txt", size: 10 }),
+    });
+    assert.equal(direct.status, 429, "starting a direct upload is an upload too");
 
     const del = (password: string) =>
       t.app.request("/api/account", {
