@@ -12,7 +12,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
-import { deleteAccount } from "./api/account.ts";
+import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
 import { publicOrigin, shareJson, shareToken } from "./api/shares.ts";
 import { shareEdgePaths } from "../lib/edge/invalidate.ts";
 import { tokenName } from "./api/tokens.ts";
@@ -288,6 +288,7 @@ export function accountPages(deps: AppDeps) {
         throw err;
       }
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      c.header("Clear-Site-Data", CLEAR_SITE_DATA);
       return c.redirect("/signup", 303);
     });
 }

@@ -79,9 +79,16 @@ export function accountApi(deps: AppDeps) {
     })
     .delete("/", validate("json", accountDeleteBody), async (c) => {
       await deleteAccount(deps, c.var.logger, userIdOf(c), c.req.valid("json").password);
-      return c.body(null, 204);
+      return c.body(null, 204, { "Clear-Site-Data": CLEAR_SITE_DATA });
     });
 }
+
+/**
+ * Sent with an account's deletion: the browser drops what it kept of the account (private pages
+ * and media in its cache, local storage). Cookies are not listed: the session cookie is deleted by
+ * name, and "cookies" would sign the browser out of every subdomain of the site's domain too.
+ */
+export const CLEAR_SITE_DATA = '"cache", "storage"';
 
 /** The OpenAPI entries of {@link accountApi} (the reading zone's: routes/api/time_zones.ts). */
 export const accountOperations: ApiOperation[] = [

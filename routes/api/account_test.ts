@@ -145,7 +145,9 @@ Deno.test("account deletion: needs the password, then removes every row and blob
     assert.equal((await del(ann.headers, "")).status, 400);
 
     assert.deepEqual(purged, [], "nothing purged before the deletion");
-    assert.equal((await del(ann.headers, "correct horse battery")).status, 204);
+    const gone = await del(ann.headers, "correct horse battery");
+    assert.equal(gone.status, 204);
+    assert.equal(gone.headers.get("clear-site-data"), '"cache", "storage"', "the browser forgets");
     assert.deepEqual(purged, [`/files/${ann.conversationId}/*`], "its media purged at the edge");
     assert.equal((await t.app.request("/api/conversations", { headers: ann.headers })).status, 401);
     assert.equal(
@@ -197,6 +199,7 @@ Deno.test("account page: delete with the password (CSRF-checked), cookie cleared
     const ok = await post({ origin: "http://localhost" }, "correct horse battery");
     assert.equal(ok.status, 303);
     assert.match(ok.headers.get("set-cookie")!, /session=;/);
+    assert.equal(ok.headers.get("clear-site-data"), '"cache", "storage"');
     assert.equal((await t.app.request("/api/conversations", { headers: ann.headers })).status, 401);
   } finally {
     await t.close();
