@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
-import { attachedFiles, listMessages } from "../lib/db/messages.ts";
+import { attachedFiles, listMessages, MAX_SEQ } from "../lib/db/messages.ts";
 import { getLiveShare, redactionSource, shareMedia, shareSeqRange } from "../lib/db/shares.ts";
 import { createRedactor, REDACTED_TITLE } from "../lib/redact/redact.ts";
 import { notFound } from "../lib/errors.ts";
@@ -23,8 +23,6 @@ const PAGE = 100;
 /** How long an edge cache may serve a shared page: also how long a revoked link may linger there. */
 export const SHARE_EDGE_SECONDS = 60;
 
-/** Seqs are PostgreSQL integers: a larger one is a 400, not a failing query (a 500). */
-const MAX_SEQ = 2 ** 31 - 1;
 const query = z.object({
   after: z.coerce.number().int().min(0).max(MAX_SEQ, `must be at most ${MAX_SEQ}`).optional(),
   before: z.coerce.number().int().min(1).max(MAX_SEQ, `must be at most ${MAX_SEQ}`).optional(),

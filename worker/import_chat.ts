@@ -1,5 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
 import type { Sql } from "../lib/db/client.ts";
+import { conversationBlobPrefixes } from "../lib/db/conversations.ts";
 import { copyMessages } from "../lib/db/copy.ts";
 import { insertMedia, type MediaRow } from "../lib/db/media.ts";
 import {
@@ -357,8 +358,9 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
         error = ${duplicateMessage(err.same)}, sha256 = ${err.sha256},
         duplicate_of = ${err.same.importId}
       where id = ${importId}`;
-    await blobs.delete(imp.blobKey).catch(() => {});
-    await blobs.deletePrefix(`conversations/${importId}/`).catch(() => {});
+    for (const prefix of conversationBlobPrefixes(importId)) {
+      await blobs.deletePrefix(prefix).catch(() => {});
+    }
     log.info("import refused: the same file was imported before", { of: err.same.importId });
     return { status: "duplicate", of: err.same.importId } as ImportOutcome;
   });

@@ -9,13 +9,12 @@
 import { AppError, notFound } from "../errors.ts";
 import type { BlobStore } from "../storage/types.ts";
 import type { Sql } from "./client.ts";
+import { conversationBlobPrefixes } from "./conversations.ts";
 
 /** What a delete of a failed import removed. */
 export interface DeletedImport {
   id: string;
   filename: string;
-  /** The stored upload was there and is gone (false: it was already missing). */
-  original: boolean;
 }
 
 /**
@@ -25,7 +24,7 @@ export interface DeletedImport {
  *
  * @example
  * ```ts
- * await deleteFailedImport(db, blobs, userId, importId); // { id, filename, original: true }
+ * await deleteFailedImport(db, blobs, userId, importId); // { id, filename }
  * ```
  */
 export async function deleteFailedImport(
@@ -37,9 +36,9 @@ export async function deleteFailedImport(
   const row = await sql.begin(async (tx) => {
     // The row lock waits for a worker's status write, so the status read here is final.
     const [imp] = await tx<
-      { id: string; status: string; filename: string; blobKey: string; conversation: boolean }[]
+      { id: string; status: string; filename: string; conversation: boolean }[]
     >`
-      select i.id, i.status, i.filename, i.blob_key,
+      select i.id, i.status, i.filename,
         (i.conversation_id is not null or exists (select 1 from conversations c where c.id = i.id))
           as conversation
       from imports i where i.id = ${id} and i.user_id = ${userId} for update`;
@@ -62,8 +61,7 @@ export async function deleteFailedImport(
     await tx`delete from imports where id = ${id}`;
     return imp;
   });
-  const original = (await blobs.size(row.blobKey)) !== null;
-  await blobs.delete(row.blobKey);
-  await blobs.deletePrefix(`conversations/${id}/`);
-  return { id, filename: row.filename, original };
+  // The upload (imports/<id>/original) and any media a failed attempt wrote.
+  for (const prefix of conversationBlobPrefixes(id)) await blobs.deletePrefix(prefix);
+  return { id, filename: row.filename };
 }

@@ -8,6 +8,7 @@
  */
 import { MEDIA_TYPE_SQL, type MediaType } from "../insights/media.ts";
 import type { Sql } from "./client.ts";
+import { MAX_SEQ } from "./messages.ts";
 import { isWallClock } from "../time/day.ts";
 import { isUuid } from "../uuid.ts";
 
@@ -65,7 +66,7 @@ export const encodeCursor = (c: GalleryCursor) => `${c.at}_${c.seq}_${c.conversa
 export function decodeCursor(text: string): GalleryCursor | null {
   const m = CURSOR.exec(text);
   // A seq is a PostgreSQL integer: a larger one is no cursor of ours (not a failing query).
-  if (!m || !isWallClock(m[1].slice(0, 19)) || !isUuid(m[3]) || Number(m[2]) > 2 ** 31 - 1) {
+  if (!m || !isWallClock(m[1].slice(0, 19)) || !isUuid(m[3]) || Number(m[2]) > MAX_SEQ) {
     return null;
   }
   return { at: m[1], seq: Number(m[2]), conversationId: m[3].toLowerCase() };

@@ -2,6 +2,12 @@ import type { Message } from "../parse/types.ts";
 import type { Sql } from "./client.ts";
 import { startOfDay } from "../time/day.ts";
 
+/**
+ * The largest seq or ref: they are PostgreSQL integers, so a request naming a larger one is a 400
+ * (its schema's bound), never a failing query.
+ */
+export const MAX_SEQ = 2 ** 31 - 1;
+
 /** A stored message: the parser's six fields plus its position in the file. */
 export interface StoredMessage extends Message {
   seq: number;

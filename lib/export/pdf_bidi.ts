@@ -113,7 +113,7 @@ export interface Levels {
  * left to right.
  */
 export function paragraphLevels(paragraph: string, direction: Direction): Levels | null {
-  if (!MAYBE_RTL.test(paragraph)) return null;
+  if (direction !== "rtl" && !MAYBE_RTL.test(paragraph)) return null;
   const result = bidi.getEmbeddingLevels(bidiInput(paragraph), direction);
   return { levels: result.levels, level: result.paragraphs[0].level };
 }
@@ -197,8 +197,8 @@ function bidiPieces<F>(
   given: Levels | undefined,
 ): { pieces: Piece<F>[]; rtl: boolean } {
   const input = bidiInput(line);
-  const own = given ?? paragraphLevels(line, direction) ??
-    { levels: new Uint8Array(line.length), level: 0 };
+  // Not null: layoutLine comes here only for an RTL paragraph or a line that may hold RTL.
+  const own = given ?? paragraphLevels(line, direction)!;
   const paragraph = own.level;
   const levels = own.levels.slice();
   const paragraphs = [{ start: 0, end: line.length - 1, level: paragraph }];

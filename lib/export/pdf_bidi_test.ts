@@ -21,6 +21,8 @@ Deno.test("layoutLine: an LTR paragraph keeps the RTL run and its number in visu
     [" world", 14],
   ]);
   assert.deepEqual(layout("hello"), [["hello", 0]]);
+  // A line of an RTL paragraph without RTL letters of its own is still right-aligned.
+  assert.deepEqual(layout("abc def", "rtl"), [["abc def", 93]]);
 });
 
 Deno.test("layoutLine: an RTL paragraph is right-aligned, runs right to left", () => {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { attachmentDisplayName } from "./attachment_name.ts";
 import { findLinks } from "./links.ts";
 
 /** A poll: its question and options with vote counts. */
@@ -98,7 +99,7 @@ export interface Contact {
  * ```
  */
 export function contactNameFromFile(fileName: string): string {
-  return fileName.replace(/^\d{8}-/, "").replace(/\.vcf$/i, "").trim();
+  return attachmentDisplayName(fileName).replace(/\.vcf$/i, "").trim();
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   attachedFiles,
   listAround,
   listMessages,
+  MAX_SEQ,
   seqOnOrAfter,
   type StoredMessage,
 } from "../../lib/db/messages.ts";
@@ -32,7 +33,7 @@ export const idParam = z.object({ id: z.uuid("must be a conversation id") });
 /** `GET /:id/media/:name`'s path parameters. */
 export const mediaParams = idParam.extend({ name: z.string().min(1) });
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
-  .max(2 ** 31 - 1, "must be at most 2147483647");
+  .max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
 /**
  * A page of messages: `after`/`before` a seq (keyset), `around` a seq (it and about half a
  * page before it), or around the first message on or after a `date` (YYYY-MM-DD); none: the

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { originalUpload } from "../../lib/db/account.ts";
 import { getConversation } from "../../lib/db/conversations.ts";
+import { MAX_SEQ } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { CSV_BOM, csvHeader, csvRow } from "../../lib/export/csv.ts";
 import { PDF_MAX_MESSAGES, renderPdf } from "../../lib/export/pdf.ts";
@@ -32,7 +33,7 @@ const isRealDay = (s: string) => {
 const ref = z.preprocess(
   blank,
   z.coerce.number().int().positive("must be a message ref (≥ 1)")
-    .max(2 ** 31 - 1, "must be at most 2147483647").optional(),
+    .max(MAX_SEQ, `must be at most ${MAX_SEQ}`).optional(),
 );
 const day = z.preprocess(
   blank,

@@ -74,7 +74,7 @@ export function importsApi(deps: AppDeps) {
     .delete("/:id", validate("param", idParam), async (c) => {
       const id = c.req.valid("param").id;
       const deleted = await deleteFailedImport(deps.db, deps.blobs, userIdOf(c), id);
-      c.var.logger.info("failed import deleted", { importId: id, original: deleted.original });
+      c.var.logger.info("failed import deleted", { importId: id });
       return c.json({ deleted: deleted.id, filename: deleted.filename });
     });
 }

@@ -11,6 +11,7 @@ import {
   revokeShare,
   type Share,
 } from "../../lib/db/shares.ts";
+import { MAX_SEQ } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -19,7 +20,7 @@ import { validate } from "../_middleware/validate.ts";
 import type { ApiOperation } from "./openapi_types.ts";
 
 const seq = z.number().int("must be an integer").min(1, "must be >= 1")
-  .max(2 ** 31 - 1, "must be at most 2147483647");
+  .max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
 export const shareCreateBody = z.object({
   fromSeq: seq.optional().describe(
     "Ref of the first shared message (default: the first); refs stay valid across merges",
