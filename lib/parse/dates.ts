@@ -96,7 +96,7 @@ const HOUR_MINUTES: string[] = Array.from(
  * @example
  * ```ts
  * const book = new DateBook(null, { demote: (_base, baseMsg) => baseMsg, counted: () => {} });
- * book.check(13, 2, 2020, 2, 4); // true, and DMY is now the only candidate
+ * book.check(13, 2, 2020, 2, 4); // ACCEPTED, and DMY is now the only candidate
  * ```
  */
 export class DateBook {
