@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createImport, findSameUpload, lockUploadHash, type SameUpload } from "./db/imports.ts";
+import { createImport, findSameUpload, type SameUpload } from "./db/imports.ts";
 import type { Sql } from "./db/client.ts";
 import { AppError } from "./errors.ts";
 import type { Queue } from "./queue/types.ts";
@@ -91,7 +91,6 @@ export async function receiveUpload(
   }
   const sha256 = hash.digest("hex");
   const same = await deps.db.begin(async (tx) => {
-    await lockUploadHash(tx as unknown as Sql, upload.userId, sha256);
     const found = await findSameUpload(tx as unknown as Sql, upload.userId, sha256);
     if (found) return found;
     await createImport(tx as unknown as Sql, {

@@ -6,7 +6,6 @@ import { insertMedia, type MediaRow } from "../lib/db/media.ts";
 import {
   findSameUpload,
   getImportById,
-  lockUploadHash,
   type SameUpload,
   setImportProgress,
   startImport,
@@ -315,7 +314,6 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       const sha256 = hash ? hash.digest("hex") : hashing ? await hashing : imp.sha256;
       if (needsHash) {
         // A direct upload is hashed only now: the same file imported before makes no copy.
-        await lockUploadHash(tx as unknown as Sql, imp.userId, sha256);
         const same = await findSameUpload(tx as unknown as Sql, imp.userId, sha256, {
           except: importId,
         });

@@ -109,29 +109,24 @@ export interface SameUpload {
 /**
  * The user's earliest import of a file with this SHA-256 that is still in the library: done
  * and its conversation there (possibly fused into another one), or queued or processing; else
- * null. A failed import does not count (the same file may be tried again).
+ * null. A failed import does not count (the same file may be tried again). Call it in the
+ * transaction that records the new import: it first serialises that user's uploads of this
+ * SHA-256 until the transaction ends, so two copies sent at once cannot both find none.
  */
 export async function findSameUpload(
-  sql: Sql,
+  tx: Sql,
   userId: string,
   sha256: string,
   options: { except?: string } = {},
 ): Promise<SameUpload | null> {
-  const rows = await sql<SameUpload[]>`
+  await tx`select pg_advisory_xact_lock(hashtextextended(${`upload:${userId}:${sha256}`}, 0))`;
+  const rows = await tx<SameUpload[]>`
     select i.id as import_id, i.status, i.conversation_id, c.title
     from imports i left join conversations c on c.id = i.conversation_id
     where i.user_id = ${userId} and i.sha256 = ${sha256}
-      ${options.except ? sql`and i.id <> ${options.except}` : sql``}
+      ${options.except ? tx`and i.id <> ${options.except}` : tx``}
       and (i.status in ('queued', 'processing') or (i.status = 'done' and c.id is not null))
     order by i.created_at, i.id
     limit 1`;
   return rows[0] ?? null;
-}
-
-/**
- * Serialises the uploads of one user's file with this SHA-256 until the transaction ends, so
- * two copies sent at once cannot both pass {@link findSameUpload}.
- */
-export async function lockUploadHash(tx: Sql, userId: string, sha256: string): Promise<void> {
-  await tx`select pg_advisory_xact_lock(hashtextextended(${`upload:${userId}:${sha256}`}, 0))`;
 }
