@@ -139,3 +139,19 @@ Deno.test("re-upload found by the worker (direct upload, hashed late): failed, l
     await t.close();
   }
 });
+
+Deno.test("copies of one file sent at once: one is imported, the others are the 409", async () => {
+  const t = await createTestApp();
+  try {
+    const ann = await signUp(t.app);
+    const answers = await Promise.all(
+      [..."abcdef"].map((name) => post(t, ann.headers, `${name}.txt`, CHAT)),
+    );
+    // Without the advisory lock, copies racing past the lookup often all get in.
+    assert.deepEqual(answers.map((r) => r.status).sort(), [202, 409, 409, 409, 409, 409]);
+    for (const r of answers) await r.body?.cancel();
+    assert.equal(await importCount(t), 1);
+  } finally {
+    await t.close();
+  }
+});
