@@ -211,7 +211,7 @@ export function conversationPages(deps: AppDeps) {
             <a href={`/c/${conv.id}/insights`}>Insights</a>
             <a href={`/c/${conv.id}/media`}>Media</a>
             <a href={`/imports/${conv.id}/report`}>Import report</a>
-            <a href={`/c/${conv.id}/privacy`}>Privacy and deletion</a>
+            <a href={`/c/${conv.id}/privacy`}>Settings</a>
           </nav>
           <div class="head-menus">
             <details class="tools-menu">

@@ -1,16 +1,18 @@
 /**
- * A conversation's privacy page, working without JavaScript: `GET /c/:id/privacy` (retention
- * and delete forms), `POST /c/:id/retention` (`days`: a number, or empty to keep it) and
- * `POST /c/:id/delete` (`confirm` ticked), which answers with what was removed.
+ * A conversation's settings page, working without JavaScript: `GET /c/:id/privacy` (name,
+ * retention and delete forms), `POST /c/:id/title` (`title`), `POST /c/:id/retention` (`days`:
+ * a number, or empty to keep it) and `POST /c/:id/delete` (`confirm` ticked), which answers
+ * with what was removed.
  *
- * Stable markup: `form.retention` (`input[name=days]`), `form.delete-conversation`
- * (`input[name=confirm]`), `p.deleted-report` on the answer to a delete.
+ * Stable markup: `form.rename` (`input[name=title]`), `form.retention` (`input[name=days]`),
+ * `form.delete-conversation` (`input[name=confirm]`), `p.deleted-report` on the answer to a
+ * delete.
  *
  * @module
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { getConversation } from "../lib/db/conversations.ts";
+import { getConversation, renameConversation } from "../lib/db/conversations.ts";
 import { deleteConversationCompletely, describeDeletion } from "../lib/db/delete_conversation.ts";
 import { getRetention, setRetention } from "../lib/db/retention.ts";
 import { AppError, notFound } from "../lib/errors.ts";
@@ -19,13 +21,14 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { MAX_RETENTION_DAYS } from "./api/privacy.ts";
+import { MAX_TITLE, titleSchema } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 
-/** Pages of a conversation's retention and complete deletion. */
+/** A conversation's settings: its name, retention and complete deletion. */
 export function privacyPages(deps: AppDeps) {
   const { db, blobs } = deps;
   return new Hono<AppEnv>()
@@ -39,10 +42,27 @@ export function privacyPages(deps: AppDeps) {
       if (!conv || !retention) throw notFound("conversation");
       return render(
         c,
-        <Layout title={`Privacy · ${conv.title}`} signedIn>
+        <Layout title={`Settings · ${conv.title}`} signedIn>
           <h1>
-            Privacy of <a href={conversationHref(id)} dir="auto">{conv.title}</a>
+            Settings of <a href={conversationHref(id)} dir="auto">{conv.title}</a>
           </h1>
+          <section class="card">
+            <h2>Name</h2>
+            <form method="post" action={`/c/${id}/title`} class="rename stack">
+              <label>
+                Name shown in your library{" "}
+                <input
+                  type="text"
+                  name="title"
+                  required
+                  maxLength={MAX_TITLE}
+                  value={conv.title}
+                  dir="auto"
+                />
+              </label>
+              <button type="submit">Rename</button>
+            </form>
+          </section>
           <section class="card">
             <h2>Delete automatically</h2>
             <p class="muted">
@@ -83,6 +103,17 @@ export function privacyPages(deps: AppDeps) {
           </section>
         </Layout>,
       );
+    })
+    .post("/c/:id/title", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      const parsed = titleSchema.safeParse((await c.req.parseBody()).title ?? "");
+      if (!parsed.success) {
+        throw new AppError(400, "invalid_request", `title: ${parsed.error.issues[0].message}`);
+      }
+      if (!(await renameConversation(db, userIdOf(c), id, parsed.data))) {
+        throw notFound("conversation");
+      }
+      return c.redirect(`/c/${id}/privacy`, 303);
     })
     .post("/c/:id/retention", requireUserPage, validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");

@@ -25,7 +25,7 @@ import { randomAccess } from "../lib/storage/mod.ts";
 import { type ExactKeys, keysBeforeReimport, remapShares } from "../lib/reparse/share_ranges.ts";
 import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
-import { conversationTitle } from "./title.ts";
+import { conversationTitle, isGenericTitle, participantsTitle } from "./title.ts";
 import { alignMediaNames, mayHaveSpellings } from "./media_names.ts";
 
 /** What the import job needs. */
@@ -319,8 +319,13 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
         });
         if (same) throw new Duplicate(same, sha256);
       }
+      // A title naming no chat (`_chat`) gives way to the participants', unless since renamed.
+      const named = isGenericTitle(title) ? participantsTitle(people.map((p) => p.name)) : null;
+      const retitle = named
+        ? tx`title = case when title = ${title} then ${named} else title end,`
+        : tx``;
       await tx`
-        update conversations set message_count = ${count}, view_as = ${viewAs},
+        update conversations set ${retitle} message_count = ${count}, view_as = ${viewAs},
           summary = ${tx.json(summary)},
           first_date = ${stats.firstDate}, last_date = ${stats.lastDate}
         where id = ${importId}`;

@@ -250,3 +250,33 @@ Deno.test("importChat: a title drops the upload's .txt/.zip; an iOS zip's own na
     await t.close();
   }
 });
+
+Deno.test("importChat: a bare _chat.txt is titled by its participants; a rename outlives re-imports", async () => {
+  const s = await setup();
+  try {
+    const deps = { db: s.db.sql, blobs: s.blobs, logger: silentLogger };
+    const id = await s.upload(
+      "_chat.txt",
+      "[02/01/2024, 10:00:00] Cy: hi\r\n[02/01/2024, 10:01:00] Ann: hello\r\n" +
+        "[02/01/2024, 10:02:00] Cy: again\r\n[02/01/2024, 10:03:00] Bob: yo\r\n",
+    );
+    assert.equal((await importChat(deps, id)).status, "done");
+    const title = async () =>
+      (await s.db.sql`select title from conversations where id = ${id}`)[0].title;
+    assert.equal(await title(), "Cy, Ann & Bob", "in the order they first wrote");
+
+    // Re-imported as a parser upgrade does: the title is computed again, the same.
+    const again = async () => {
+      await s.db.sql`update imports set status = 'queued' where id = ${id}`;
+      assert.equal((await importChat(deps, id)).status, "done");
+    };
+    await again();
+    assert.equal(await title(), "Cy, Ann & Bob");
+    // Renamed by its owner: a re-import keeps the owner's name.
+    await s.db.sql`update conversations set title = 'Trip' where id = ${id}`;
+    await again();
+    assert.equal(await title(), "Trip");
+  } finally {
+    await s.close();
+  }
+});

@@ -20,3 +20,28 @@ export function conversationTitle(uploadName: string, archiveChatName: string | 
   );
   return base.replace(/\.(txt|zip)$/i, "").trim() || base || uploadName;
 }
+
+/**
+ * True for a title that names no chat: iOS's `_chat` (a bare `_chat.txt` upload, or a zip named
+ * so) and WhatsApp's bare `WhatsApp Chat`. Such a conversation is titled by its participants
+ * once they are known ({@link participantsTitle}).
+ */
+export function isGenericTitle(title: string): boolean {
+  return /^(_chat|whatsapp[ _]chat)$/i.test(title.trim());
+}
+
+/**
+ * A title from the participants, in the order they first wrote, as WhatsApp names a group
+ * without a subject: `Ann & Bob`, `Ann, Bob & Carol`, `Ann, Bob, Carol +4`; null without any.
+ *
+ * @example
+ * ```ts
+ * participantsTitle(["Ann", "Bob", "Carol", "Dan"]); // "Ann, Bob, Carol +1"
+ * ```
+ */
+export function participantsTitle(names: readonly string[]): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) return names[0];
+  if (names.length <= 3) return `${names.slice(0, -1).join(", ")} & ${names[names.length - 1]}`;
+  return `${names.slice(0, 3).join(", ")} +${names.length - 3}`;
+}

@@ -92,6 +92,18 @@ export async function setViewAs(sql: Sql, userId: string, id: string, participan
   return rows.length > 0;
 }
 
+/**
+ * Renames a conversation and bumps its version (pages, API answers and shared pages are cached
+ * by it). False when the conversation is not the user's. A later re-import keeps the name.
+ */
+export async function renameConversation(sql: Sql, userId: string, id: string, title: string) {
+  const rows = await sql`
+    update conversations c set title = ${title}, version = version + 1, updated_at = now()
+    where c.id = ${id} and c.user_id = ${userId}
+    returning c.id`;
+  return rows.length > 0;
+}
+
 /** Distinct participant names over the user's conversations (search filter suggestions). */
 export async function listAuthors(sql: Sql, userId: string, conversationId?: string) {
   const rows = await sql<{ name: string }[]>`

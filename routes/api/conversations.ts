@@ -4,6 +4,7 @@ import {
   type Conversation,
   getConversation,
   listConversations,
+  renameConversation,
   setViewAs,
 } from "../../lib/db/conversations.ts";
 import { getMedia } from "../../lib/db/media.ts";
@@ -58,6 +59,16 @@ export const pageQuery = z.object({
 export const viewAsBody = z.object({
   participant: z.string().min(1).nullable().describe("A participant's name; null: none"),
 });
+
+/** The longest title a conversation may be given. */
+export const MAX_TITLE = 200;
+/** A conversation's new title: trimmed, 1–200 characters, on one line. */
+export const titleSchema = z.string().trim()
+  .min(1, "must not be empty")
+  .max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)
+  .refine((t) => !/\p{Cc}/u.test(t), "must be one line, without control characters");
+/** `PATCH /:id` body (also in the OpenAPI document). */
+export const renameBody = z.object({ title: titleSchema.describe("The conversation's new name") });
 
 /** The API shape of a conversation. */
 export function conversationJson(c: Conversation) {
@@ -163,6 +174,12 @@ export function conversationsApi(deps: AppDeps) {
         return c.json(conversationJson(await owned(userIdOf(c), id)));
       },
     )
+    .patch("/:id", validate("param", idParam), validate("json", renameBody), async (c) => {
+      const { id } = c.req.valid("param");
+      const { title } = c.req.valid("json");
+      if (!(await renameConversation(db, userIdOf(c), id, title))) throw notFound("conversation");
+      return c.json(conversationJson(await owned(userIdOf(c), id)));
+    })
     .get(
       "/:id/media/:name",
       validate("param", mediaParams),

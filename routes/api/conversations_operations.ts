@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from "zod";
-import { idParam, mediaParams, pageQuery, viewAsBody } from "./conversations.ts";
+import { idParam, mediaParams, pageQuery, renameBody, viewAsBody } from "./conversations.ts";
 import { messageJsonSchema } from "./export.ts";
 import { type ApiOperation, binary } from "./openapi_types.ts";
 
@@ -36,7 +36,10 @@ const messageSchema = messageJsonSchema.extend({
   ),
 });
 
-/** `GET /api/conversations[/:id[/messages|/media/:name]]`, `PUT /api/conversations/:id/view-as`. */
+/**
+ * `GET /api/conversations[/:id[/messages|/media/:name]]`, `PATCH /api/conversations/:id`,
+ * `PUT /api/conversations/:id/view-as`.
+ */
 export const conversationOperations: ApiOperation[] = [
   {
     method: "get",
@@ -61,6 +64,16 @@ export const conversationOperations: ApiOperation[] = [
       200: { description: "The conversation", schema: conversationSchema },
       304: { description: "Unchanged since the ETag" },
     },
+  },
+  {
+    method: "patch",
+    path: "/api/conversations/:id",
+    tag: "Conversations",
+    summary: "Rename a conversation",
+    description: "The name stays through later re-imports and merges.",
+    params: idParam,
+    body: renameBody,
+    responses: { 200: { description: "The conversation", schema: conversationSchema } },
   },
   {
     method: "get",

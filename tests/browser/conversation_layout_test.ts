@@ -106,7 +106,7 @@ readerTest("browser: the conversation page's layout", async (reader, t) => {
       const links = await headerLinks(page);
       assert.deepEqual(
         links.map((l) => l.text),
-        ["Insights", "Media", "Import report", "Privacy and deletion"],
+        ["Insights", "Media", "Import report", "Settings"],
       );
       for (const link of links) {
         const at = `${link.text} at ${viewport.width} px (x = ${link.left}–${link.right})`;
