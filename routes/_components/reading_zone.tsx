@@ -23,9 +23,7 @@ export function ReadingZoneForm(props: {
   zones: { own?: string; chosen: string | null };
   label?: string;
 }) {
-  const own = props.zones.own
-    ? `This chat's own zone (${props.zones.own})`
-    : "Each chat's own zone";
+  const own = props.zones.own ? `This chat's zone (${props.zones.own})` : "Each chat's own zone";
   return (
     <form method="post" action="/account/reading-zone" class="reading-zone inline">
       <input type="hidden" name="next" value={props.next} />

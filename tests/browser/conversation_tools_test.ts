@@ -80,6 +80,18 @@ readerTest("browser: the tools stay in reach in a long chat", async (reader, t) 
           `the search button wraps under its field: ${rows.field} vs ${rows.button}`,
         );
         assert.ok(rows.sideways <= 0, `the page scrolls sideways by ${rows.sideways} px`);
+        // The time zone's choice is read whole (at 375 px it was cut to "This chat's own zone").
+        const zone = await page.evaluate(() => {
+          const select = document.querySelector<HTMLSelectElement>("form.reading-zone select")!;
+          const ctx = document.createElement("canvas").getContext("2d")!;
+          ctx.font = getComputedStyle(select).font;
+          const text = select.selectedOptions[0].text;
+          return { text, need: ctx.measureText(text).width, have: select.clientWidth };
+        });
+        assert.ok(
+          zone.need + 28 <= zone.have, // the select's padding and arrow
+          `"${zone.text}" needs ${zone.need} px in a ${zone.have} px select`,
+        );
         if (viewport === PHONE) {
           assert.ok(rows.header <= 96, `the phone's sticky header is ${rows.header} px tall`);
         }
