@@ -81,8 +81,8 @@ export function sharePages(deps: AppDeps) {
       const cached = notModified(c, etag, cacheControl);
       if (cached) return cached;
       const page = q.before !== undefined
-        ? { before: Math.min(q.before, last + 1), limit: PAGE }
-        : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE };
+        ? { before: Math.min(q.before, last + 1), limit: PAGE, maxRef: share.maxRef }
+        : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE, maxRef: share.maxRef };
       const rows = await listMessages(db, share.conversationId, page);
       const inRange = rows.filter((m) => m.seq >= first && m.seq <= last);
       // Redacted at render time, never stored: a redacted share has no files and no "me".
@@ -156,7 +156,8 @@ export function sharePages(deps: AppDeps) {
       const name = c.req.param("name");
       // A redacted share shows no media at all.
       const range = share.redacted ? null : await shareSeqRange(db, share);
-      const row = range && await shareMedia(db, share.conversationId, range, name);
+      const row = range &&
+        await shareMedia(db, share.conversationId, { ...range, maxRef: share.maxRef }, name);
       if (!row) throw notFound("media");
       const cacheControl = shareCacheControl(share.expiresAt);
       const etag = strongEtag(["share-media", share.id, row.blobKey]);

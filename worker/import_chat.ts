@@ -297,6 +297,8 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       }
       // The new parse may split the chat differently: shares follow their messages, never wider.
       if (shared) await remapShares(tx as unknown as Sql, importId, shared, log);
+      // Refs are 1..count again: every share shows the whole re-import (migration 00012).
+      await tx`update shares set max_ref = ${count} where conversation_id = ${importId}`;
       const people = [...stats.participants].map(([name, p]) => ({
         conversation_id: importId,
         name,

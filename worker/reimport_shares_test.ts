@@ -149,3 +149,15 @@ Deno.test("re-import with a forced date order: the dates change, the shares keep
     await t.close();
   }
 });
+
+Deno.test("re-import that finds more messages: a whole-chat share shows them all", async () => {
+  const { t, reimport, share } = await setup();
+  try {
+    await reimport(chat({ broken: 2 })); // 7 messages: "charlie" joined "bravo"
+    const whole = await share(undefined, undefined);
+    await reimport(chat()); // 8 again; refs are 1..8, and ref 8 is not one a merge added
+    assert.deepEqual(await shown(t, whole.path), WORDS);
+  } finally {
+    await t.close();
+  }
+});

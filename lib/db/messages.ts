@@ -27,22 +27,24 @@ const COLUMNS =
 /**
  * One page of messages by keyset: `after` gives the `limit` messages following that seq in
  * file order, `before` the `limit` messages preceding it (returned in file order). Never OFFSET.
+ * `maxRef` leaves out messages with a higher ref (a share's, see lib/db/shares.ts).
  */
 export async function listMessages(
   sql: Sql,
   conversationId: string,
-  page: { after?: number; before?: number; limit: number },
+  page: { after?: number; before?: number; limit: number; maxRef?: number },
 ): Promise<StoredMessage[]> {
+  const refs = page.maxRef === undefined ? sql`` : sql`and ref <= ${page.maxRef}`;
   if (page.before !== undefined) {
     const rows = await sql<StoredMessage[]>`
       select ${sql.unsafe(COLUMNS)} from messages
-      where conversation_id = ${conversationId} and seq < ${page.before}
+      where conversation_id = ${conversationId} and seq < ${page.before} ${refs}
       order by seq desc limit ${page.limit}`;
     return rows.reverse();
   }
   return await sql<StoredMessage[]>`
     select ${sql.unsafe(COLUMNS)} from messages
-    where conversation_id = ${conversationId} and seq > ${page.after ?? 0}
+    where conversation_id = ${conversationId} and seq > ${page.after ?? 0} ${refs}
     order by seq limit ${page.limit}`;
 }
 

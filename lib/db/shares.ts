@@ -14,6 +14,11 @@ export interface Share {
   expiresAt: Date;
   /** Participants pseudonymised, numbers masked, media hidden (lib/redact). */
   redacted: boolean;
+  /**
+   * The conversation's highest ref when the share was made: only messages with a ref up to it
+   * are shown, so a later merge never adds messages to a share (migration 00012).
+   */
+  maxRef: number;
   revokedAt: Date | null;
   createdAt: Date;
 }
@@ -31,10 +36,11 @@ export async function createShare(
   },
 ) {
   const rows = await sql<Share[]>`
-    insert into shares (conversation_id, user_id, from_seq, to_seq, expires_at, redacted)
+    insert into shares (conversation_id, user_id, from_seq, to_seq, expires_at, redacted, max_ref)
     select c.id, c.user_id, ${share.fromSeq ?? null}, ${share.toSeq ?? null},
       now() + make_interval(secs => ${Math.round(share.expiresInHours * 3600)}),
-      ${share.redacted ?? false}
+      ${share.redacted ?? false},
+      coalesce((select max(m.ref) from messages m where m.conversation_id = c.id), 0)
     from conversations c where c.id = ${share.conversationId} and c.user_id = ${share.userId}
     returning *`;
   return rows[0] ?? null;
@@ -83,24 +89,24 @@ export async function getLiveShare(sql: Sql, id: string) {
 /**
  * The seqs (current timeline positions) of a share's first and last message, from its refs;
  * null when a referenced message is gone (a re-import dropped it) or the conversation is empty.
+ * Messages a merge added since the share (refs above `maxRef`) never bound it.
  */
 export async function shareSeqRange(
   sql: Sql,
-  share: Pick<Share, "conversationId" | "fromSeq" | "toSeq">,
+  share: Pick<Share, "conversationId" | "fromSeq" | "toSeq" | "maxRef">,
 ): Promise<{ first: number; last: number } | null> {
+  const id = share.conversationId;
   const [r] = await sql<{ first: number | null; last: number | null }[]>`
     select
       ${
     share.fromSeq === null
-      ? sql`(select min(seq) from messages where conversation_id = ${share.conversationId})`
-      : sql`(select seq from messages
-          where conversation_id = ${share.conversationId} and ref = ${share.fromSeq})`
+      ? sql`(select min(seq) from messages where conversation_id = ${id} and ref <= ${share.maxRef})`
+      : sql`(select seq from messages where conversation_id = ${id} and ref = ${share.fromSeq})`
   } as first,
       ${
     share.toSeq === null
-      ? sql`(select max(seq) from messages where conversation_id = ${share.conversationId})`
-      : sql`(select seq from messages
-          where conversation_id = ${share.conversationId} and ref = ${share.toSeq})`
+      ? sql`(select max(seq) from messages where conversation_id = ${id} and ref <= ${share.maxRef})`
+      : sql`(select seq from messages where conversation_id = ${id} and ref = ${share.toSeq})`
   } as last`;
   if (r.first === null || r.last === null) return null;
   // A merge may have put the two refs in the other order: the range is still between them.
@@ -115,14 +121,14 @@ export async function existingRefs(sql: Sql, conversationId: string, refs: numbe
 }
 
 /**
- * The media file `name` when a message inside the seq range `first..last` has it as its
- * attachment, else null: a shared page serves only its own range's media (never a redacted
- * share's: the caller checks).
+ * The media file `name` when a message of the share (inside the seq range `first..last`, with a
+ * ref up to `maxRef`) has it as its attachment, else null: a shared page serves only its own
+ * messages' media (never a redacted share's: the caller checks).
  */
 export async function shareMedia(
   sql: Sql,
   conversationId: string,
-  range: { first: number; last: number },
+  range: { first: number; last: number; maxRef: number },
   name: string,
 ) {
   const rows = await sql<{ blobKey: string; contentType: string }[]>`
@@ -131,7 +137,7 @@ export async function shareMedia(
       and exists (
         select 1 from messages
         where conversation_id = ${conversationId} and attachment = ${name}
-          and seq >= ${range.first} and seq <= ${range.last}
+          and seq >= ${range.first} and seq <= ${range.last} and ref <= ${range.maxRef}
       )`;
   return rows[0] ?? null;
 }
