@@ -6,7 +6,9 @@
  * (`IMG-20240301-WA0001.jpg`, `00000012-PHOTO-….jpg`, `2015-08-04-PHOTO-00004762.jpg`), or, for
  * Android, when it is one word ending with a common media or document extension, or when the file
  * already used that keyword after a WhatsApp-shaped name (then any name with an extension, spaces
- * included): `3.14 (pi)`, `index.html (fixed)` or `google.com (the site)` stay text.
+ * included): `3.14 (pi)`, `index.html (fixed)` or `google.com (the site)` stay text. An iOS export
+ * never writes the Android form: there, only a listed keyword makes one (`report.pdf (final)`
+ * typed in an iOS chat is text).
  *
  * @module
  */
@@ -66,7 +68,11 @@ function keywordLang(keyword: string): string | null | undefined {
  * and then the keyword is `learned` for the rest of the file (so that `Отчёт за 2023.pdf (…)`
  * after an `IMG-…-WA0001.jpg (…)` with the same keyword is an attachment too).
  */
-function androidAttachment(first: string, learned: Set<string>): [string, string | null] | null {
+function androidAttachment(
+  first: string,
+  learned: Set<string>,
+  ios: boolean,
+): [string, string | null] | null {
   if (first.endsWith(ANDROID_EN)) return [first.slice(0, -ANDROID_EN.length), "en"];
   const open = first.lastIndexOf(" (");
   if (open <= 0) return null;
@@ -74,7 +80,7 @@ function androidAttachment(first: string, learned: Set<string>): [string, string
   if (keyword.indexOf("(") >= 0 || keyword.indexOf(")") >= 0) return null;
   const lang = keywordLang(keyword);
   if (lang !== undefined) return [name, lang];
-  if (/\d/.test(keyword)) return null;
+  if (ios || /\d/.test(keyword)) return null;
   const key = keyword.toLowerCase();
   if (ANDROID_NAME.test(name)) {
     if (learned.size < MAX_LEARNED) learned.add(key);
@@ -89,17 +95,19 @@ function androidAttachment(first: string, learned: Set<string>): [string, string
 /**
  * The attachment a body references, with the caption left once it is removed; else null.
  * `firstLineEnd` is the index of the first `\n` in `text`, or -1. `learned`: the file's Android
- * keywords of unknown languages seen so far (read and updated).
+ * keywords of unknown languages seen so far (read and updated). `ios`: the export is an iOS one
+ * (the Android form then needs a listed keyword).
  */
 export function findAttachment(
   text: string,
   firstLineEnd: number,
   learned: Set<string> = new Set(),
+  ios = false,
 ): Attachment | null {
   const first = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
   const rest = () => (firstLineEnd < 0 ? "" : text.slice(firstLineEnd + 1));
   if (first.charCodeAt(first.length - 1) === 41) { // ")"
-    const found = androidAttachment(first, learned);
+    const found = androidAttachment(first, learned, ios);
     if (found !== null) return { name: found[0], caption: rest(), lang: found[1] };
   }
   for (let lt = text.indexOf("<"); lt >= 0; lt = text.indexOf("<", lt + 1)) {

@@ -297,7 +297,8 @@ export function buildMessage(
     let found: Attachment | null = null;
     if (exact === undefined && (lastOfFirst === 41 || lastOfFirst === 62 || last === 62)) {
       text ??= slice.call(src, start, end);
-      found = findAttachment(text, firstEnd === end ? -1 : firstEnd - start, ctx.attachKeywords);
+      const firstLine = firstEnd === end ? -1 : firstEnd - start;
+      found = findAttachment(text, firstLine, ctx.attachKeywords, ctx.ios);
     }
     if (found !== null) {
       attachment = found.name;

@@ -110,6 +110,18 @@ Deno.test("Android attachments: names with spaces, parentheses, several dots; ca
   }
 });
 
+Deno.test("iOS: a typed `name.ext (remark)` is text (iOS never writes the Android form)", () => {
+  for (const t of ["report.pdf (final)", "Umowa.pdf (plik)", "IMG-20240301-WA0007.jpg (mine)"]) {
+    assert.deepEqual(build(t, true), msg("", "Ann", t), t);
+    assert.deepEqual(build(`${t}\nsee above`, true), msg("", "Ann", `${t}\nsee above`), t);
+  }
+  // A listed keyword is still read (tolerance: an iOS export of an unknown version).
+  assert.deepEqual(
+    build("Plan 2024.xlsx (file attached)", true),
+    msg("", "Ann", "", "media", "Plan 2024.xlsx"),
+  );
+});
+
 Deno.test("iOS attachments in any language, documents with title and pages, Turkish, old iOS", () => {
   assert.deepEqual(
     build(`${LRM}<attached: 00000012-PHOTO-2020-01-01-12-00-00.jpg>`, true),

@@ -3,9 +3,11 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 // History:
+// 7 (session 9, adversarial review): in an iOS export, the Android attachment form needs a listed
+//   keyword (a typed `report.pdf (final)` is text, not an attachment `report.pdf`).
 // 6 (session 8): a header going back in time while the date order is unknown is held, not
 //   refused: kept as a message when the settled order allows its date (two exports joined in one
 //   file, June then March), put back into the text of the message before it when it does not (a
