@@ -154,20 +154,21 @@ async function uploadMedia(
  * Creates the import's conversation, or empties it for a re-import (a re-delivered job, a
  * re-parse): its messages, participants, media rows, sources and insights go, while the row
  * itself stays, with its shares, retention and view-as choice (media blobs sit at
- * deterministic keys and are overwritten). Returns the old messages' exact keys when a share
- * has a range (to move it to the new refs: lib/reparse/share_ranges.ts), else null.
+ * deterministic keys and are overwritten). Says whether the conversation `existed`, and
+ * `shared`: the old messages' exact keys when a share has a range (to move it to the new refs:
+ * lib/reparse/share_ranges.ts), else null.
  */
 async function replaceConversation(
   tx: Sql,
   imp: { id: string; userId: string; timeZone: string },
   title: string,
-): Promise<ExactKeys | null> {
+): Promise<{ existed: boolean; shared: ExactKeys | null }> {
   const [existing] = await tx`select 1 from conversations where id = ${imp.id} for update`;
   if (!existing) {
     await tx`
       insert into conversations (id, user_id, title, time_zone)
       values (${imp.id}, ${imp.userId}, ${title}, ${imp.timeZone})`;
-    return null;
+    return { existed: false, shared: null };
   }
   const shared = await keysBeforeReimport(tx, imp.id);
   // The search rows and "indexed" mark go too: rebuilt after the commit, never stale.
@@ -177,7 +178,7 @@ async function replaceConversation(
   }
   await tx`delete from insights_state where conversation_id = ${imp.id}`;
   await tx`update conversations set time_zone = ${imp.timeZone} where id = ${imp.id}`;
-  return shared;
+  return { existed: true, shared };
 }
 
 /** Thrown inside the import's transaction to undo it: the upload repeats `same`. */
@@ -272,7 +273,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
     try {
       const parse = parseChat(source, imp.dateOrder ? { dateOrder: imp.dateOrder } : {});
       const title = conversationTitle(imp.filename, archive?.chatName ?? null);
-      const shared = await replaceConversation(tx as unknown as Sql, imp, title);
+      const { existed, shared } = await replaceConversation(tx as unknown as Sql, imp, title);
       const media = archive
         ? uploadMedia(archive, importId, blobs, {
           concurrency: deps.mediaConcurrency ?? 4,
@@ -309,10 +310,16 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       const mediaRows = alignMediaNames(await media, stats.attachments);
       await insertMedia(tx as unknown as Sql, mediaRows);
       const summary = JSON.parse(JSON.stringify(parse.summary()));
-      const viewAs = guessViewAs(
+      const guess = guessViewAs(
         people.map((p) => ({ name: p.name, messageCount: p.message_count })),
         title,
       );
+      // A re-import (parser upgrade, date order) keeps the owner's choice, "nobody" included,
+      // while that participant is still there; a new conversation starts with the guess.
+      const viewAs = existed
+        ? tx`case when view_as is null or view_as in ${tx(people.map((p) => p.name))}
+            then view_as else ${guess} end`
+        : tx`${guess}`;
       const sha256 = hash ? hash.digest("hex") : hashing ? await hashing : imp.sha256;
       if (needsHash) {
         // A direct upload is hashed only now: the same file imported before makes no copy.

@@ -280,3 +280,31 @@ Deno.test("importChat: a bare _chat.txt is titled by its participants; a rename 
     await s.close();
   }
 });
+
+Deno.test("importChat: a re-import keeps the owner's view-as choice while that person is there", async () => {
+  const s = await setup();
+  try {
+    const deps = { db: s.db.sql, blobs: s.blobs, logger: silentLogger };
+    const id = await s.upload("WhatsApp Chat with Bob.txt", ANDROID);
+    assert.equal((await importChat(deps, id)).status, "done");
+    const viewAs = async () =>
+      (await s.db.sql`select view_as from conversations where id = ${id}`)[0].viewAs;
+    assert.equal(await viewAs(), "Ann", "the guess: not the chat's namesake");
+    const reimport = async (bytes?: string) => {
+      if (bytes) await s.blobs.put(`imports/${id}/original`, new TextEncoder().encode(bytes));
+      await s.db.sql`update imports set status = 'queued' where id = ${id}`;
+      assert.equal((await importChat(deps, id)).status, "done");
+    };
+    for (const choice of ["Bob", null]) {
+      await s.db.sql`update conversations set view_as = ${choice} where id = ${id}`;
+      await reimport(); // as a parser upgrade does
+      assert.equal(await viewAs(), choice);
+    }
+    // The chosen person is gone from the new parse: the guess again.
+    await s.db.sql`update conversations set view_as = 'Bob' where id = ${id}`;
+    await reimport(ANDROID.replaceAll("Bob", "Cy"));
+    assert.equal(await viewAs(), "Ann");
+  } finally {
+    await s.close();
+  }
+});
