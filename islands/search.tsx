@@ -104,7 +104,7 @@ export default function Search(props: SearchProps) {
       setActive((i) => step > 0 ? (i + 1) % n : i <= 0 ? n - 1 : i - 1);
     } else if (event.key === "Enter" && open && active >= 0 && hits[active]) {
       event.preventDefault();
-      location.assign(permalink(hits[active]));
+      follow(hits[active], false);
     } else if (event.key === "Escape" && open) {
       event.preventDefault();
       setOpen(false);
@@ -143,28 +143,31 @@ export default function Search(props: SearchProps) {
         onFocus={() => state.name !== "idle" && setOpen(true)}
       />
       <button type="submit">Search</button>
-      <ul
-        id={`${id}-list`}
-        role="listbox"
+      {
+        /* The drop-down: a listbox of options only (no links inside: an option is one
+         control; a click or Enter follows it), its state and the link to the search page
+         beside it. Mouse-down keeps the focus in the input, so the list stays open. */
+      }
+      <div
         class="search-results"
         hidden={!showList}
         data-query={state.name === "results" ? state.query : undefined}
+        onMouseDown={(e) => e.preventDefault()}
       >
-        {state.name === "loading" && <li class="muted" role="presentation">Searching…</li>}
-        {state.name === "error" && <li class="error" role="presentation">{state.message}</li>}
-        {state.name === "results" && hits.length === 0 && (
-          <li class="muted" role="presentation">No messages match.</li>
-        )}
-        {hits.map((hit, i) => (
-          <li
-            key={`${hit.conversation.id}/${hit.seq}`}
-            id={`${id}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            class={i === active ? "active" : undefined}
-            onMouseEnter={() => setActive(i)}
-          >
-            <a href={permalink(hit)} tabIndex={-1}>
+        {state.name === "loading" && <p class="muted">Searching…</p>}
+        {state.name === "error" && <p class="error">{state.message}</p>}
+        {state.name === "results" && hits.length === 0 && <p class="muted">No messages match.</p>}
+        <ul id={`${id}-list`} role="listbox" aria-label="Results" hidden={!hits.length}>
+          {hits.map((hit, i) => (
+            <li
+              key={`${hit.conversation.id}/${hit.seq}`}
+              id={`${id}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? "active" : undefined}
+              onMouseEnter={() => setActive(i)}
+              onClick={(e) => follow(hit, e.ctrlKey || e.metaKey)}
+            >
               <span class="meta">
                 {!props.conversation && <strong dir="auto">{hit.conversation.title}</strong>}
                 {hit.author && <span dir="auto">{hit.author}</span>}
@@ -178,11 +181,11 @@ export default function Search(props: SearchProps) {
                 </time>
               </span>
               <SnippetText snippet={hit.snippet} />
-            </a>
-          </li>
-        ))}
+            </li>
+          ))}
+        </ul>
         {state.name === "results" && (
-          <li role="presentation" class="all">
+          <p class="all">
             <a
               href={`/search?${new URLSearchParams({
                 q: state.query,
@@ -191,11 +194,28 @@ export default function Search(props: SearchProps) {
             >
               All results and filters
             </a>
-          </li>
+          </p>
         )}
-      </ul>
+      </div>
+      <p class="sr-only" role="status">{announcement(state)}</p>
     </form>
   );
+}
+
+/** Opens a hit (in a new tab with Ctrl or ⌘, as a link would). */
+function follow(hit: Hit, newTab: boolean): void {
+  if (newTab) open(permalink(hit), "_blank", "noopener");
+  else location.assign(permalink(hit));
+}
+
+/** What the status region says once a search has answered (nothing while typing). */
+function announcement(state: State): string {
+  if (state.name === "error") return state.message;
+  if (state.name !== "results") return "";
+  const n = state.hits.length;
+  return n === 0
+    ? "No messages match."
+    : `${n} ${n === 1 ? "result" : "results"}: arrow keys to choose.`;
 }
 
 /** The permalink of a hit (`/c/:id/m/:ref#m:ref`, the fragment scrolls to the message). */

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError } from "../../lib/errors.ts";
 import type { AppEnv } from "./env.ts";
+import { themeOf } from "../_components/page_context.ts";
 
 const isApi = (c: Context) => c.req.path.startsWith("/api/");
 
@@ -26,7 +27,9 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (status >= 500) c.header("Cache-Control", "no-store");
   if (isApi(c)) return c.json(errorBody(code, message, details), status as 400);
   return c.html(
-    `<!doctype html><meta charset="utf-8"><title>Error</title><link rel="stylesheet" href="/static/app.css">` +
+    `<!doctype html><html lang="en" data-theme="${themeOf(c)}"><meta charset="utf-8">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>Error</title><link rel="stylesheet" href="/static/app.css">` +
       `<main class="narrow"><h1>${status}</h1><p>${
         escapeHtml(message)
       }</p><p><a href="/">Back to your chats</a></p></main>`,
