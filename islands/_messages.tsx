@@ -140,7 +140,7 @@ export function authorOf(li: HTMLElement): string | null {
   if (li.dataset.author !== undefined) return li.dataset.author;
   if (!li.classList.contains("msg")) return null;
   const named = li.querySelector(":scope > article > .author, :scope > article > .sr-only");
-  return named?.textContent?.replace(/:$/, "") ?? null;
+  return named?.textContent?.replace(/( \(you\))?:$/, "") ?? null;
 }
 
 /** What a batch appended to the list continues: the last message's day and author. */

@@ -145,11 +145,33 @@ export default function Upload(props: UploadProps) {
         />
       </label>
       <button type="submit" disabled={busy}>Upload</button>
-      <div class="upload-status" role="status" aria-live="polite">
+      <div class="upload-status">
         <Status phase={phase} />
+        <p class="sr-only" role="status">{spoken(phase)}</p>
       </div>
     </form>
   );
+}
+
+/**
+ * What screen readers are told, in quarters: the bars' labels change with every progress
+ * event, and a live region that did so would queue dozens of announcements. Failures and
+ * repeats speak through their own alerts.
+ */
+function spoken(phase: Phase): string {
+  const quarter = (fraction: number) => `${Math.floor(Math.min(fraction, 1) * 4) * 25}%`;
+  switch (phase.name) {
+    case "uploading":
+      return `Uploading… ${quarter(phase.total ? phase.loaded / phase.total : 0)}`;
+    case "processing":
+      return phase.status === "queued"
+        ? "Uploaded. Waiting for a worker…"
+        : `Reading your chat… ${quarter(phase.progress)}`;
+    case "done":
+      return "Imported.";
+    default:
+      return "";
+  }
 }
 
 function Status({ phase }: { phase: Phase }) {

@@ -7,6 +7,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { errorMessage } from "./_http.ts";
 import { authorOf, messageList, redrawMessages } from "./_messages.tsx";
+import { spokenAuthor } from "../routes/_components/message_item.tsx";
 
 export type ViewAsProps = {
   conversation: string;
@@ -22,6 +23,8 @@ export function flipSides(list: HTMLElement, participant: string | null): void {
     const mine = participant !== null && authorOf(li) === participant;
     li.classList.toggle("mine", mine);
     li.classList.toggle("theirs", !mine);
+    const spoken = li.querySelector(":scope > article > .sr-only");
+    if (spoken) spoken.textContent = spokenAuthor(authorOf(li) ?? "", mine);
   }
 }
 

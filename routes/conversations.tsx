@@ -194,7 +194,12 @@ export function conversationPages(deps: AppDeps) {
     });
     return render(
       c,
-      <Layout title={conv.title} signedIn wide>
+      <Layout
+        title={conv.title}
+        signedIn
+        wide
+        skipTo={{ href: "#messages", label: "Skip to messages" }}
+      >
         <header class="conv-header chat-head">
           <a class="back" href="/" aria-label="Back to your chats">←</a>
           <h1 dir="auto">{conv.title}</h1>
@@ -267,6 +272,7 @@ export function conversationPages(deps: AppDeps) {
         {messages.length === 0 && <p class="empty">No messages here.</p>}
         <ol
           class={group ? "messages group" : "messages"}
+          id="messages"
           aria-label="Messages"
           data-conversation={id}
           data-first-seq={first}

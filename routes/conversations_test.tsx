@@ -18,7 +18,7 @@ Deno.test("conversation page: newest first page, keyset pages both ways, markup 
     assert.match(
       newest,
       new RegExp(
-        `<ol class="messages" aria-label="Messages" data-conversation="${id}" data-first-seq="151" data-last-seq="250" data-total="250" data-zone="UTC">`,
+        `<ol class="messages" id="messages" aria-label="Messages" data-conversation="${id}" data-first-seq="151" data-last-seq="250" data-total="250" data-zone="UTC">`,
       ),
     );
     assert.ok(
@@ -93,7 +93,7 @@ Deno.test("conversation page: view-as decides the sides; groups get names, avata
     );
     assert.match(
       html,
-      /<li class="msg mine kind-text run-start" id="m2" data-author="Bob"><article><span class="sr-only" dir="auto">Bob:<\/span>/,
+      /<li class="msg mine kind-text run-start" id="m2" data-author="Bob"><article><span class="sr-only" dir="auto">Bob \(you\):<\/span>/,
     );
     // Second of a run: no new name or avatar.
     assert.match(
@@ -270,7 +270,7 @@ Deno.test("conversation page: media from the export, contact numbers read from t
     const img = capability("IMG-20240101-WA0001.jpg");
     assert.ok(!html.includes("/api/conversations/" + id + "/media/"));
     assert.ok(html.includes(
-      `<a class="media image" href="${img}" data-lightbox><img src="${img}" alt="Photo" width="320" height="240" loading="lazy" decoding="async"/></a>` +
+      `<a class="media image" href="${img}" data-lightbox><img src="${img}" alt="Photo from Ann, Jan 1, 2024, 10:00" width="320" height="240" loading="lazy" decoding="async"/></a>` +
         '<p class="text" dir="auto">Sunset</p>',
     ));
     assert.ok(html.includes(

@@ -51,7 +51,10 @@ Deno.test("gallery page: a chat's media as a grid without JavaScript, filters an
     const img = html.match(new RegExp(`/files/${id}/[\\w-]{22}/IMG-2024-WA0027\\.jpg`))![0];
     assert.ok(!html.includes(`/api/conversations/${id}/media/`));
     assert.ok(html.includes(`<a class="thumb" href="${img}" data-lightbox><img src="${img}"`));
-    assert.match(html, /<img src="[^"]+" alt="Image from (Ann|Bob)" loading="lazy"/);
+    assert.match(
+      html,
+      /<img src="[^"]+" alt="Image from (Ann|Bob), \w+ \d+, 2024, \d\d:\d\d" loading="lazy"/,
+    );
     assert.match(html, /<span class="name" dir="auto">PTT-20240330-WA0001.opus<\/span>/);
     assert.match(html, /<span class="size">Voice note · 3 B<\/span>/);
     assert.ok(html.includes(`<a class="show-in-chat" href="/c/${id}/m/51#m51">Show in chat</a>`));

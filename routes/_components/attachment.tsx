@@ -46,8 +46,14 @@ export function Omitted(props: { name?: string | null; what?: string; detail?: s
  * stickers, video, audio and voice notes, and any other file as a download card. Names are
  * shown and downloaded without iOS's `00000002-` numbering (lib/format/attachment_name.ts).
  */
-export function Attachment(props: { name: string; file: FileView }) {
+export function Attachment(props: {
+  name: string;
+  file: FileView;
+  /** Who sent it and when ("from Ann, 3 May 2024, 14:02"): pictures' alt text. */
+  from?: string;
+}) {
   const { file } = props;
+  const from = props.from ? ` ${props.from}` : "";
   const name = attachmentDisplayName(props.name);
   const kind = mediaClass(file.contentType);
   if (kind === "image" && STICKER.test(props.name)) {
@@ -55,7 +61,7 @@ export function Attachment(props: { name: string; file: FileView }) {
       <img
         class="sticker"
         src={file.url}
-        alt="Sticker"
+        alt={`Sticker${from}`}
         width={160}
         height={160}
         loading="lazy"
@@ -66,7 +72,14 @@ export function Attachment(props: { name: string; file: FileView }) {
   if (kind === "image") {
     return (
       <a class="media image" href={file.url} data-lightbox="">
-        <img src={file.url} alt="Photo" width={320} height={240} loading="lazy" decoding="async" />
+        <img
+          src={file.url}
+          alt={`Photo${from}`}
+          width={320}
+          height={240}
+          loading="lazy"
+          decoding="async"
+        />
       </a>
     );
   }

@@ -49,7 +49,9 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | nu
           <a class="thumb" href={url} data-lightbox="">
             <img
               src={url}
-              alt={`${label} from ${item.author ?? "the chat"}`}
+              alt={`${label} from ${item.author ?? "the chat"}, ${formatShortDay(shown)}, ${
+                formatTime(shown)
+              }`}
               loading="lazy"
               decoding="async"
               width={200}

@@ -9,7 +9,14 @@ import { PageCtx } from "./page_context.ts";
  * no-JS theme toggle (`data-theme` on `<html>`) and account controls.
  */
 export function Layout(
-  props: { title: string; signedIn?: boolean; children: ComponentChildren; wide?: boolean },
+  props: {
+    title: string;
+    signedIn?: boolean;
+    children: ComponentChildren;
+    wide?: boolean;
+    /** A second skip link, past the page's own header (the conversation's: to its messages). */
+    skipTo?: { href: string; label: string };
+  },
 ) {
   const { theme, path } = useContext(PageCtx);
   return (
@@ -26,6 +33,7 @@ export function Layout(
       </head>
       <body>
         <a class="skip" href="#main">Skip to content</a>
+        {props.skipTo && <a class="skip" href={props.skipTo.href}>{props.skipTo.label}</a>}
         <header class="topbar">
           <a class="brand" href="/">WhatsApp Reader</a>
           <nav class="topnav" aria-label="Account and display">

@@ -4,7 +4,7 @@ import { type Contact, contactNameFromFile } from "../../lib/format/message_kind
 import { participantColor } from "../../lib/format/participant.ts";
 import { Attachment, type FileView, isSticker, Omitted } from "./attachment.tsx";
 import { Avatar } from "./avatar.tsx";
-import { formatDay, formatTime, shownAt } from "./dates.ts";
+import { formatDay, formatShortDay, formatTime, shownAt } from "./dates.ts";
 import { ContactView, LocationView, PollView } from "./message_kinds.tsx";
 import { RichText } from "./rich_text.tsx";
 
@@ -43,6 +43,10 @@ export const permalink = (conversationId: string, ref: number) =>
  */
 export const conversationHref = (conversationId: string) => `/c/${conversationId}#end`;
 
+/** How a screen reader hears a message's author ("Ann:"; one's own "Ann (you):"). */
+export const spokenAuthor = (author: string, mine: boolean) =>
+  mine ? `${author} (you):` : `${author}:`;
+
 function Stamp(
   props: { m: StoredMessage; conversationId?: string; edited?: boolean; zone?: string },
 ) {
@@ -68,8 +72,15 @@ function Stamp(
   );
 }
 
+/** "from Ann, 3 May 2024, 14:02" (in the reader's zone): what a picture's alt text says. */
+function sentBy(m: StoredMessage, zone?: string): string {
+  const shown = shownAt(m, zone);
+  return `from ${m.author ?? "the chat"}, ${formatShortDay(shown)}, ${formatTime(shown)}`;
+}
+
 function Body(props: MessageProps & { file: FileView | null }) {
   const { m, file } = props;
+  const from = sentBy(m, props.zone);
   switch (m.kind) {
     case "deleted":
       return (
@@ -101,7 +112,7 @@ function Body(props: MessageProps & { file: FileView | null }) {
           {!m.attachment
             ? <Omitted detail={m.text} />
             : file
-            ? <Attachment name={m.attachment} file={file} />
+            ? <Attachment name={m.attachment} file={file} from={from} />
             : <Omitted name={m.attachment} />}
           {m.attachment && m.text && <RichText text={m.text} />}
         </>
@@ -111,7 +122,7 @@ function Body(props: MessageProps & { file: FileView | null }) {
         <>
           {m.attachment &&
             (file
-              ? <Attachment name={m.attachment} file={file} />
+              ? <Attachment name={m.attachment} file={file} from={from} />
               : <Omitted name={m.attachment} />)}
           <RichText text={m.text} />
         </>
@@ -164,7 +175,11 @@ export function MessageItem(props: MessageProps) {
       <article class={named ? `p${participantColor(m.author)}` : undefined}>
         {named && runStart
           ? <header class="author" dir="auto">{m.author}</header>
-          : <span class="sr-only" dir="auto">{m.author}:</span>}
+          : (
+            <span class="sr-only" dir="auto">
+              {spokenAuthor(m.author, props.mine)}
+            </span>
+          )}
         <Body {...props} file={file} />
         <Stamp
           m={m}

@@ -36,7 +36,7 @@ function sides(page: Page) {
   return page.evaluate(() => {
     const who = (li: Element) =>
       li.querySelector(":scope > article > .author, :scope > article > .sr-only")?.textContent
-        ?.replace(/:$/, "");
+        ?.replace(/( \(you\))?:$/, "");
     const set = (sel: string) => [...new Set([...document.querySelectorAll(sel)].map(who))].sort();
     return { mine: set("ol.messages > li.msg.mine"), theirs: set("ol.messages > li.msg.theirs") };
   });

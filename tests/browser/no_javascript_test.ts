@@ -76,7 +76,7 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
       `${list} > li.msg.mine .sr-only`,
       (els) => [...new Set(els.map((e) => e.textContent))],
     );
-    assert.deepEqual(bob, ["Bob:"]);
+    assert.deepEqual(bob, ["Bob (you):"]);
     await page.click("form.theme-toggle button[value=dark]");
     await page.waitForURL(new RegExp(`/c/${id}(#end)?$`));
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // The library's upload island: a file goes up with a progress bar, the import's progress is
 // shown while the worker reads it, and the browser ends on the conversation; a file that is
-// not a chat shows the reason.
+// not a chat shows the reason; screen readers hear the progress in a few steps.
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
+import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
 import { chatZip, openHydrated, readerTest, screenshot } from "../helpers/browser.ts";
 
 type Seen = { phase: string; bar: string | null; text: string };
@@ -80,6 +81,57 @@ readerTest("browser: upload island", async (reader, t) => {
       "the form can be used again",
     );
     await screenshot(page, "library-upload-failed");
+  });
+
+  await t.step("progress is announced in steps, not on every byte", async () => {
+    await openHydrated(page, "/");
+    const said: string[] = [];
+    await page.exposeFunction("__said", (s: string) => said.push(s));
+    await page.evaluate(() => {
+      const regions = "[aria-live], [role=status], [role=alert]";
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)
+            ?.closest(regions);
+          // deno-lint-ignore no-explicit-any
+          if (region) (globalThis as any).__said(region.textContent ?? "");
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // A slow line (2 MB/s up) and 3 MB that do not compress: dozens of progress events.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 2 * 1024 * 1024,
+    });
+    const noise = new Uint8Array(3 * 1024 * 1024);
+    for (let at = 0; at < noise.length; at += 65536) {
+      crypto.getRandomValues(noise.subarray(at, at + 65536));
+    }
+    const zip = new ZipWriter(new BlobWriter("application/zip"));
+    await zip.add("WhatsApp Chat with Cat.txt", new TextReader("01/01/2024, 09:00 - Cat: Hi\n"));
+    await zip.add("IMG-20240101-WA0001.jpg", new Uint8ArrayReader(noise), { level: 0 });
+    await page.setInputFiles("input[name=file]", {
+      name: "WhatsApp Chat with Cat.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(await (await zip.close()).arrayBuffer()),
+    });
+    const bar = page.locator("progress.upload-progress");
+    await page.click("[data-island=upload] button[type=submit]");
+    await bar.waitFor();
+    assert.match(await bar.evaluate((el) => el.closest("label")!.textContent!), /Uploading…/);
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const spoken = said.filter((s, i) => s.trim() !== "" && s !== said[i - 1]);
+    assert.ok(spoken.length <= 12, `${spoken.length} announcements: ${JSON.stringify(spoken)}`);
+    assert.ok(spoken.some((s) => /^Uploading… \d+%$/.test(s)), JSON.stringify(spoken));
   });
 
   await t.step("no errors in the browser console", () => {
