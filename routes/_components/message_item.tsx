@@ -80,7 +80,6 @@ function sentBy(m: StoredMessage, zone?: string): string {
 
 function Body(props: MessageProps & { file: FileView | null }) {
   const { m, file } = props;
-  const from = sentBy(m, props.zone);
   switch (m.kind) {
     case "deleted":
       return (
@@ -112,7 +111,7 @@ function Body(props: MessageProps & { file: FileView | null }) {
           {!m.attachment
             ? <Omitted detail={m.text} />
             : file
-            ? <Attachment name={m.attachment} file={file} from={from} />
+            ? <Attachment name={m.attachment} file={file} from={sentBy(m, props.zone)} />
             : <Omitted name={m.attachment} />}
           {m.attachment && m.text && <RichText text={m.text} />}
         </>
@@ -122,7 +121,7 @@ function Body(props: MessageProps & { file: FileView | null }) {
         <>
           {m.attachment &&
             (file
-              ? <Attachment name={m.attachment} file={file} from={from} />
+              ? <Attachment name={m.attachment} file={file} from={sentBy(m, props.zone)} />
               : <Omitted name={m.attachment} />)}
           <RichText text={m.text} />
         </>
