@@ -8,6 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import { errorMessage } from "./_http.ts";
 import { authorOf, messageList, redrawMessages } from "./_messages.tsx";
 import { spokenAuthor } from "../routes/_components/message_item.tsx";
+import { YOU } from "../routes/_components/names.tsx";
 
 export type ViewAsProps = {
   conversation: string;
@@ -25,6 +26,18 @@ export function flipSides(list: HTMLElement, participant: string | null): void {
     li.classList.toggle("theirs", !mine);
     const spoken = li.querySelector(":scope > article > .sr-only");
     if (spoken) spoken.textContent = spokenAuthor(authorOf(li) ?? "", mine);
+  }
+}
+
+/** Moves the header's "(you)" to `participant` (routes/_components/names.tsx Participants). */
+export function markYou(root: ParentNode, participant: string | null): void {
+  for (const mark of root.querySelectorAll(".participants .you")) mark.remove();
+  for (const name of root.querySelectorAll<HTMLElement>(".participants [data-participant]")) {
+    if (name.dataset.participant !== participant) continue;
+    const mark = document.createElement("span");
+    mark.className = "you";
+    mark.textContent = YOU;
+    name.after(mark);
   }
 }
 
@@ -48,6 +61,7 @@ export default function ViewAs(props: ViewAsProps) {
         body: JSON.stringify({ participant }),
       });
       if (!res.ok) throw new Error(await errorMessage(res));
+      markYou(document, participant);
       const list = messageList();
       if (list) {
         flipSides(list, participant);

@@ -70,7 +70,7 @@ import { refOfSeq, seqOfRef } from "../lib/merge/refs.ts";
 import { CoverageTimeline } from "./_components/coverage.tsx";
 import { MergeOffer } from "./_components/merge_offer.tsx";
 import { ExportMenu } from "./_components/export_menu.tsx";
-import { Names } from "./_components/names.tsx";
+import { Participants } from "./_components/names.tsx";
 import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 
 const PAGE = 100;
@@ -208,7 +208,7 @@ export function conversationPages(deps: AppDeps) {
             {conv.participants.length > 0 && (
               <>
                 {" · "}
-                <Names names={conv.participants} />
+                <Participants names={conv.participants} you={conv.viewAs} />
               </>
             )}
           </p>

@@ -5,3 +5,23 @@
 export function Names(props: { names: string[] }) {
   return <>{props.names.flatMap((name, i) => [i > 0 && ", ", <bdi key={i}>{name}</bdi>])}</>;
 }
+
+/**
+ * A conversation's participants with who "you" are (its view-as) marked `Ann (you)`. Each name
+ * carries `data-participant`, so the view-as island moves the mark without a reload
+ * ({@link markYou} in islands/view_as.tsx).
+ */
+export function Participants(props: { names: string[]; you: string | null }) {
+  return (
+    <span class="participants">
+      {props.names.flatMap((name, i) => [
+        i > 0 && ", ",
+        <bdi key={i} data-participant={name}>{name}</bdi>,
+        name === props.you && <span class="you">{YOU}</span>,
+      ])}
+    </span>
+  );
+}
+
+/** The mark after the participant shown as "me". */
+export const YOU = " (you)";

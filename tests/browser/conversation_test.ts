@@ -179,15 +179,28 @@ readerTest("browser: reading a conversation", async (reader, t) => {
     );
     assert.deepEqual(await sides(page), { mine: ["Bob"], theirs: ["Ann"] });
     assert.ok(await sameDocument(page));
+    const you = () => page.locator(".conv-meta .participants").innerText();
+    assert.equal(await you(), "Ann, Bob (you)", "the header says who “you” are");
     await page.reload();
     await waitHydrated(page);
     assert.deepEqual(await sides(page), { mine: ["Bob"], theirs: ["Ann"] }, "the server kept it");
+    assert.equal(await you(), "Ann, Bob (you)");
     await openTools(page);
     await page.selectOption("[data-island=view_as] select", "Ann");
     await page.waitForFunction(() =>
       document.querySelector("ol.messages")!.getAttribute("data-view-as") === "Ann"
     );
     assert.deepEqual(await sides(page), { mine: ["Ann"], theirs: ["Bob"] });
+    assert.equal(await you(), "Ann (you), Bob");
+    await page.selectOption("[data-island=view_as] select", "");
+    await page.waitForFunction(() =>
+      document.querySelector("ol.messages")!.getAttribute("data-view-as") === ""
+    );
+    assert.equal(await you(), "Ann, Bob", "nobody");
+    await page.selectOption("[data-island=view_as] select", "Ann");
+    await page.waitForFunction(() =>
+      document.querySelector("ol.messages")!.getAttribute("data-view-as") === "Ann"
+    );
   });
 
   await t.step("images open in an accessible lightbox", async () => {
