@@ -13,29 +13,35 @@ import { getConversationMedia, type MediaRow } from "../lib/db/media.ts";
 import { notFound } from "../lib/errors.ts";
 import { attachmentDisplayName } from "../lib/format/attachment_name.ts";
 import { verifyMediaSig } from "../lib/media_url.ts";
-import type { BlobStore } from "../lib/storage/types.ts";
+import { BlobNotFoundError, type BlobStore } from "../lib/storage/types.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { IMMUTABLE } from "./_middleware/cache.ts";
 import { mediaHeaders } from "./_middleware/security_headers.ts";
+import { byteRange } from "./_middleware/byte_range.ts";
 import { isUuid } from "../lib/uuid.ts";
 
 /**
  * Streams a media file with its safe headers (real type or octet-stream, nosniff, a sandbox
- * CSP, `Content-Disposition` inline or attachment; `?download=1` forces attachment) and the
- * given Cache-Control. Throws a 404 when the blob is missing. Shared by the owner's API route
- * and the capability route.
+ * CSP, `Content-Disposition` inline or attachment; `?download=1` forces attachment), the given
+ * Cache-Control and ETag, and answers a byte range with 206 (players seek so). Throws a 404
+ * when the blob is missing. Shared by the capability route and the shared pages' media.
  */
 export async function mediaResponse(
   c: Context,
   blobs: BlobStore,
   media: Pick<MediaRow, "blobKey" | "contentType" | "name">,
   cacheControl: string,
+  extra: { etag?: string } = {},
 ): Promise<Response> {
-  const blob = await blobs.get(media.blobKey);
-  if (!blob) throw notFound("media");
   // Saved under the name the reader shows (without iOS's `00000002-` numbering).
-  const headers = mediaHeaders(media.contentType, attachmentDisplayName(media.name));
+  const headers: Record<string, string> = {
+    ...mediaHeaders(media.contentType, attachmentDisplayName(media.name)),
+    "Cache-Control": cacheControl,
+    // Players seek by asking for byte ranges (routes/_middleware/byte_range.ts).
+    "Accept-Ranges": "bytes",
+  };
+  if (extra.etag) headers.ETag = extra.etag;
   // `?download=1` (the gallery's Download link): saved, never shown inline.
   if (c.req.query("download") === "1") {
     headers["Content-Disposition"] = headers["Content-Disposition"].replace(
@@ -43,11 +49,29 @@ export async function mediaResponse(
       "attachment",
     );
   }
-  return c.body(blob.body, 200, {
-    ...headers,
-    "Content-Length": String(blob.size),
-    "Cache-Control": cacheControl,
-  });
+  const range = c.req.header("range");
+  if (range) {
+    const size = await blobs.size(media.blobKey);
+    if (size === null) throw notFound("media");
+    const answer = byteRange({ range, ifRange: c.req.header("if-range") }, size, extra.etag);
+    if (answer.kind === "unsatisfiable") {
+      return c.body(null, 416, { ...headers, "Content-Range": `bytes */${size}` });
+    }
+    if (answer.kind === "partial") {
+      const bytes = await blobs.getRange(media.blobKey, answer.start, answer.end).catch((err) => {
+        throw err instanceof BlobNotFoundError ? notFound("media") : err;
+      });
+      const last = answer.start + bytes.byteLength - 1;
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 206, {
+        ...headers,
+        "Content-Range": `bytes ${answer.start}-${last}/${size}`,
+        "Content-Length": String(bytes.byteLength),
+      });
+    }
+  }
+  const blob = await blobs.get(media.blobKey);
+  if (!blob) throw notFound("media");
+  return c.body(blob.body, 200, { ...headers, "Content-Length": String(blob.size) });
 }
 
 /** The capability route of media files (no session, no cookie read or set). */

@@ -11,7 +11,7 @@ import { notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { notModified, strongEtag } from "./_middleware/cache.ts";
-import { mediaHeaders } from "./_middleware/security_headers.ts";
+import { mediaResponse } from "./files.ts";
 import { validate } from "./_middleware/validate.ts";
 import { shareIdFromToken } from "./api/shares.ts";
 import { formatDay } from "./_components/dates.ts";
@@ -163,13 +163,6 @@ export function sharePages(deps: AppDeps) {
       const etag = strongEtag(["share-media", share.id, row.blobKey]);
       const cached = notModified(c, etag, cacheControl);
       if (cached) return cached;
-      const blob = await blobs.get(row.blobKey);
-      if (!blob) throw notFound("media");
-      return c.body(blob.body, 200, {
-        ...mediaHeaders(row.contentType, name),
-        "Content-Length": String(blob.size),
-        "Cache-Control": cacheControl,
-        ETag: etag,
-      });
+      return await mediaResponse(c, blobs, { ...row, name }, cacheControl, { etag });
     });
 }
