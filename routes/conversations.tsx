@@ -37,7 +37,6 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { getConversation, setViewAs } from "../lib/db/conversations.ts";
 import {
-  type AttachedFile,
   attachedFiles,
   listAround,
   listMessages,
@@ -45,7 +44,7 @@ import {
   type StoredMessage,
 } from "../lib/db/messages.ts";
 import { AppError, notFound } from "../lib/errors.ts";
-import { type Contact, parseVcard } from "../lib/format/message_kinds.ts";
+import { readContacts } from "./_components/read_contacts.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
@@ -76,7 +75,6 @@ import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 const PAGE = 100;
 /** `before` of the newest page: past any seq (an int column). */
 const NEWEST = 2 ** 31 - 1;
-const VCARD_MAX_BYTES = 64 * 1024;
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0").max(
   NEWEST,
   `must be at most ${NEWEST}`,
@@ -88,26 +86,6 @@ const pageQuery = z.object({ before: seq.optional(), after: seq.optional(), date
     path: ["before"],
   });
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
-
-/** Reads the .vcf files of the contact cards on a page (small files only). */
-async function readContacts(
-  deps: AppDeps,
-  messages: StoredMessage[],
-  files: Map<string, AttachedFile>,
-) {
-  const contacts = new Map<number, Contact | null>();
-  await Promise.all(messages.map(async (m) => {
-    const file = m.kind === "contact" && m.attachment ? files.get(m.attachment) : undefined;
-    if (!file || file.size > VCARD_MAX_BYTES) return;
-    try {
-      const blob = await deps.blobs.get(file.blobKey);
-      if (blob) contacts.set(m.seq, parseVcard(await new Response(blob.body).text()));
-    } catch (err) {
-      deps.logger.warn("contact card unreadable", { error: (err as Error).message });
-    }
-  }));
-  return contacts;
-}
 
 /** A magnifying glass beside "Tools" (drawn with the text's colour). */
 function SearchIcon() {
@@ -184,7 +162,7 @@ export function conversationPages(deps: AppDeps) {
           group={group}
           runStart={m.author !== previousAuthor}
           file={file}
-          contact={contacts.get(m.seq)}
+          contacts={contacts.get(m.seq)}
           current={m.seq === at.current}
           zone={zones?.reading}
         />,

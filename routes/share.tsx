@@ -17,6 +17,7 @@ import { shareIdFromToken } from "./api/shares.ts";
 import { formatDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { MessageItem } from "./_components/message_item.tsx";
+import { readContacts } from "./_components/read_contacts.ts";
 import { PageCtx } from "./_components/page_context.ts";
 
 const PAGE = 100;
@@ -91,6 +92,7 @@ export function sharePages(deps: AppDeps) {
         : null;
       const messages = redactor ? inRange.map((m) => redactor.message(m)) : inRange;
       const files = redactor ? new Map() : await attachedFiles(db, share.conversationId, messages);
+      const contacts = redactor ? new Map() : await readContacts(deps, messages, files);
       const title = redactor ? REDACTED_TITLE : share.title;
       const lo = messages[0]?.seq ?? 0, hi = messages.at(-1)?.seq ?? 0;
       let day = "", previousAuthor: string | null | undefined = undefined;
@@ -139,6 +141,7 @@ export function sharePages(deps: AppDeps) {
                       size: f.size,
                     }
                     : null}
+                  contacts={contacts.get(m.seq)}
                 />,
               );
               previousAuthor = m.author;

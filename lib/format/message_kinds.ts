@@ -131,3 +131,25 @@ export function parseVcard(vcf: string): Contact | null {
   const name = fn || n;
   return name || phones.length ? { name, phones } : null;
 }
+
+/** The most cards of one file shown (a shared address book can hold hundreds). */
+export const MAX_CARDS = 20;
+
+/**
+ * Every card of a vCard file (WhatsApp writes one file for a message sharing several
+ * contacts), at most {@link MAX_CARDS}; cards with neither a name nor a number are skipped.
+ *
+ * @example
+ * ```ts
+ * parseVcards("BEGIN:VCARD\nFN:Ann\nEND:VCARD\nBEGIN:VCARD\nFN:Bob\nEND:VCARD").length; // 2
+ * ```
+ */
+export function parseVcards(vcf: string): Contact[] {
+  const cards: Contact[] = [];
+  for (const m of vcf.matchAll(/BEGIN:VCARD[\s\S]*?(?:END:VCARD|$)/gi)) {
+    const card = parseVcard(m[0]);
+    if (card) cards.push(card);
+    if (cards.length === MAX_CARDS) break;
+  }
+  return cards;
+}

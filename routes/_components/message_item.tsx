@@ -21,8 +21,8 @@ export interface MessageProps {
   runStart?: boolean;
   /** The attachment's file when it is in the export. */
   file?: FileView | null;
-  /** The contact card read from an attached .vcf, when there is one. */
-  contact?: Contact | null;
+  /** The contact cards read from an attached .vcf (one file may hold several). */
+  contacts?: Contact[] | null;
   /** The message a permalink or date jump points at. */
   current?: boolean;
   /** The zone the reader reads in (lib/time); none: the wall clock as exported. */
@@ -93,11 +93,13 @@ function Body(props: MessageProps & { file: FileView | null }) {
       return <LocationView text={m.text} />;
     case "contact": {
       if (!m.attachment) return <Omitted what="Contact card" detail={m.text} />;
-      const contact = props.contact ?? { name: contactNameFromFile(m.attachment), phones: [] };
+      const contacts = props.contacts?.length
+        ? props.contacts
+        : [{ name: contactNameFromFile(m.attachment), phones: [] }];
       return (
         <>
           <ContactView
-            contact={contact}
+            contacts={contacts}
             fileUrl={file?.url ?? null}
             fileName={attachmentDisplayName(m.attachment)}
           />

@@ -79,7 +79,7 @@ Deno.test("MessageItem: polls, locations and contact cards render for what they 
       { kind: "contact", attachment: "00000004-Jane Doe.vcf" },
       {
         file: file("/f/jane.vcf", "text/vcard"),
-        contact: { name: "Jane Doe", phones: ["+31 6 1234-5678"] },
+        contacts: [{ name: "Jane Doe", phones: ["+31 6 1234-5678"] }],
       },
     )),
     '<div class="contact-card"><span class="avatar" aria-hidden="true">JD</span><div><strong dir="auto">Jane Doe</strong>' +

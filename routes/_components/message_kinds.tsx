@@ -1,6 +1,7 @@
 import type { Contact } from "../../lib/format/message_kinds.ts";
 import { parseLocation, parsePoll } from "../../lib/format/message_kinds.ts";
 import { initials } from "../../lib/format/participant.ts";
+import type { ComponentChildren } from "preact";
 import { RichText } from "./rich_text.tsx";
 
 /** A poll: question, options with their votes as meters, total. */
@@ -48,10 +49,8 @@ export function LocationView(props: { text: string }) {
   );
 }
 
-/** A contact card: name, phone numbers (when the .vcf was read) and the file to save. */
-export function ContactView(
-  props: { contact: Contact; fileUrl: string | null; fileName: string | null },
-) {
+/** One contact: initials, name and phone numbers. */
+function ContactCard(props: { contact: Contact; children?: ComponentChildren }) {
   const { contact } = props;
   return (
     <div class="contact-card">
@@ -61,10 +60,31 @@ export function ContactView(
         {contact.phones.map((p) => (
           <a key={p} class="phone" href={`tel:${p.replace(/[^\d+]/g, "")}`}>{p}</a>
         ))}
-        {props.fileUrl && (
-          <a href={props.fileUrl} download={props.fileName ?? "contact.vcf"}>Save contact</a>
-        )}
+        {props.children}
       </div>
+    </div>
+  );
+}
+
+/**
+ * The contact cards of a message (name and phone numbers when the .vcf was read; one file may
+ * share several contacts) and the file to save.
+ */
+export function ContactView(
+  props: { contacts: Contact[]; fileUrl: string | null; fileName: string | null },
+) {
+  const { contacts, fileUrl } = props;
+  const n = contacts.length;
+  const save = fileUrl && (
+    <a href={fileUrl} download={props.fileName ?? "contact.vcf"}>
+      {n > 1 ? `Save ${n} contacts` : "Save contact"}
+    </a>
+  );
+  if (n === 1) return <ContactCard contact={contacts[0]}>{save}</ContactCard>;
+  return (
+    <div class="contact-cards">
+      {contacts.map((c, i) => <ContactCard key={i} contact={c} />)}
+      {save}
     </div>
   );
 }
