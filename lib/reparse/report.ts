@@ -6,6 +6,8 @@
  * @module
  */
 import type { ImportRow } from "../db/imports.ts";
+import type { Sql } from "../db/client.ts";
+import { type MediaCoverage, mediaCoverage } from "../db/media_coverage.ts";
 import { PARSER_VERSION } from "../parse/version.ts";
 import type { Certainty, Clock, DateOrder, Layout, ParseSummary } from "../parse/types.ts";
 
@@ -36,6 +38,8 @@ export interface ImportReport {
   switchTo: DateOrder[];
   /** Why this import cannot be re-parsed (fused conversation…), or null. */
   reparseBlocked: string | null;
+  /** Its conversation's media: files, and the ones the chat names but the zip lacks. */
+  media: MediaCoverage | null;
 }
 
 /** The orders a one-click switch offers: the other of day-/month-first, when in doubt. */
@@ -55,7 +59,11 @@ export function switchOrders(summary: ParseSummary, chosen: DateOrder | null): D
  * report.parse?.dateOrderCertainty; // "certain" | "inferred" | "guessed"
  * ```
  */
-export function importReport(imp: ImportRow, reparseBlocked: string | null): ImportReport {
+export function importReport(
+  imp: ImportRow,
+  reparseBlocked: string | null,
+  media: MediaCoverage | null = null,
+): ImportReport {
   const s = imp.summary as ParseSummary | null;
   const parse = s && typeof s === "object" && "dateOrder" in s
     ? {
@@ -88,5 +96,13 @@ export function importReport(imp: ImportRow, reparseBlocked: string | null): Imp
     parse,
     switchTo: canSwitch ? switchOrders(s!, imp.dateOrder) : [],
     reparseBlocked,
+    media,
   };
+}
+
+/** The media coverage of an import's conversation, once it has one. */
+export async function importMedia(sql: Sql, imp: ImportRow): Promise<MediaCoverage | null> {
+  return imp.status === "done" && imp.conversationId
+    ? await mediaCoverage(sql, imp.conversationId)
+    : null;
 }

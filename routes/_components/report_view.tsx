@@ -3,7 +3,9 @@ import type { ReparsePreview } from "../../lib/reparse/preview.ts";
 import type { ImportReport } from "../../lib/reparse/report.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
 import { Names } from "./names.tsx";
-import { conversationHref } from "./message_item.tsx";
+import { conversationHref, permalink } from "./message_item.tsx";
+import type { MediaCoverage } from "../../lib/db/media_coverage.ts";
+import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 
 /** How a date order reads to a person. */
 export const ORDER_LABEL: Record<DateOrder, string> = {
@@ -39,6 +41,47 @@ const bytes = (n: number) =>
     : `${(n / 1048576).toFixed(1)} MB`;
 
 const when = (date: string) => `${formatShortDay(date)}, ${formatTime(date)}`;
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/** The media of the import: files, and those the chat names but the zip does not hold. */
+function MediaSection(props: { media: MediaCoverage; conversationId: string }) {
+  const m = props.media;
+  return (
+    <section aria-labelledby="media">
+      <h2 id="media">Media</h2>
+      <p data-field="media">
+        {m.files === 0 && m.referenced === 0
+          ? "No media files: the export was made without media, or the chat has none."
+          : `${count(m.files, "file", "files")} in the export.`}
+        {m.omitted > 0 &&
+          ` ${
+            count(m.omitted, "message says", "messages say")
+          } its media was left out of the export.`}
+      </p>
+      {m.missing > 0 && (
+        <>
+          <p data-field="media-missing">
+            {count(m.missing, "message names a file", "messages name a file")}{" "}
+            the export does not hold (WhatsApp skipped it, or it was removed from the zip); the chat
+            shows “not included in this export” there.
+            {m.missingSamples.length < m.missing && ` The first ${m.missingSamples.length}:`}
+          </p>
+          <ul class="missing-media">
+            {m.missingSamples.map((s) => (
+              <li>
+                <a href={permalink(props.conversationId, s.ref)} dir="auto">
+                  {attachmentDisplayName(s.name)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
 
 /** The import report: what the parser detected, the unplaced lines, the file, the switch. */
 export function ReportView({ report }: { report: ImportReport }) {
@@ -135,6 +178,9 @@ export function ReportView({ report }: { report: ImportReport }) {
               </>
             )}
         </section>
+      )}
+      {report.media && report.conversationId && (
+        <MediaSection media={report.media} conversationId={report.conversationId} />
       )}
       <section aria-labelledby="original">
         <h2 id="original">The original upload</h2>

@@ -5,7 +5,7 @@ import type { DateOrder } from "../../lib/parse/types.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { reparseBlocker, requestReparse } from "../../lib/reparse/db.ts";
 import { previewImport } from "../../lib/reparse/preview_import.ts";
-import { importReport } from "../../lib/reparse/report.ts";
+import { importMedia, importReport } from "../../lib/reparse/report.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
@@ -49,6 +49,14 @@ export const reportSchema = z.object({
   }).nullable().describe("null until the import has been read"),
   switchTo: z.array(orderSchema).describe("Date orders offered as a one-click switch"),
   reparseBlocked: z.string().nullable().describe("Why it cannot be re-parsed (fused…)"),
+  media: z.object({
+    files: z.number().int().describe("Media files of the conversation (in the export's zip)"),
+    referenced: z.number().int().describe("Messages naming a file"),
+    missing: z.number().int().describe("Messages naming a file the zip does not hold"),
+    missingSamples: z.array(z.object({ ref: z.number().int(), name: z.string() }))
+      .describe("The first 20 of them: the message's ref and the file's name"),
+    omitted: z.number().int().describe("Placeholders of media left out (`<Media omitted>`…)"),
+  }).nullable().describe("null until the import is done"),
 });
 export const previewSchema = z.object({
   currentOrder: orderSchema,
@@ -101,7 +109,9 @@ export function reportApi(deps: AppDeps) {
     .get("/:id/report", validate("param", reportIdParam), async (c) => {
       const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
       if (!imp) throw notFound("import");
-      return c.json(importReport(imp, await reparseBlocker(deps.db, imp)));
+      return c.json(
+        importReport(imp, await reparseBlocker(deps.db, imp), await importMedia(deps.db, imp)),
+      );
     })
     .get(
       "/:id/reparse/preview",
