@@ -40,6 +40,16 @@ export function Omitted(props: { name?: string | null; what?: string; detail?: s
   );
 }
 
+/** The download link under a player: the file's size, saved under its name. */
+function MediaDownload(props: { name: string; file: FileView }) {
+  const { file } = props;
+  return (
+    <a class="media-download" href={file.url} download={props.name}>
+      Download{file.size > 0 && ` (${formatSize(file.size)})`}
+    </a>
+  );
+}
+
 /**
  * An attachment whose file is in the export: images (lazy, with a fixed box so nothing jumps;
  * `<a href>` is the no-JS lightbox, `data-lightbox` marks it for the JS one; no file name shown),
@@ -85,7 +95,7 @@ export function Attachment(props: {
   }
   if (kind === "video") {
     const gif = GIF.test(props.name);
-    return (
+    const player = (
       <video
         class={gif ? "media video gif" : "media video"}
         src={file.url}
@@ -100,6 +110,13 @@ export function Attachment(props: {
         <a href={file.url} download={name}>Download the video</a>
       </video>
     );
+    // Browsers play few of WhatsApp's formats (.mov, .3gp, HEVC): the file is always offered.
+    return (
+      <>
+        {player}
+        <MediaDownload name={name} file={file} />
+      </>
+    );
   }
   if (kind === "audio") {
     const voice = VOICE.test(props.name);
@@ -112,6 +129,7 @@ export function Attachment(props: {
         <audio src={file.url} controls preload="none">
           <a href={file.url} download={name}>Download the audio</a>
         </audio>
+        <MediaDownload name={name} file={file} />
       </figure>
     );
   }

@@ -125,7 +125,8 @@ Deno.test("MessageItem: media inline, stickers without a bubble, placeholders fo
       }),
     ),
     '<figure class="audio voice"><figcaption><span aria-hidden="true">🎤</span> Voice message</figcaption>' +
-      '<audio src="/f/p.opus" controls preload="none"><a href="/f/p.opus" download="PTT-20240304-WA0003.opus">Download the audio</a></audio></figure>',
+      '<audio src="/f/p.opus" controls preload="none"><a href="/f/p.opus" download="PTT-20240304-WA0003.opus">Download the audio</a></audio>' +
+      '<a class="media-download" href="/f/p.opus" download="PTT-20240304-WA0003.opus">Download (1.2 KB)</a></figure>',
   );
   assert.equal(
     body(
