@@ -17,7 +17,7 @@ export function Participants(props: { names: string[]; you: string | null }) {
       {props.names.flatMap((name, i) => [
         i > 0 && ", ",
         <bdi key={i} data-participant={name}>{name}</bdi>,
-        name === props.you && <span class="you">{YOU}</span>,
+        name === props.you && <span key={`you${i}`} class="you">{YOU}</span>,
       ])}
     </span>
   );

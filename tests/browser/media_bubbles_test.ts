@@ -12,36 +12,14 @@ import {
   readerTest,
   screenshot,
 } from "../helpers/browser.ts";
+// Two seconds of a tone as WAV, served by its .opus name as WhatsApp's voice notes are.
+import { toneWav } from "../helpers/media_kinds.ts";
 
 const FILES = {
   wide: "IMG-20240101-WA0001.jpg",
   tall: "IMG-20240101-WA0002.jpg",
   voice: "PTT-20240101-WA0003.opus",
 };
-
-/** Two seconds of a 440 Hz tone as 8 kHz mono WAV (served by its .opus name, as WhatsApp's). */
-function tone(): Uint8Array {
-  const rate = 8000, samples = rate * 2;
-  const out = new Uint8Array(44 + samples * 2);
-  const view = new DataView(out.buffer);
-  const ascii = (at: number, s: string) => [...s].forEach((c, i) => out[at + i] = c.charCodeAt(0));
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + samples * 2, true);
-  ascii(8, "WAVEfmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, rate, true);
-  view.setUint32(28, rate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, samples * 2, true);
-  for (let i = 0; i < samples; i++) {
-    view.setInt16(44 + i * 2, Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate)), true);
-  }
-  return out;
-}
 
 async function mediaZip(): Promise<Uint8Array<ArrayBuffer>> {
   const lines = [
@@ -56,7 +34,7 @@ async function mediaZip(): Promise<Uint8Array<ArrayBuffer>> {
   await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
   await zip.add(FILES.wide, new Uint8ArrayReader(await landscapePng(800, 600)));
   await zip.add(FILES.tall, new Uint8ArrayReader(await landscapePng(600, 900)));
-  await zip.add(FILES.voice, new Uint8ArrayReader(tone()));
+  await zip.add(FILES.voice, new Uint8ArrayReader(toneWav()));
   return new Uint8Array(await (await zip.close()).arrayBuffer());
 }
 
