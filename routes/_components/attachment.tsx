@@ -24,8 +24,14 @@ export function formatSize(bytes: number): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
-/** The placeholder of media the export left out (or that is missing from the zip). */
+/**
+ * The placeholder of media the export left out (or that is missing from the zip). iOS writes one
+ * wording per kind, in the phone's language (`image omitted`, `Plan.pdf • 3 pages document
+ * omitted`, `vídeo ocultado`): that `detail` is shown, as it tells what the medium was; Android's
+ * bracketed `<Media omitted>` tells nothing more than "media" and stays in the tooltip.
+ */
 export function Omitted(props: { name?: string | null; what?: string; detail?: string }) {
+  const told = props.detail && !props.detail.startsWith("<") ? props.detail : null;
   return (
     <p class="omitted" title={props.detail}>
       <span aria-hidden="true">{props.what === "Contact card" ? "👤" : "🖼️"}</span> {props.name
@@ -33,6 +39,12 @@ export function Omitted(props: { name?: string | null; what?: string; detail?: s
           <>
             <span dir="auto">{attachmentDisplayName(props.name)}</span>{" "}
             — not included in this export
+          </>
+        )
+        : told
+        ? (
+          <>
+            <span dir="auto">{told}</span> — not included in this export
           </>
         )
         : <>{props.what ?? "Media"} not included in this export</>}

@@ -92,7 +92,7 @@ Deno.test("MessageItem: polls, locations and contact cards render for what they 
   );
   assert.equal(
     body(html({ kind: "contact", text: "Contact card omitted" })),
-    '<p class="omitted" title="Contact card omitted"><span aria-hidden="true">👤</span> Contact card not included in this export</p>',
+    '<p class="omitted" title="Contact card omitted"><span aria-hidden="true">👤</span> <span dir="auto">Contact card omitted</span> — not included in this export</p>',
   );
 });
 
@@ -140,6 +140,11 @@ Deno.test("MessageItem: media inline, stickers without a bubble, placeholders fo
   assert.equal(
     body(html({ kind: "media", text: "<Media omitted>" })),
     '<p class="omitted" title="&lt;Media omitted>"><span aria-hidden="true">🖼️</span> Media not included in this export</p>',
+  );
+  // iOS says which medium it was, in the phone's language: shown (it was only a tooltip).
+  assert.equal(
+    body(html({ kind: "media", text: "Plan.pdf • 3 pages document omitted" })),
+    '<p class="omitted" title="Plan.pdf • 3 pages document omitted"><span aria-hidden="true">🖼️</span> <span dir="auto">Plan.pdf • 3 pages document omitted</span> — not included in this export</p>',
   );
   assert.equal(
     body(html({ kind: "media", attachment: "IMG-9.jpg" })),
