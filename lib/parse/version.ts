@@ -3,9 +3,11 @@
  * parser reads some export differently: stored originals parsed by an older version are then
  * re-parsed (worker/reparse.ts) without the user uploading again.
  */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 // History:
+// 8 (session 10, real exports from public repositories): old iOS `<Contact card omitted>` (in
+//   angle brackets, like that era's `<image omitted>`) is a `contact` message, was text.
 // 7 (session 9, adversarial review): in an iOS export, the Android attachment form needs a listed
 //   keyword (a typed `report.pdf (final)` is text, not an attachment `report.pdf`).
 // 6 (session 8): a header going back in time while the date order is unknown is held, not

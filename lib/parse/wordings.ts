@@ -27,7 +27,7 @@ import { BRACKETED_MEDIA } from "./wordings_bracketed.ts";
 import { DELETED, DELETED_BY_ANY_ADMIN } from "./wordings_deleted.ts";
 import { LIVE_LOCATION } from "./wordings_location.ts";
 import { CALLS, SHARED_CALLS } from "./wordings_calls.ts";
-import { CONTACT } from "./wordings_contact.ts";
+import { BRACKETED_CONTACT, CONTACT } from "./wordings_contact.ts";
 import { MEDIA } from "./wordings_omitted.ts";
 
 export { EDITED } from "./wordings_edited.ts";
@@ -90,6 +90,7 @@ function exactTable(): Map<string, Wording> {
   add(BRACKETED_MEDIA, "media");
   add(MEDIA, "media");
   add(CONTACT, "contact");
+  add(BRACKETED_CONTACT, "contact");
   add(LIVE_LOCATION, "location");
   add(PENDING, "text");
   add(CALLS, "system", false);

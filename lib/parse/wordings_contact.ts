@@ -53,3 +53,13 @@ export const CONTACT: Record<string, string[]> = {
   cs: ["Vizitka vynechána"],
   ca: ["Targeta de contacte omesa"],
 };
+
+/**
+ * The contact card in angle brackets, as iOS wrote its placeholders until about 2018 (old iOS
+ * `DATE, TIME: NAME: <image omitted>`; the other types are in wordings_bracketed.ts): a `contact`
+ * message. Source: nating/whatsapp-stats README.md, the table of an old iOS export's lines
+ * (`<user>: <Contact card omitted>` beside `<image omitted>`, `<audio omitted>`).
+ */
+export const BRACKETED_CONTACT: Record<string, string[]> = {
+  en: ["<Contact card omitted>"],
+};
