@@ -24,3 +24,46 @@ Deno.test("old iOS: the contact card placeholder in angle brackets is a contact"
   ]);
   assert.equal(summary.layout, "ios-old");
 });
+
+Deno.test("iOS lines of real exports read right (a guard: these never failed)", async () => {
+  // DaNiELChIoRo/tiempo-libre-26 _chat.txt (es-MX, `p. m.`, the edited marker with its period).
+  assert.deepEqual(
+    (await parseText(
+      "[27/06/25, 8:24:52 p. m.] DML: sticker omitido\n" +
+        "[27/06/25, 8:28:46 p. m.] DML: O ya estás casada? <Se editó este mensaje.>\n",
+    )).messages,
+    [
+      msg("2025-06-27T20:24:52", "DML", "sticker omitido", "media"),
+      msg("2025-06-27T20:28:46", "DML", "O ya estás casada?", "text", null, true),
+    ],
+  );
+  // TalTouboul/---------- _chat.txt (he: `<` opens the edited marker; the attached keyword).
+  const sticker = "00004605-STICKER-2023-10-23-15-00-10.webp";
+  assert.deepEqual(
+    (await parseText(
+      "[23.10.2023, 10:17:04] יסמין: מה הקישור לקבוצה? <ההודעה נערכה>\n" +
+        `[23.10.2023, 15:00:10] סמדר הרוש: <מצורף: ${sticker}>\n`,
+    )).messages,
+    [
+      msg("2023-10-23T10:17:04", "יסמין", "מה הקישור לקבוצה?", "text", null, true),
+      msg("2023-10-23T15:00:10", "סמדר הרוש", "", "media", sticker),
+    ],
+  );
+  // KKliuyukang/Eli_KL_families _chat.txt (en-AU): a caption of several lines before the tag.
+  const photo = "00000050-PHOTO-2026-02-16-12-46-28.jpg";
+  assert.deepEqual(
+    (await parseText(
+      "[16/2/2026, 12:46:28 pm] ~ Amy: This is Ava \nAnd we are Amy & Christian\n" +
+        `Lovely to meet you all 💓 <attached: ${photo}>\n`,
+    )).messages,
+    [
+      msg(
+        "2026-02-16T12:46:28",
+        "~ Amy",
+        "This is Ava \nAnd we are Amy & Christian\nLovely to meet you all 💓",
+        "media",
+        photo,
+      ),
+    ],
+  );
+});
