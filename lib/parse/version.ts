@@ -6,7 +6,7 @@
 export const PARSER_VERSION = 8;
 
 // History:
-// 8 (session 10, real exports from public repositories): old iOS `<Contact card omitted>` (in
+// 8 (session 9, real exports from public repositories): old iOS `<Contact card omitted>` (in
 //   angle brackets, like that era's `<image omitted>`) is a `contact` message, was text.
 // 7 (session 9, adversarial review): in an iOS export, the Android attachment form needs a listed
 //   keyword (a typed `report.pdf (final)` is text, not an attachment `report.pdf`).
