@@ -132,6 +132,7 @@ export function sharePages(deps: AppDeps) {
                   // no conversationId: the owner's permalinks are useless to (and would expose
                   // the conversation's id to) whoever holds the link
                   mine={!redactor && m.author !== null && m.author === share.viewAs}
+                  visitor
                   group
                   runStart={m.author !== previousAuthor}
                   file={f

@@ -15,6 +15,11 @@ export interface MessageProps {
   conversationId?: string;
   /** The "view as" participant wrote it: on the right. */
   mine: boolean;
+  /**
+   * Shown to someone else than the owner (a shared page): the owner's messages stay on the
+   * right, but a screen reader never calls their author "you".
+   */
+  visitor?: boolean;
   /** A group chat: names and avatars on other people's messages. */
   group?: boolean;
   /** First of a run of messages by the same author (name and avatar shown there only). */
@@ -178,7 +183,7 @@ export function MessageItem(props: MessageProps) {
           ? <header class="author" dir="auto">{m.author}</header>
           : (
             <span class="sr-only" dir="auto">
-              {spokenAuthor(m.author, props.mine)}
+              {spokenAuthor(m.author, props.mine && !props.visitor)}
             </span>
           )}
         <Body {...props} file={file} />
