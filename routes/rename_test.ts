@@ -29,6 +29,8 @@ Deno.test("rename: PATCH /api/conversations/:id sets a trimmed title, bumps the 
         [{ title: "   " }, /^title: must not be empty/],
         [{ title: "x".repeat(201) }, /^title: must be at most 200/],
         [{ title: "two\nlines" }, /^title: must be one line/],
+        [{ title: "two\u2028lines" }, /^title: must be one line/],
+        [{ title: "two\u2029paragraphs" }, /^title: must be one line/],
         [{}, /^title: /],
       ] as const
     ) {

@@ -66,7 +66,8 @@ export const MAX_TITLE = 200;
 export const titleSchema = z.string().trim()
   .min(1, "must not be empty")
   .max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`)
-  .refine((t) => !/\p{Cc}/u.test(t), "must be one line, without control characters");
+  // U+2028 and U+2029 (Zl, Zp) are line breaks too.
+  .refine((t) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(t), "must be one line, without control characters");
 /** `PATCH /:id` body (also in the OpenAPI document). */
 export const renameBody = z.object({ title: titleSchema.describe("The conversation's new name") });
 
