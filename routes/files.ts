@@ -16,7 +16,7 @@ import { verifyMediaSig } from "../lib/media_url.ts";
 import { BlobNotFoundError, type BlobStore } from "../lib/storage/types.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
-import { IMMUTABLE } from "./_middleware/cache.ts";
+import { IMMUTABLE, PRIVATE } from "./_middleware/cache.ts";
 import { mediaHeaders } from "./_middleware/security_headers.ts";
 import { byteRange } from "./_middleware/byte_range.ts";
 import { isUuid } from "../lib/uuid.ts";
@@ -55,7 +55,13 @@ export async function mediaResponse(
     if (size === null) throw notFound("media");
     const answer = byteRange({ range, ifRange: c.req.header("if-range") }, size, extra.etag);
     if (answer.kind === "unsatisfiable") {
-      return c.body(null, 416, { ...headers, "Content-Range": `bytes */${size}` });
+      // An error about one Range, not the file: cached like other errors (docs/caching.md),
+      // never under the file's public (immutable) policy nor with its ETag.
+      return c.body(null, 416, {
+        "Accept-Ranges": "bytes",
+        "Content-Range": `bytes */${size}`,
+        "Cache-Control": PRIVATE,
+      });
     }
     if (answer.kind === "partial") {
       const bytes = await blobs.getRange(media.blobKey, answer.start, answer.end).catch((err) => {

@@ -47,6 +47,9 @@ async function checkRanges(t: TestApp, url: string) {
   const past = await t.app.request(url, { headers: { range: "bytes=5000-" } });
   assert.equal(past.status, 416);
   assert.equal(past.headers.get("content-range"), "bytes */1000");
+  // An error: never stored by a shared cache, nor kept as the file (docs/caching.md).
+  assert.equal(past.headers.get("cache-control"), "private, no-cache");
+  assert.equal(past.headers.get("etag"), null);
   await past.body?.cancel();
 
   // Malformed or several ranges: the whole file (allowed, and what a player copes with).
