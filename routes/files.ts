@@ -13,7 +13,7 @@ import { getConversationMedia, type MediaRow } from "../lib/db/media.ts";
 import { notFound } from "../lib/errors.ts";
 import { attachmentDisplayName } from "../lib/format/attachment_name.ts";
 import { verifyMediaSig } from "../lib/media_url.ts";
-import { BlobNotFoundError, type BlobStore } from "../lib/storage/types.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { IMMUTABLE, PRIVATE } from "./_middleware/cache.ts";
@@ -64,14 +64,14 @@ export async function mediaResponse(
       });
     }
     if (answer.kind === "partial") {
-      const bytes = await blobs.getRange(media.blobKey, answer.start, answer.end).catch((err) => {
-        throw err instanceof BlobNotFoundError ? notFound("media") : err;
-      });
-      const last = answer.start + bytes.byteLength - 1;
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 206, {
+      // Streamed, never held whole: many slow players cost sockets, not memory.
+      const part = await blobs.get(media.blobKey, answer);
+      if (!part) throw notFound("media");
+      const last = answer.start + part.size - 1;
+      return c.body(part.body, 206, {
         ...headers,
         "Content-Range": `bytes ${answer.start}-${last}/${size}`,
-        "Content-Length": String(bytes.byteLength),
+        "Content-Length": String(part.size),
       });
     }
   }

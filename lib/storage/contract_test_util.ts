@@ -109,6 +109,29 @@ export function blobStoreContract(name: string, makeStore: () => Promise<StoreFi
         await assert.rejects(store.getRange("missing/x.bin", 0, 10), BlobNotFoundError);
       });
 
+      await t.step("get streams a range: start, middle, end, past the end", async () => {
+        const key = "big/body.bin";
+        const range = async (start: number, end: number) => {
+          const got = await store.get(key, { start, end });
+          assert.ok(got);
+          const bytes = new Uint8Array(await new Response(got.body).arrayBuffer());
+          assert.equal(got.size, bytes.length, "size is the range's length");
+          return bytes;
+        };
+        assert.deepEqual(await range(0, 100), big.subarray(0, 100));
+        assert.deepEqual(await range(3 * MB - 5, 3 * MB + 5), big.subarray(3 * MB - 5, 3 * MB + 5));
+        assert.deepEqual(await range(big.length - 10, big.length + 50), big.subarray(-10));
+        assert.deepEqual(await range(MB, 3 * MB), big.subarray(MB, 3 * MB), "several chunks");
+        assert.equal((await range(big.length + 1, big.length + 9)).length, 0);
+        assert.equal((await range(10, 10)).length, 0);
+        // Read a little and cancel: the rest is never read (the file or socket is freed).
+        const head = await store.get(key, { start: 0, end: big.length });
+        const reader = head!.body.getReader();
+        assert.ok((await reader.read()).value!.length > 0);
+        await reader.cancel();
+        assert.equal(await store.get("missing/x.bin", { start: 0, end: 10 }), null);
+      });
+
       await t.step("randomAccess adapts getRange and size", async () => {
         const file = await randomAccess(store, "big/body.bin");
         assert.equal(file.size, big.length);

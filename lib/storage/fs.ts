@@ -8,6 +8,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
+import { sliceStream } from "./slice_stream.ts";
 import {
   BlobNotFoundError,
   type BlobStore,
@@ -94,12 +95,17 @@ export function createFsBlobStore(root: string): BlobStore {
       }
     },
 
-    async get(key) {
+    async get(key, range) {
+      if (range) checkRange(range.start, range.end);
       const opened = await openFile(key);
       if (!opened) return null;
       const contentType = await readTextIfExists(pathOf(key, metaRoot));
-      // The readable closes the file at its end or when cancelled.
-      return { body: opened.file.readable, size: opened.size, contentType };
+      // The readable closes the file at its end or when cancelled (the slice cancels it).
+      if (!range) return { body: opened.file.readable, size: opened.size, contentType };
+      const start = Math.min(range.start, opened.size);
+      const length = Math.max(0, Math.min(range.end, opened.size) - start);
+      await opened.file.seek(start, Deno.SeekMode.Start);
+      return { body: sliceStream(opened.file.readable, 0, length), size: length, contentType };
     },
 
     async getRange(key, start, end) {

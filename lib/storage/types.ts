@@ -16,6 +16,12 @@ export interface PutOptions {
   size?: number;
 }
 
+/** Bytes [start, end) of a blob. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /** A blob being read: the caller must consume or cancel `body`. */
 export interface BlobBody {
   body: ReadableStream<Uint8Array>;
@@ -31,8 +37,12 @@ export interface BlobStore {
     body: ReadableStream<Uint8Array> | Uint8Array,
     options?: PutOptions,
   ): Promise<void>;
-  /** Streams a blob, or null when it does not exist. */
-  get(key: string): Promise<BlobBody | null>;
+  /**
+   * Streams a blob, or null when it does not exist. With `range`, only its bytes [start, end),
+   * clamped to the blob's size (`size` is then the range's length): a player's seek is served
+   * without holding the range in memory.
+   */
+  get(key: string, range?: ByteRange): Promise<BlobBody | null>;
   /**
    * Reads the byte range [start, end), clamped to the blob's size (a range past the end gives
    * fewer or zero bytes) — used by the zip reader for random access.

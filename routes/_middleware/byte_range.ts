@@ -10,8 +10,8 @@ import parseRange from "range-parser";
 
 /**
  * The most bytes one partial answer carries. A player asks for `bytes=N-` (the rest of the
- * file) and then reads what it gets; the range is read whole from the blob store, so a cap
- * keeps a seek in a long video from holding the rest of it in memory.
+ * file) and then reads what it gets. The range is streamed from the blob store (never held in
+ * memory); the cap keeps one answer, and what an edge caches of it, a bounded piece.
  */
 export const MAX_RANGE_BYTES = 4 * 1024 * 1024;
 
