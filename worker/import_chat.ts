@@ -2,7 +2,7 @@ import { createHash, type Hash } from "node:crypto";
 import type { Sql } from "../lib/db/client.ts";
 import { conversationBlobPrefixes } from "../lib/db/conversations.ts";
 import { copyMessages } from "../lib/db/copy.ts";
-import { insertMedia, type MediaRow } from "../lib/db/media.ts";
+import { insertMedia } from "../lib/db/media.ts";
 import {
   findSameUpload,
   getImportById,
@@ -14,19 +14,20 @@ import { duplicateMessage } from "../lib/upload.ts";
 import { ensureInsights } from "../lib/insights/refresh.ts";
 import { rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
-import { contentTypeFor } from "../lib/media_types.ts";
 import { parseChat } from "../lib/parse/parser.ts";
 import { PARSER_VERSION } from "../lib/parse/version.ts";
 import { instantConverter } from "../lib/time/zone.ts";
-import type { Message } from "../lib/parse/types.ts";
 import { type ExportArchive, openExport, sniffZip } from "../lib/parse/zip.ts";
-import type { BlobStore, RandomAccess } from "../lib/storage/types.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
 import { randomAccess } from "../lib/storage/mod.ts";
 import { type ExactKeys, keysBeforeReimport, remapShares } from "../lib/reparse/share_ranges.ts";
 import { claimImport } from "./slots.ts";
 import { guessViewAs } from "./view_as.ts";
 import { conversationTitle, isGenericTitle, participantsTitle } from "./title.ts";
-import { alignMediaNames, mayHaveSpellings } from "./media_names.ts";
+import { alignMediaNames } from "./media_names.ts";
+import { ChatStats } from "./chat_stats.ts";
+import { uploadMedia } from "./import_media.ts";
+import { countingAccess, hashBlob, progressReporter, tap } from "./import_streams.ts";
 
 /** What the import job needs. */
 export interface ImportDeps {
@@ -49,106 +50,7 @@ export type ImportOutcome =
   /** Not now: the user is at their cap, or another worker holds this import. Try again later. */
   | { status: "deferred"; reason: "user_at_cap" | "in_progress" };
 
-/** Blob key of a conversation's media file. */
-export function mediaKey(conversationId: string, name: string): string {
-  return `conversations/${conversationId}/media/${encodeURIComponent(name)}`;
-}
-
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/** Reports the fraction of the upload read, at most about once a second, never above 0.95. */
-function progressReporter(total: number, report: (fraction: number) => void) {
-  let read = 0, last = Date.now();
-  return (bytes: number) => {
-    read += bytes;
-    if (Date.now() - last < 1000) return;
-    last = Date.now();
-    report(Math.min(0.95, read / Math.max(1, total)));
-  };
-}
-
-/** Passes a stream through, counting its bytes and (optionally) hashing them. */
-function tap(
-  stream: ReadableStream<Uint8Array>,
-  onBytes: (n: number) => void,
-  hash: Hash | null,
-): ReadableStream<Uint8Array> {
-  return stream.pipeThrough(
-    new TransformStream({
-      transform(chunk, controller) {
-        onBytes(chunk.byteLength);
-        hash?.update(chunk);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-}
-
-/** Counts the bytes the zip reader fetches (its progress through the archive). */
-function countingAccess(ra: RandomAccess, onBytes: (n: number) => void): RandomAccess {
-  return {
-    size: ra.size,
-    read: async (offset, length) => {
-      const bytes = await ra.read(offset, length);
-      onBytes(bytes.byteLength);
-      return bytes;
-    },
-  };
-}
-
-/** Participants and date range, gathered while the messages stream by (no extra table scan). */
-class ChatStats {
-  participants = new Map<string, { count: number; firstSeq: number }>();
-  firstDate: string | null = null;
-  lastDate: string | null = null;
-  /** The attachment names with non-ASCII characters (see media_names.ts). */
-  attachments = new Set<string>();
-  #seq = 0;
-
-  async *observe(batches: AsyncIterable<Message[]>): AsyncIterable<Message[]> {
-    for await (const batch of batches) {
-      for (const m of batch) {
-        const seq = ++this.#seq;
-        if (this.firstDate === null || m.date < this.firstDate) this.firstDate = m.date;
-        if (this.lastDate === null || m.date > this.lastDate) this.lastDate = m.date;
-        if (m.attachment !== null && mayHaveSpellings(m.attachment)) {
-          this.attachments.add(m.attachment);
-        }
-        if (m.author === null) continue;
-        const p = this.participants.get(m.author);
-        if (p) p.count++;
-        else this.participants.set(m.author, { count: 1, firstSeq: seq });
-      }
-      yield batch;
-    }
-  }
-}
-
-/**
- * Writes the archive's media files to the blob store, `concurrency` at a time, until done or
- * `signal` aborts (files in flight finish; no new one starts).
- */
-async function uploadMedia(
-  archive: ExportArchive,
-  conversationId: string,
-  blobs: BlobStore,
-  options: { concurrency: number; signal: AbortSignal },
-): Promise<MediaRow[]> {
-  const rows: MediaRow[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < archive.media.length && !options.signal.aborted) {
-      const { name, size } = archive.media[next++];
-      const blobKey = mediaKey(conversationId, name);
-      const contentType = contentTypeFor(name);
-      await blobs.put(blobKey, archive.mediaStream(name), { contentType, size });
-      rows.push({ conversationId, name, blobKey, size, contentType });
-    }
-  };
-  const lanes = Math.max(1, Math.min(options.concurrency, archive.media.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-  return rows;
-}
 
 /**
  * Creates the import's conversation, or empties it for a re-import (a re-delivered job, a
@@ -186,15 +88,6 @@ class Duplicate extends Error {
   constructor(readonly same: SameUpload, readonly sha256: string) {
     super("duplicate upload");
   }
-}
-
-/** SHA-256 of a whole blob, streamed. */
-async function hashBlob(blobs: BlobStore, key: string): Promise<string> {
-  const blob = await blobs.get(key);
-  if (!blob) throw new Error(`uploaded file ${key} is missing from the blob store`);
-  const hash = createHash("sha256");
-  for await (const chunk of blob.body) hash.update(chunk);
-  return hash.digest("hex");
 }
 
 /** This process's resident set now and at its peak (VmHWM, Linux), in MB, for the logs. */

@@ -1,0 +1,35 @@
+import type { MediaRow } from "../lib/db/media.ts";
+import { contentTypeFor } from "../lib/media_types.ts";
+import type { ExportArchive } from "../lib/parse/zip.ts";
+import type { BlobStore } from "../lib/storage/types.ts";
+
+/** Blob key of a conversation's media file. */
+export function mediaKey(conversationId: string, name: string): string {
+  return `conversations/${conversationId}/media/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Writes the archive's media files to the blob store, `concurrency` at a time, until done or
+ * `signal` aborts (files in flight finish; no new one starts).
+ */
+export async function uploadMedia(
+  archive: ExportArchive,
+  conversationId: string,
+  blobs: BlobStore,
+  options: { concurrency: number; signal: AbortSignal },
+): Promise<MediaRow[]> {
+  const rows: MediaRow[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < archive.media.length && !options.signal.aborted) {
+      const { name, size } = archive.media[next++];
+      const blobKey = mediaKey(conversationId, name);
+      const contentType = contentTypeFor(name);
+      await blobs.put(blobKey, archive.mediaStream(name), { contentType, size });
+      rows.push({ conversationId, name, blobKey, size, contentType });
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.concurrency, archive.media.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return rows;
+}
