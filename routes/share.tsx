@@ -5,7 +5,13 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
 import { attachedFiles, listMessages, MAX_SEQ } from "../lib/db/messages.ts";
-import { getLiveShare, redactionSource, shareMedia, shareSeqRange } from "../lib/db/shares.ts";
+import {
+  daysAt,
+  getLiveShare,
+  redactionSource,
+  shareMedia,
+  shareSeqRange,
+} from "../lib/db/shares.ts";
 import { createRedactor, REDACTED_TITLE } from "../lib/redact/redact.ts";
 import { notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
@@ -14,7 +20,7 @@ import { notModified, strongEtag } from "./_middleware/cache.ts";
 import { mediaResponse } from "./files.ts";
 import { validate } from "./_middleware/validate.ts";
 import { shareIdFromToken } from "./api/shares.ts";
-import { formatDay } from "./_components/dates.ts";
+import { formatDay, formatShortDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { MessageItem } from "./_components/message_item.tsx";
 import { readContacts } from "./_components/read_contacts.ts";
@@ -85,6 +91,13 @@ export function sharePages(deps: AppDeps) {
         ? { before: Math.min(q.before, last + 1), limit: PAGE, maxRef: share.maxRef }
         : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE, maxRef: share.maxRef };
       const rows = await listMessages(db, share.conversationId, page);
+      // Its days, not its positions: those would tell how many messages a merge put around it.
+      const [fromDay, toDay] = await daysAt(db, share.conversationId, [first, last]);
+      const span = fromDay && toDay
+        ? fromDay === toDay
+          ? formatShortDay(fromDay)
+          : `${formatShortDay(fromDay)} – ${formatShortDay(toDay)}`
+        : "";
       const inRange = rows.filter((m) => m.seq >= first && m.seq <= last);
       // Redacted at render time, never stored: a redacted share has no files and no "me".
       const redactor = share.redacted
@@ -105,7 +118,7 @@ export function sharePages(deps: AppDeps) {
           <header class="conv-header share-head">
             <h1 dir="auto">{title}</h1>
             <p class="muted">
-              Shared read-only: messages {first.toLocaleString("en")}–{last.toLocaleString("en")}
+              Shared read-only{span && `: ${span}`}
               {redactor && " · redacted: names, phone numbers and media hidden"}
             </p>
           </header>

@@ -30,8 +30,15 @@ Deno.test("a share shows what its owner saw: a later merge adds nothing to it", 
     const original = ["ok", "ok", "nice photo", "after middle"];
     assert.deepEqual(await sharedTexts(await t.app.request(bounded)), original.slice(1));
     assert.deepEqual(await sharedTexts(await t.app.request(whole)), original);
+    const header = async (path: string) =>
+      /<header class="conv-header share-head">[\s\S]*?<\/header>/.exec(
+        await (await t.app.request(path)).text(),
+      )![0];
+    const before = await header(bounded);
+    assert.match(before, /Shared read-only: Jan 14, 2024</, "the days, not positions");
 
     assert.equal((await postMerge(t, u.headers, textOnly, withMedia)).status, 200);
+    assert.equal(await header(bounded), before, "nothing tells what the merge put around it");
     const all = await (await t.app.request(`/api/conversations/${textOnly}/messages`, {
       headers: u.headers,
     })).json();

@@ -113,6 +113,18 @@ export async function shareSeqRange(
   return { first: Math.min(r.first, r.last), last: Math.max(r.first, r.last) };
 }
 
+/**
+ * The wall-clock days (`YYYY-MM-DD`) of the messages at two seqs: what a shared page's header
+ * says of its range (positions would tell how many messages a merge put around it).
+ */
+export async function daysAt(sql: Sql, conversationId: string, seqs: [number, number]) {
+  const rows = await sql<{ seq: number; day: string }[]>`
+    select seq, to_char(date, 'YYYY-MM-DD') as day from messages
+    where conversation_id = ${conversationId} and seq = any(${seqs})`;
+  const day = (seq: number) => rows.find((r) => r.seq === seq)?.day ?? null;
+  return [day(seqs[0]), day(seqs[1])] as const;
+}
+
 /** Which of `refs` are messages of the conversation (to validate a share's range). */
 export async function existingRefs(sql: Sql, conversationId: string, refs: number[]) {
   const rows = await sql<{ ref: number }[]>`
