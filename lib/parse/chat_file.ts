@@ -56,19 +56,29 @@ export function isChatFileName(path: string): boolean {
 
 /**
  * The `.txt` files most likely the chat first: the one chat file name when there is one (the
- * shallowest, then shortest path), else every `.txt` — names containing "chat" first, then the
- * shallowest, then the largest.
+ * shallowest; then iOS's `_chat.txt`; then the one naming the chat the zip is named after,
+ * `zipChatName`; then the shortest path), else every `.txt` — names containing "chat" first,
+ * then the shallowest, then the largest. Another chat's export shared in this one is a file of
+ * its zip with a chat file name too (`WhatsApp Chat with Al.txt` beside `… with Bob.txt`).
  */
-export function rankChatEntries(files: { name: string; size: number }[]): string[] {
+export function rankChatEntries(
+  files: { name: string; size: number }[],
+  zipChatName: string | null = null,
+): string[] {
   const depth = (n: string) => n.split("/").length;
+  const base = (n: string) => n.slice(n.lastIndexOf("/") + 1);
+  const ios = (n: string) => base(n).toLowerCase() === "_chat.txt" ? 0 : 1;
+  const wanted = zipChatName?.toLowerCase();
+  const named = (n: string) => chatNameFromFileName(base(n))?.toLowerCase() === wanted ? 0 : 1;
   const txt = files.filter((f) => /\.txt$/i.test(f.name));
-  const named = txt.filter((f) => isChatFileName(f.name));
-  if (named.length > 0) {
-    named.sort((a, b) =>
-      depth(a.name) - depth(b.name) || a.name.length - b.name.length ||
+  const chats = txt.filter((f) => isChatFileName(f.name));
+  if (chats.length > 0) {
+    chats.sort((a, b) =>
+      depth(a.name) - depth(b.name) || ios(a.name) - ios(b.name) ||
+      (wanted ? named(a.name) - named(b.name) : 0) || a.name.length - b.name.length ||
       (a.name < b.name ? -1 : 1)
     );
-    return [named[0].name];
+    return [chats[0].name];
   }
   const hasChat = (n: string) => /chat/i.test(n.slice(n.lastIndexOf("/") + 1)) ? 0 : 1;
   txt.sort((a, b) =>

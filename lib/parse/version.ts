@@ -7,7 +7,9 @@ export const PARSER_VERSION = 8;
 
 // History:
 // 8 (session 9, real exports from public repositories): old iOS `<Contact card omitted>` (in
-//   angle brackets, like that era's `<image omitted>`) is a `contact` message, was text.
+//   angle brackets, like that era's `<image omitted>`) is a `contact` message, was text. A zip
+//   holding another chat's export as a document (two chat file names) is read as the chat the
+//   zip's name tells, not the shorter name's (same session, not released between).
 // 7 (session 9, adversarial review): in an iOS export, the Android attachment form needs a listed
 //   keyword (a typed `report.pdf (final)` is text, not an attachment `report.pdf`).
 // 6 (session 8): a header going back in time while the date order is unknown is held, not

@@ -11,7 +11,8 @@
  *   huge directory is not materialised) and at most `maxTotalBytes` declared uncompressed bytes.
  *   While streaming, each entry is cut off with a ParseError as soon as it yields more bytes than it
  *   declared (zip.js checks this too) or than `maxTotalBytes`.
- * - Chat file choice: by name (chat_file.ts `rankChatEntries`); when no name is a chat file name
+ * - Chat file choice: by name (chat_file.ts `rankChatEntries`: with several chat file names, the
+ *   one naming the chat the zip is named after); when no name is a chat file name
  *   (a language we do not know), the first `.txt` in that order whose first 4 KiB hold a message
  *   header wins (a shared `Report.txt` larger than the chat must not be read as the chat; at most
  *   20 are looked at). `__MACOSX/` and dot-files are ignored everywhere.
@@ -175,10 +176,10 @@ export async function openExport(
       }
       if (!entry.directory && !isIgnored(entry.filename)) files.set(entry.filename, entry);
     }
-    const ranked = rankChatEntries([...files.values()].map((e) => ({
-      name: e.filename,
-      size: e.uncompressedSize,
-    })));
+    const ranked = rankChatEntries(
+      [...files.values()].map((e) => ({ name: e.filename, size: e.uncompressedSize })),
+      options.fileName ? chatNameFromFileName(options.fileName) : null,
+    );
     if (ranked.length === 0) throw new ParseError("zip contains no chat .txt file");
     let chatEntry = ranked[0];
     if (!isChatFileName(chatEntry) && ranked.length > 1) {

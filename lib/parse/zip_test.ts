@@ -201,6 +201,17 @@ Deno.test("sniffZip, chatNameFromFileName and rankChatEntries", () => {
     "b.txt",
   );
   assert.equal(pick([{ name: "a.jpg", size: 9 }]), null);
+  // Another chat's export shared in this one (a document of its zip): the zip's name decides.
+  const shared = [
+    { name: "WhatsApp Chat with Bob.txt", size: 900 },
+    { name: "WhatsApp Chat with Al.txt", size: 90 },
+  ];
+  assert.equal(rankChatEntries(shared, "Bob")[0], "WhatsApp Chat with Bob.txt");
+  assert.equal(rankChatEntries(shared, "bob")[0], "WhatsApp Chat with Bob.txt");
+  assert.equal(rankChatEntries(shared, null)[0], "WhatsApp Chat with Al.txt", "unknown: shortest");
+  // iOS: `_chat.txt` is the chat whatever the zip is called.
+  const ios = [{ name: "WhatsApp Chat with Ann.txt", size: 9 }, { name: "_chat.txt", size: 9 }];
+  assert.equal(rankChatEntries(ios, "Ann")[0], "_chat.txt");
 });
 
 Deno.test("looksLikeChat: a header among the first lines, in UTF-8 or UTF-16; not binary", () => {
@@ -213,4 +224,18 @@ Deno.test("looksLikeChat: a header among the first lines, in UTF-8 or UTF-16; no
   assert.equal(looksLikeChat(utf16), true);
   assert.equal(looksLikeChat(new TextEncoder().encode("06/03/2017 dentist\nmilk\n")), false);
   assert.equal(looksLikeChat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), false);
+});
+
+Deno.test("openExport: another chat's export shared in this one is a media file, not the chat", async () => {
+  const zip = await buildZip({
+    "WhatsApp Chat with Bob.txt":
+      `${CHAT}06/03/2017, 00:46 - Bob: WhatsApp Chat with Al.txt (file attached)\n`,
+    "WhatsApp Chat with Al.txt": "01/01/2017, 10:00 - Al: other chat\n",
+  });
+  const archive = await openExport(memoryRandomAccess(zip), {
+    fileName: "WhatsApp Chat with Bob.zip",
+  });
+  assert.equal(archive.chatEntry, "WhatsApp Chat with Bob.txt");
+  assert.deepEqual(archive.media.map((m) => m.name), ["WhatsApp Chat with Al.txt"]);
+  await archive.close();
 });
