@@ -19,12 +19,17 @@ export interface StoredChat {
  * if (chat) for await (const chunk of await chat.chatStream()) console.log(chunk.length);
  * ```
  */
-export async function openStoredChat(blobs: BlobStore, key: string): Promise<StoredChat | null> {
+export async function openStoredChat(
+  blobs: BlobStore,
+  key: string,
+  /** The upload's name: which chat a zip holding several is (zip.ts `fileName`). */
+  fileName?: string,
+): Promise<StoredChat | null> {
   const size = await blobs.size(key);
   if (size === null) return null;
   const head = await blobs.getRange(key, 0, Math.min(4, size));
   if (sniffZip(head)) {
-    const archive = await openExport(await randomAccess(blobs, key));
+    const archive = await openExport(await randomAccess(blobs, key), { fileName });
     return {
       chatStream: () => Promise.resolve(archive.chatStream()),
       close: () => archive.close(),

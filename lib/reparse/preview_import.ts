@@ -12,12 +12,12 @@ import { previewDateOrder, type ReparsePreview } from "./preview.ts";
  */
 export async function previewImport(
   blobs: BlobStore,
-  imp: Pick<ImportRow, "blobKey" | "dateOrder">,
+  imp: Pick<ImportRow, "blobKey" | "dateOrder" | "filename">,
   proposed: DateOrder,
 ): Promise<ReparsePreview> {
   let chat;
   try {
-    chat = await openStoredChat(blobs, imp.blobKey);
+    chat = await openStoredChat(blobs, imp.blobKey, imp.filename);
   } catch (err) {
     if (err instanceof ParseError) throw unreadable(err);
     throw err;
