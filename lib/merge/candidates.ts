@@ -15,13 +15,16 @@ export interface Candidate {
   firstDate: string | null;
   lastDate: string | null;
   sameTitle: boolean;
-  /** Their date ranges overlap. */
+  /** Their date ranges overlap, and at least half of all their participants are in both. */
   overlaps: boolean;
 }
 
 /**
- * The user's other conversations with the same title (case-insensitive) or an overlapping
- * date range, best first. `olderOnly`: only those imported before this one (the offer is
+ * The user's other conversations with the same title (case-insensitive), or with an overlapping
+ * date range and mostly the same people (at least half of the participants of both are in
+ * both), best first. Dates alone are no sign: the user's other chats run in the same years, and
+ * the exporter is in all of them; another export of a 1:1 chat, from the other phone, has the
+ * other title and the same two people. `olderOnly`: only those imported before this one (the offer is
  * made on the newer export's page).
  *
  * @example
@@ -40,11 +43,20 @@ export async function mergeCandidates(
       to_char(o.first_date, 'YYYY-MM-DD"T"HH24:MI:SS') as first_date,
       to_char(o.last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as last_date,
       lower(o.title) = lower(me.title) as same_title,
-      coalesce(o.first_date <= me.last_date and o.last_date >= me.first_date, false) as overlaps
+      coalesce(o.first_date <= me.last_date and o.last_date >= me.first_date, false)
+        and p.shared > 0 and 2 * p.shared >= p.everyone as overlaps
     from conversations me join conversations o on o.user_id = me.user_id and o.id <> me.id
+    cross join lateral (
+      select count(a.name) filter (where b.name is not null)::int as shared,
+        count(*)::int as everyone
+      from (select name from participants where conversation_id = me.id) a
+      full join (select name from participants where conversation_id = o.id) b
+        on a.name = b.name
+    ) p
     where me.id = ${conversationId} and me.user_id = ${userId}
       and (lower(o.title) = lower(me.title)
-        or (o.first_date <= me.last_date and o.last_date >= me.first_date))
+        or (o.first_date <= me.last_date and o.last_date >= me.first_date
+          and p.shared > 0 and 2 * p.shared >= p.everyone))
       and (${!options.olderOnly} or o.created_at < me.created_at)
     order by (lower(o.title) = lower(me.title)) desc, o.last_date desc nulls last, o.id
     limit ${options.limit ?? 5}`;
