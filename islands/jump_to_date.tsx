@@ -5,7 +5,7 @@
 // permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps asked for in
 // quick succession the last wins; pages still loading for the old list are dropped. Without
 // JavaScript the same form asks the server, which redirects to that permalink.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import {
   fetchMessages,
   lookOf,
@@ -35,13 +35,18 @@ export function markCurrent(list: HTMLElement, ref: number): HTMLElement | null 
   return li;
 }
 
-let pushed = false;
+/** The address without its fragment: what the list shows (a fragment only scrolls). */
+const address = () => location.pathname + location.search;
 
 export default function JumpToDate(props: JumpToDateProps) {
   const [status, setStatus] = useState("");
+  /** The address whose messages the list holds: the page's, then the last jump's. */
+  const shown = useRef("");
   useEffect(() => {
-    // Back from an address a jump pushed: that page's list is not this one, so load it.
-    const onPop = () => pushed && location.reload();
+    shown.current = address();
+    // Back or forward to an address whose list is not this one (one a jump pushed, also one
+    // pushed before a reload: the entry stays a same-document one), so load it.
+    const onPop = () => address() !== shown.current && location.reload();
     globalThis.addEventListener("popstate", onPop);
     return () => globalThis.removeEventListener("popstate", onPop);
   }, []);
@@ -70,7 +75,7 @@ export default function JumpToDate(props: JumpToDateProps) {
       const ref = page.messages.find((m) => m.seq === target)?.ref ?? target;
       const li = markCurrent(list, ref);
       history.pushState({ date }, "", `/c/${props.conversation}/m/${ref}`);
-      pushed = true;
+      shown.current = address();
       // The message itself: its scroll margin leaves room for its day's label above it. (The
       // label is sticky: scrolled to while stuck at the top, from further down, it stays put.)
       li?.scrollIntoView({ block: "start", behavior: "instant" });
