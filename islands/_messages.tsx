@@ -361,9 +361,25 @@ export function pager(list: HTMLElement, rel: "prev" | "next"): HTMLAnchorElemen
   link.href = rel === "prev"
     ? `/c/${conversation}?before=${first}`
     : `/c/${conversation}?after=${last}`;
-  const newest = document.querySelector<HTMLAnchorElement>("a.pager.newest");
-  if (rel === "next" && newest) newest.hidden = !more;
+  if (rel === "next") newestLink(link, conversation, more);
   return link;
+}
+
+/**
+ * "Jump to the newest" (pinned to the bottom of the view by app.css), shown while the list does
+ * not reach the newest message; created after `newer` when the server did not render one (the
+ * page was at the end before a jump took the reader years back).
+ */
+function newestLink(newer: HTMLAnchorElement, conversation: string | undefined, more: boolean) {
+  let newest = document.querySelector<HTMLAnchorElement>("a.pager.newest");
+  if (!newest && more) {
+    newest = document.createElement("a");
+    newest.className = "pager newest";
+    newest.href = `/c/${conversation}#end`;
+    newest.textContent = "Jump to the newest";
+    newer.insertAdjacentElement("afterend", newest);
+  }
+  if (newest) newest.hidden = !more;
 }
 
 /** The first message whose top is inside the viewport (what the reader is looking at). */

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
-// Years back and home again: back and forward through a jump's address show that address's
-// messages.
+// Years back and home again: after a jump to a date, "Jump to the newest" stays in reach, and
+// back and forward through the jump's address show that address's messages.
 import assert from "node:assert/strict";
 import { chatZip, importChat, openHydrated, openTools, readerTest } from "../helpers/browser.ts";
 
@@ -16,6 +16,21 @@ readerTest(
       await page.waitForURL(new RegExp(`/c/${id}/m/62$`));
     };
     const current = () => page.getAttribute("ol.messages > li.current", "id");
+
+    await t.step("'Jump to the newest' is in view after a jump from the newest page", async () => {
+      await openHydrated(page, `/c/${id}`);
+      await jump();
+      const newest = page.locator("a.pager.newest");
+      assert.ok(await newest.isVisible(), "a link back to the newest");
+      const box = (await newest.boundingBox())!;
+      assert.ok(box.y + box.height <= 700, `in the viewport, not below the list (y ${box.y})`);
+      await newest.click();
+      await page.waitForURL(new RegExp(`/c/${id}#end$`));
+      await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+      assert.equal(await page.getAttribute("ol.messages", "data-last-seq"), "361");
+      assert.ok(await page.locator("#m361").isVisible(), "at the newest message");
+      assert.ok(!(await newest.isVisible()), "no link to where the reader is");
+    });
 
     await t.step("back, then forward to the jump's address shows its message", async () => {
       await openHydrated(page, `/c/${id}`);
