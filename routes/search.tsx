@@ -5,7 +5,6 @@ import type { SearchHit } from "../lib/db/search.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
-import { validate } from "./_middleware/validate.ts";
 import { encodeCursor } from "../lib/db/search.ts";
 import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
 import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
@@ -65,12 +64,16 @@ export function searchPage(deps: AppDeps) {
   return new Hono<AppEnv>().get(
     "/search",
     requireUserPage,
-    validate("query", pageQuery),
     async (c) => {
       const userId = userIdOf(c);
-      const raw = c.req.valid("query");
-      const q = raw.q ? raw as SearchQuery : null;
-      const conversationId = q?.conversation ?? raw.conversation;
+      // A refused filter (from after to, a blank query) shows the form again with what was
+      // typed and why, not a bare error page that loses the search.
+      const parsed = pageQuery.safeParse(c.req.query());
+      const typed = c.req.query();
+      const invalid = parsed.success ? null : parsed.error.issues[0];
+      const raw = parsed.success ? parsed.data : {};
+      const q = "q" in raw && raw.q ? raw as SearchQuery : null;
+      const conversationId = q?.conversation ?? (parsed.success ? raw.conversation : undefined);
       const [conversations, authors, found] = await Promise.all([
         listConversations(deps.db, userId, "title"),
         listAuthors(deps.db, userId, q?.conversation),
@@ -91,7 +94,14 @@ export function searchPage(deps: AppDeps) {
           </h1>
           <form method="get" action="/search" class="search-form stack" role="search">
             <label>
-              Words <input type="search" name="q" value={q?.q ?? ""} required maxLength={200} />
+              Words{" "}
+              <input
+                type="search"
+                name="q"
+                value={q?.q ?? typed.q ?? ""}
+                required
+                maxLength={200}
+              />
             </label>
             <div class="filters">
               <label>
@@ -99,25 +109,39 @@ export function searchPage(deps: AppDeps) {
                 <select name="conversation">
                   <option value="">All chats</option>
                   {conversations.map((conv) => (
-                    <option value={conv.id} selected={conv.id === conversationId}>
+                    <option
+                      value={conv.id}
+                      selected={conv.id === (conversationId ?? typed.conversation)}
+                    >
                       {conv.title}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Sender <input type="text" name="author" list="authors" value={q?.author ?? ""} />
+                Sender{" "}
+                <input
+                  type="text"
+                  name="author"
+                  list="authors"
+                  value={q?.author ?? typed.author ?? ""}
+                />
               </label>
               <datalist id="authors">{authors.map((a) => <option key={a} value={a} />)}</datalist>
               <label>
-                From <input type="date" name="from" value={q?.from ?? ""} />
+                From <input type="date" name="from" value={q?.from ?? typed.from ?? ""} />
               </label>
               <label>
-                To <input type="date" name="to" value={q?.to ?? ""} />
+                To <input type="date" name="to" value={q?.to ?? typed.to ?? ""} />
               </label>
             </div>
             <button type="submit">Search</button>
           </form>
+          {invalid && (
+            <p class="error" role="alert">
+              {issueText(invalid)}
+            </p>
+          )}
           {q && found && found.indexing > 0 && (
             <p class="notice" role="status">
               Still indexing {found.indexing}{" "}
@@ -166,7 +190,21 @@ export function searchPage(deps: AppDeps) {
             </section>
           )}
         </Layout>,
+        invalid ? 400 : 200,
       );
     },
   );
+}
+
+/** A refused query as the form's reader puts it ("From: must not be after To"). */
+function issueText(issue: z.core.$ZodIssue): string {
+  const labels: Record<string, string> = {
+    q: "Words",
+    conversation: "Chat",
+    author: "Sender",
+    from: "From",
+    to: "To",
+  };
+  const field = String(issue.path[0] ?? "");
+  return `${labels[field] ?? field}: ${issue.message.replace(/\bto\b$/, "To")}`;
 }
