@@ -156,7 +156,7 @@ export async function searchMessages(
     // The author is in `messages` only: checked per candidate, by (conversation_id, ref).
     const byAuthor = author
       ? tx`and exists (select 1 from messages a where a.conversation_id = s.conversation_id
-          and a.ref = s.ref and lower(a.author) = lower(${author}))`
+          and a.ref = s.ref and lower(unaccent(a.author)) = lower(unaccent(${author})))`
       : tx``;
     const dates = (chatZone: ZoneExpr) =>
       tx`${
