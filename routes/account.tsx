@@ -14,6 +14,7 @@ import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middl
 import { validate } from "./_middleware/validate.ts";
 import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
 import { publicOrigin, shareJson, shareToken } from "./api/shares.ts";
+import { ExpiryOptions, ShareList } from "./_components/share_list.tsx";
 import { shareEdgePaths } from "../lib/edge/invalidate.ts";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
@@ -21,13 +22,6 @@ import { render } from "./_components/render.ts";
 import { ReadingZoneForm } from "./_components/reading_zone.tsx";
 import { timeZoneField } from "../lib/time/schema.ts";
 import { localPath } from "./index.tsx";
-
-const EXPIRY_CHOICES = [
-  [24, "1 day"],
-  [24 * 7, "1 week"],
-  [24 * 30, "30 days"],
-  [24 * 365, "1 year"],
-] as const;
 
 interface AccountView {
   user: User;
@@ -111,9 +105,7 @@ function AccountPage(v: AccountView) {
                     <label>
                       Share for{" "}
                       <select name="expiresInHours">
-                        {EXPIRY_CHOICES.map(([hours, label]) => (
-                          <option value={String(hours)}>{label}</option>
-                        ))}
+                        <ExpiryOptions />
                       </select>
                     </label>{" "}
                     <label>
@@ -129,23 +121,7 @@ function AccountPage(v: AccountView) {
 
       <section class="card" id="shares">
         <h2>Share links</h2>
-        {v.shares.length === 0 ? <p class="empty">No live share links.</p> : (
-          <ul class="shares">
-            {v.shares.map((s) => (
-              <li>
-                <span dir="auto">{s.title}</span>
-                {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`}
-                {s.redacted && <strong class="redacted">, redacted</strong>}, until{" "}
-                {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                <br />
-                <input readOnly value={s.url} aria-label="Share link" size={60} />
-                <form method="post" action={`/account/shares/${s.id}/revoke`} class="inline">
-                  <button type="submit" class="link">Revoke</button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ShareList shares={v.shares} revokeAction={(s) => `/account/shares/${s.id}/revoke`} />
       </section>
 
       <section class="card" id="reading-zone">

@@ -41,6 +41,7 @@ import { searchPage } from "./search.tsx";
 import { sharePages } from "./share.tsx";
 import { filesRoutes } from "./files.ts";
 import { privacyPages } from "./privacy.tsx";
+import { conversationSharePages } from "./conversation_shares.ts";
 
 export type { AppDeps } from "./deps.ts";
 
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps) {
   app.use("/c/:id/*", mergedRedirect({ db: deps.db }));
   app.route("/", conversationPages(deps));
   app.route("/", privacyPages(deps));
+  app.route("/", conversationSharePages(deps));
   app.route("/", mergePages(deps));
   app.route("/", galleryPages(deps));
   app.route("/", insightsPages(deps));

@@ -1,6 +1,6 @@
 /**
  * A conversation's settings page, working without JavaScript: `GET /c/:id/privacy` (name,
- * retention and delete forms), `POST /c/:id/title` (`title`), `POST /c/:id/retention` (`days`:
+ * share links (routes/conversation_shares.ts), retention and delete forms), `POST /c/:id/title` (`title`), `POST /c/:id/retention` (`days`:
  * a number, or empty to keep it) and `POST /c/:id/delete` (`confirm` ticked), which answers
  * with what was removed.
  *
@@ -15,6 +15,7 @@ import { z } from "zod";
 import { getConversation, renameConversation } from "../lib/db/conversations.ts";
 import { deleteConversationCompletely, describeDeletion } from "../lib/db/delete_conversation.ts";
 import { getRetention, setRetention } from "../lib/db/retention.ts";
+import { listShares } from "../lib/db/shares.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -25,21 +26,25 @@ import { MAX_TITLE, titleSchema } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
+import { ShareSection } from "./_components/share_section.tsx";
+import { publicOrigin, shareJson } from "./api/shares.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 
-/** A conversation's settings: its name, retention and complete deletion. */
+/** A conversation's settings: its name, share links, retention and complete deletion. */
 export function privacyPages(deps: AppDeps) {
   const { db, blobs } = deps;
   return new Hono<AppEnv>()
     .get("/c/:id/privacy", requireUserPage, validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");
       const userId = userIdOf(c);
-      const [conv, retention] = await Promise.all([
+      const [conv, retention, shares] = await Promise.all([
         getConversation(db, userId, id),
         getRetention(db, userId, id),
+        listShares(db, userId, id),
       ]);
       if (!conv || !retention) throw notFound("conversation");
+      const origin = publicOrigin(c);
       return render(
         c,
         <Layout title={`Settings · ${conv.title}`} signedIn>
@@ -63,6 +68,12 @@ export function privacyPages(deps: AppDeps) {
               <button type="submit">Rename</button>
             </form>
           </section>
+          <ShareSection
+            conversationId={id}
+            firstDay={conv.firstDate?.slice(0, 10)}
+            lastDay={conv.lastDate?.slice(0, 10)}
+            shares={shares.map((s) => ({ ...s, url: shareJson(deps.tokens, origin, s).url }))}
+          />
           <section class="card">
             <h2>Delete automatically</h2>
             <p class="muted">

@@ -125,6 +125,29 @@ export async function daysAt(sql: Sql, conversationId: string, seqs: [number, nu
   return [day(seqs[0]), day(seqs[1])] as const;
 }
 
+/**
+ * The refs bounding the messages written on the days `from`..`to` (`YYYY-MM-DD`, the chat's
+ * own wall clock, both included; either may be missing: the chat's start or end): the first
+ * message on or after `from`, the last before the day after `to`. Null for a bound with no
+ * message there (the chat ends before `from`, or starts after `to`).
+ */
+export async function refsForDays(
+  sql: Sql,
+  conversationId: string,
+  days: { from?: string; to?: string },
+): Promise<{ from: { ref: number; seq: number } | null; to: { ref: number; seq: number } | null }> {
+  type Bound = { ref: number; seq: number };
+  const [from] = days.from
+    ? await sql<Bound[]>`select ref, seq from messages where conversation_id = ${conversationId}
+        and date >= ${days.from}::date order by date, seq limit 1`
+    : [];
+  const [to] = days.to
+    ? await sql<Bound[]>`select ref, seq from messages where conversation_id = ${conversationId}
+        and date < ${days.to}::date + 1 order by date desc, seq desc limit 1`
+    : [];
+  return { from: from ?? null, to: to ?? null };
+}
+
 /** Which of `refs` are messages of the conversation (to validate a share's range). */
 export async function existingRefs(sql: Sql, conversationId: string, refs: number[]) {
   const rows = await sql<{ ref: number }[]>`

@@ -44,6 +44,10 @@ export function ExportMenu(props: {
         </fieldset>
         <button type="submit">Download</button>
         <p class="muted">Or print this page for a transcript of the messages shown.</p>
+        <p>
+          <a href={`/c/${props.conversationId}/privacy#share`}>Share a read-only link</a>{" "}
+          instead (all of it or some days, optionally redacted).
+        </p>
       </form>
     </details>
   );

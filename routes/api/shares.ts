@@ -8,9 +8,12 @@ import {
   createShare,
   existingRefs,
   listShares,
+  refsForDays,
   revokeShare,
   type Share,
 } from "../../lib/db/shares.ts";
+import type { Sql } from "../../lib/db/client.ts";
+import { isDay } from "../_components/dates.ts";
 import { MAX_SEQ } from "../../lib/db/messages.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
@@ -19,6 +22,7 @@ import { userIdOf } from "../_middleware/session.ts";
 import { validate } from "../_middleware/validate.ts";
 import type { ApiOperation } from "./openapi_types.ts";
 
+const day = z.string().refine(isDay, "must be a date YYYY-MM-DD");
 const seq = z.number().int("must be an integer").min(1, "must be >= 1")
   .max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
 export const shareCreateBody = z.object({
@@ -26,6 +30,13 @@ export const shareCreateBody = z.object({
     "Ref of the first shared message (default: the first); refs stay valid across merges",
   ),
   toSeq: seq.optional().describe("Ref of the last shared message (default: the last)"),
+  fromDate: day.optional().describe(
+    "Instead of fromSeq: from the first message on or after this day (YYYY-MM-DD, the chat's " +
+      "own wall clock)",
+  ),
+  toDate: day.optional().describe(
+    "Instead of toSeq: to the last message on or before this day",
+  ),
   redacted: z.boolean().optional().describe(
     "Pseudonymise participants, mask phone numbers, hide media and contact cards",
   ),
@@ -38,7 +49,51 @@ export const shareCreateBody = z.object({
 }).refine((b) => b.fromSeq === undefined || b.toSeq === undefined || b.fromSeq <= b.toSeq, {
   message: "must not be before fromSeq",
   path: ["toSeq"],
+}).refine((b) => b.fromSeq === undefined || b.fromDate === undefined, {
+  message: "give fromSeq or fromDate, not both",
+  path: ["fromDate"],
+}).refine((b) => b.toSeq === undefined || b.toDate === undefined, {
+  message: "give toSeq or toDate, not both",
+  path: ["toDate"],
+}).refine((b) => !b.fromDate || !b.toDate || b.fromDate <= b.toDate, {
+  message: "must not be before fromDate",
+  path: ["toDate"],
 });
+
+/**
+ * The refs a share request names: its fromSeq/toSeq (checked to be messages of the chat), or
+ * the first and last message of its days; a 400 naming the field otherwise.
+ */
+export async function shareRefs(
+  db: Sql,
+  conversationId: string,
+  body: z.infer<typeof shareCreateBody>,
+): Promise<{ fromSeq?: number; toSeq?: number }> {
+  // Refs, not positions: after a merge they need not be 1..messageCount, nor ordered.
+  const refs = [body.fromSeq, body.toSeq].filter((r) => r !== undefined);
+  const known = await existingRefs(db, conversationId, refs);
+  for (const field of ["fromSeq", "toSeq"] as const) {
+    const ref = body[field];
+    if (ref !== undefined && !known.has(ref)) {
+      throw new AppError(400, "invalid_request", `${field}: no message with this ref`);
+    }
+  }
+  if (!body.fromDate && !body.toDate) return { fromSeq: body.fromSeq, toSeq: body.toSeq };
+  const { from, to } = await refsForDays(db, conversationId, {
+    from: body.fromDate,
+    to: body.toDate,
+  });
+  if (body.fromDate && !from) {
+    throw new AppError(400, "invalid_request", "fromDate: no message on or after that day");
+  }
+  if (body.toDate && !to) {
+    throw new AppError(400, "invalid_request", "toDate: no message on or before that day");
+  }
+  if (from && to && from.seq > to.seq) {
+    throw new AppError(400, "invalid_request", "toDate: no message between the two days");
+  }
+  return { fromSeq: from?.ref ?? body.fromSeq, toSeq: to?.ref ?? body.toSeq };
+}
 export const shareParams = z.object({
   id: z.uuid("must be a conversation id"),
   shareId: z.uuid("must be a share id"),
@@ -125,16 +180,13 @@ export function sharesApi(deps: AppDeps) {
         const body = c.req.valid("json");
         const conversation = await getConversation(db, userId, id);
         if (!conversation) throw notFound("conversation");
-        // Refs, not positions: after a merge they need not be 1..messageCount, nor ordered.
-        const refs = [body.fromSeq, body.toSeq].filter((r) => r !== undefined);
-        const known = await existingRefs(db, id, refs);
-        for (const field of ["fromSeq", "toSeq"] as const) {
-          const ref = body[field];
-          if (ref !== undefined && !known.has(ref)) {
-            throw new AppError(400, "invalid_request", `${field}: no message with this ref`);
-          }
-        }
-        const share = await createShare(db, { userId, conversationId: id, ...body });
+        const share = await createShare(db, {
+          userId,
+          conversationId: id,
+          ...await shareRefs(db, id, body),
+          redacted: body.redacted,
+          expiresInHours: body.expiresInHours,
+        });
         if (!share) throw notFound("conversation");
         return c.json(shareJson(tokens, publicOrigin(c), share), 201);
       },
@@ -163,7 +215,8 @@ export const shareOperations: ApiOperation[] = [
     path: "/api/conversations/:id/shares",
     tag: "Sharing",
     summary: "Create a read-only share link",
-    description: "For the whole conversation or the messages fromSeq..toSeq. The link works " +
+    description: "For the whole conversation, the messages fromSeq..toSeq (refs), or those " +
+      "written fromDate..toDate (days). The link works " +
       "until it expires or is revoked; shared pages may stay in edge caches up to 60 s.",
     params: idParam,
     body: shareCreateBody,

@@ -34,16 +34,18 @@ const LAPTOP = { width: 1280, height: 800 }, DESKTOP = { width: 1440, height: 90
 /** The header's links other than "back", where they are and whether a click would reach them. */
 function headerLinks(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>(".conv-header a:not(.back)")].map((a) => {
-      const r = a.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return {
-        text: a.textContent,
-        left: Math.round(r.left),
-        right: Math.round(r.right),
-        reachable: hit !== null && a.contains(hit),
-      };
-    })
+    // The header's own links, not those of its menus' panels (hidden while closed).
+    [...document.querySelectorAll<HTMLAnchorElement>(".conv-header a:not(.back)")]
+      .filter((a) => !a.closest("details")).map((a) => {
+        const r = a.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {
+          text: a.textContent,
+          left: Math.round(r.left),
+          right: Math.round(r.right),
+          reachable: hit !== null && a.contains(hit),
+        };
+      })
   );
 }
 
