@@ -15,6 +15,7 @@ import { ensureInsights } from "../lib/insights/refresh.ts";
 import { rebuildSearchIndex } from "../lib/db/search_index.ts";
 import type { Logger } from "../lib/log.ts";
 import { parseChat } from "../lib/parse/parser.ts";
+import { ParseError } from "../lib/parse/types.ts";
 import { PARSER_VERSION } from "../lib/parse/version.ts";
 import { instantConverter } from "../lib/time/zone.ts";
 import { type ExportArchive, openExport, sniffZip } from "../lib/parse/zip.ts";
@@ -81,6 +82,19 @@ async function replaceConversation(
   await tx`delete from insights_state where conversation_id = ${imp.id}`;
   await tx`update conversations set time_zone = ${imp.timeZone} where id = ${imp.id}`;
   return { existed: true, shared };
+}
+
+/**
+ * The parser's reason for a file named `.zip` that holds no zip (damaged, cut short, or a
+ * download page saved under the name): said as such, since "binary data" or "no messages" alone
+ * misleads. Any other error as it is.
+ */
+function notAZip(err: unknown, filename: string): unknown {
+  if (!(err instanceof ParseError) || !/\.zip$/i.test(filename)) return err;
+  return new ParseError(
+    `this .zip file is not a zip archive (it may be damaged or incomplete: export the chat ` +
+      `again and upload the new file); read as text: ${err.message}`,
+  );
 }
 
 /** Thrown inside the import's transaction to undo it: the upload repeats `same`. */
@@ -187,7 +201,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       } catch (err) {
         stopMedia.abort();
         await media.catch(() => {});
-        throw err;
+        throw archive ? err : notAZip(err, imp.filename);
       }
       // The new parse may split the chat differently: shares follow their messages, never wider.
       if (shared) await remapShares(tx as unknown as Sql, importId, shared, log);

@@ -147,6 +147,10 @@ Deno.test("worker: an upload that is not a chat fails at once with the parser's 
     assert.equal(row.attempts, 1);
     assert.match(row.error!, /binary|not a (WhatsApp )?chat|text/i);
     assert.equal((await s.db.sql`select count(*)::int as n from conversations`)[0].n, 0);
+    // Named .zip but no zip (damaged, cut short): said so, not only "binary data".
+    const zip = await s.upload("WhatsApp Chat with Bob.zip", new Uint8Array([0x1f, 0x8b, 0, 1, 2]));
+    await queue.enqueue({ importId: zip });
+    assert.match((await waitFor(s.db, zip, "failed")).error!, /^this \.zip file is not a zip/);
   } finally {
     stop.abort();
     await run;
