@@ -124,3 +124,28 @@ Deno.test("localPath: only same-site paths", () => {
     assert.equal(localPath(bad), "/", String(bad));
   }
 });
+
+Deno.test("library: a big group's card names its six most active people and how many more", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const people = ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal"];
+    // Ann writes 8 messages, Bob 7, … Hal 1: the card lists the most active first.
+    const messages = people.flatMap((author, i) =>
+      Array.from({ length: people.length - i }, (_, k) => ({
+        date: `2024-01-0${i + 1}T10:0${k}:00`,
+        author,
+        text: `hi ${k}`,
+      }))
+    );
+    await seedChat(t, u.userId, { title: "Big group", messages });
+    const html = await page(t, "/", u.headers);
+    const card = /<p class="muted participants">([\s\S]*?)<\/p>/.exec(html)![1];
+    assert.equal(
+      card.replace(/<\/?bdi>/g, ""),
+      "Ann, Bob, Cy, Di, Ed, Flo and 2 more",
+    );
+  } finally {
+    await t.close();
+  }
+});

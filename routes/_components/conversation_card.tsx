@@ -56,7 +56,8 @@ export function ConversationCard(props: { conv: Card; zone?: string | null }) {
           <a href={href}>{conv.title}</a>
         </h3>
         <p class="muted participants">
-          <Names names={conv.participants} />
+          {/* The most active first (a group of 200 would fill a phone's screen). */}
+          <Names names={conv.participants} max={6} />
         </p>
         <p class="muted stats">
           <span class="count">{conv.messageCount.toLocaleString("en")} messages</span>

@@ -1,9 +1,17 @@
 /**
  * Participant names as a comma-separated list, each name in its own `<bdi>`: a right-to-left
  * name never reorders its neighbours ("דני, +1 555 0100" must not read "0100 555 1+ ,דני").
+ * With `max`, the first `max` names and "and N more".
  */
-export function Names(props: { names: string[] }) {
-  return <>{props.names.flatMap((name, i) => [i > 0 && ", ", <bdi key={i}>{name}</bdi>])}</>;
+export function Names(props: { names: string[]; max?: number }) {
+  const shown = props.max ? props.names.slice(0, props.max) : props.names;
+  const more = props.names.length - shown.length;
+  return (
+    <>
+      {shown.flatMap((name, i) => [i > 0 && ", ", <bdi key={i}>{name}</bdi>])}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
 }
 
 /**
