@@ -22,10 +22,10 @@ export function ExpiryOptions() {
 /**
  * Live share links, each with its range (refs, as in permalinks `#m12`), whether it is
  * redacted, its expiry, its link to copy and a Revoke form posting to `revokeAction(share)`.
- * `title` names the conversation (the account page lists every chat's links).
+ * `title` names the conversation (the account page lists every chat's links together).
  */
 export function ShareList(props: {
-  shares: (Share & { url: string; title?: string })[];
+  shares: (Share & { url: string; title: string })[];
   revokeAction: (share: Share) => string;
 }) {
   if (props.shares.length === 0) return <p class="empty">No live share links.</p>;
@@ -33,7 +33,7 @@ export function ShareList(props: {
     <ul class="shares">
       {props.shares.map((s) => (
         <li key={s.id}>
-          {s.title !== undefined ? <span dir="auto">{s.title}</span> : "The whole chat"}
+          <span dir="auto">{s.title}</span>
           {(s.fromSeq || s.toSeq) && ` (messages ${s.fromSeq ?? 1}–${s.toSeq ?? "end"})`}
           {s.redacted && <strong class="redacted">, redacted</strong>}, until{" "}
           {s.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC

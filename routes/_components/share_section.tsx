@@ -13,7 +13,7 @@ export function ShareSection(props: {
   /** The chat's first and last day (`YYYY-MM-DD`), the date fields' bounds. */
   firstDay?: string;
   lastDay?: string;
-  shares: (Share & { url: string })[];
+  shares: (Share & { url: string; title: string })[];
 }) {
   const id = props.conversationId;
   return (
