@@ -6,7 +6,8 @@
 // insert and the window scrolled by the difference (this also covers the browser's own scroll
 // anchoring, which may or may not have moved it already). A page that arrives after a jump
 // replaced the list is dropped (its request aborted); loading goes on from the new ends.
-// Without JavaScript the links page.
+// Without JavaScript the links page. The reading place is kept in the history entry, so a
+// reload, Back or Forward reopens there (_reading_place.ts).
 import { useLayoutEffect, useState } from "preact/hooks";
 import {
   addPage,
@@ -19,6 +20,7 @@ import {
   REPLACED,
   startExtension,
 } from "./_messages.tsx";
+import { keepPlace, keptPlace, restorePlace } from "./_reading_place.ts";
 
 /** Props: the conversation, and how its messages are drawn (see `Look`). */
 export type InfiniteScrollProps = {
@@ -110,7 +112,11 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
     // `#end` (links into the chat, for the no-JavaScript page) means the end, as no target does.
     const hash = location.hash === "#end" ? "" : location.hash;
     const target = hash || location.search || list.querySelector("li.current");
-    if ((props.startAtEnd ?? true) && atEnd && !target) {
+    // A reload, Back or Forward: where the reader was, however far infinite scroll had gone.
+    const place = keptPlace();
+    if (place) {
+      restorePlace(list, place, look, stop.signal).catch(() => {});
+    } else if ((props.startAtEnd ?? true) && atEnd && !target) {
       const last = list.lastElementChild;
       last?.scrollIntoView({ block: "end", behavior: "instant" });
     }
@@ -118,7 +124,9 @@ export default function InfiniteScroll(props: InfiniteScrollProps) {
     watch();
     list.addEventListener(REPLACED, watch);
     document.addEventListener("click", onClick);
+    const stopKeeping = keepPlace(list);
     return () => {
+      stopKeeping();
       stop.abort();
       observer.disconnect();
       list.removeEventListener(REPLACED, watch);
