@@ -38,6 +38,32 @@ export function markCurrent(list: HTMLElement, ref: number): HTMLElement | null 
 /** The address without its fragment: what the list shows (a fragment only scrolls). */
 const address = () => location.pathname + location.search;
 
+/** "Thursday, June 1, 2023" (as the page's day labels say it). */
+const longDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+
+/**
+ * Says where a jump landed when its day had no message, in the page's notice above the list
+ * (the server's `?day=` renders the same); an empty `text` removes it.
+ */
+function jumpNotice(list: HTMLElement, text: string) {
+  let notice = document.querySelector<HTMLElement>("p.jump-notice");
+  if (!text) return notice?.remove();
+  if (!notice) {
+    notice = document.createElement("p");
+    notice.className = "notice jump-notice";
+    notice.setAttribute("role", "status");
+    (list.parentElement?.querySelector("a.pager.older") ?? list).before(notice);
+  }
+  notice.textContent = text;
+}
+
 export default function JumpToDate(props: JumpToDateProps) {
   const [status, setStatus] = useState("");
   /** The address whose messages the list holds: the page's, then the last jump's. */
@@ -72,7 +98,16 @@ export default function JumpToDate(props: JumpToDateProps) {
       if (!replaceMessages(list, page, look, signal)) return;
       // Anchors and permalinks use the stable ref (a merge renumbers seqs).
       const target = page.target;
-      const ref = page.messages.find((m) => m.seq === target)?.ref ?? target;
+      const landed = page.messages.find((m) => m.seq === target);
+      const ref = landed?.ref ?? target;
+      // A day without messages: said above the list (the menu holding the form closes).
+      const day = landed && (tz && landed.at ? landed.at : landed.date).slice(0, 10);
+      jumpNotice(
+        list,
+        day && day !== date
+          ? `No messages on ${longDay(date)}: the next are on ${longDay(day)}.`
+          : "",
+      );
       const li = markCurrent(list, ref);
       history.pushState({ date }, "", `/c/${props.conversation}/m/${ref}`);
       shown.current = address();

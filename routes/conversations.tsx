@@ -51,7 +51,7 @@ import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { mediaFileUrl } from "../lib/media_url.ts";
 import { Layout } from "./_components/layout.tsx";
-import { conversationHref, MessageItem, permalink } from "./_components/message_item.tsx";
+import { conversationHref, MessageItem } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
 import { formatDay, isDay, shownAt } from "./_components/dates.ts";
 import { ReadingZoneForm } from "./_components/reading_zone.tsx";
@@ -113,6 +113,8 @@ export function conversationPages(deps: AppDeps) {
     messages: () => Promise<StoredMessage[]>;
     current?: number;
     notice?: string;
+    /** The day a jump asked for (`YYYY-MM-DD`, the reader's): said when `current` is later. */
+    askedDay?: string;
   }) {
     const [conv, messages, zones] = await Promise.all([
       getConversation(deps.db, userIdOf(c), id),
@@ -129,6 +131,12 @@ export function conversationPages(deps: AppDeps) {
       mergeCandidates(deps.db, userIdOf(c), id, { olderOnly: true, limit: 1 }),
       last0 > 0 && last0 < conv.messageCount ? refOfSeq(deps.db, id, conv.messageCount) : null,
     ]);
+    const landed = at.askedDay && messages.find((m) => m.seq === at.current);
+    const landedDay = landed ? shownAt(landed, zones?.reading).slice(0, 10) : null;
+    const notice = at.notice ??
+      (landedDay && landedDay !== at.askedDay
+        ? `No messages on ${formatDay(at.askedDay!)}: the next are on ${formatDay(landedDay)}.`
+        : undefined);
     const group = conv.participants.length > 2;
     const first = messages[0]?.seq ?? 0, last = messages.at(-1)?.seq ?? 0;
     let day = "", previousAuthor: string | null | undefined = undefined;
@@ -243,7 +251,7 @@ export function conversationPages(deps: AppDeps) {
         </header>
         {offer && <MergeOffer conversationId={id} candidate={offer} />}
         <CoverageTimeline coverage={coverage} />
-        {at.notice && <p class="notice" role="status">{at.notice}</p>}
+        {notice && <p class="notice jump-notice" role="status">{notice}</p>}
         {first > 1 && (
           <a class="pager older" href={`/c/${id}?before=${first}`} rel="prev">Older messages</a>
         )}
@@ -294,7 +302,8 @@ export function conversationPages(deps: AppDeps) {
           if (!zones) throw notFound("conversation");
           const target = await seqOnOrAfter(deps.db, id, q.date, zones.reading);
           const ref = target === null ? null : await refOfSeq(deps.db, id, target);
-          if (ref !== null) return c.redirect(permalink(id, ref), 302);
+          // The day asked for goes along: the page says so when it had no message.
+          if (ref !== null) return c.redirect(`/c/${id}/m/${ref}?day=${q.date}#m${ref}`, 302);
           return await page(c, id, {
             messages: () => listMessages(deps.db, id, { before: NEWEST, limit: PAGE }),
             notice: `No messages on or after ${formatDay(q.date)}: showing the newest.`,
@@ -316,8 +325,10 @@ export function conversationPages(deps: AppDeps) {
       "/c/:id/m/:ref",
       requireUserPage,
       validate("param", idParam.extend({ ref: seq.min(1, "must be >= 1") })),
+      validate("query", z.object({ day: day.optional() })),
       async (c) => {
         const { id, ref } = c.req.valid("param");
+        const { day } = c.req.valid("query");
         // The ref is stable across merges; the page is found by position (keyset on seq).
         const seq = await seqOfRef(deps.db, id, ref);
         if (seq === null) {
@@ -327,6 +338,7 @@ export function conversationPages(deps: AppDeps) {
         return await page(c, id, {
           messages: () => listAround(deps.db, id, seq, PAGE),
           current: seq,
+          askedDay: day,
         });
       },
     )

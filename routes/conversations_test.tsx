@@ -179,13 +179,20 @@ Deno.test("conversation page: permalink highlights its message; date jump; out o
     // 2024-01-05 00:00 is message 97 (96 hours after the first).
     const jump = await t.app.request(`/c/${id}?date=2024-01-05`, { headers: u.headers });
     assert.equal(jump.status, 302);
-    assert.equal(jump.headers.get("location"), `/c/${id}/m/97#m97`);
+    assert.equal(jump.headers.get("location"), `/c/${id}/m/97?day=2024-01-05#m97`);
+    assert.doesNotMatch(await page(t, `/c/${id}/m/97?day=2024-01-05`, u.headers), /jump-notice/);
     const before = await t.app.request(`/c/${id}?date=2023-06-01`, { headers: u.headers });
-    assert.equal(before.headers.get("location"), `/c/${id}/m/1#m1`);
+    assert.equal(before.headers.get("location"), `/c/${id}/m/1?day=2023-06-01#m1`);
+    // A day without messages: the page says where the jump landed instead.
+    assert.match(
+      await page(t, `/c/${id}/m/1?day=2023-06-01`, u.headers),
+      /<p class="notice jump-notice" role="status">No messages on Thursday, June 1, 2023: the next are on Monday, January 1, 2024.<\/p>/,
+    );
+    await page(t, `/c/${id}/m/1?day=June`, u.headers, 400);
     const past = await page(t, `/c/${id}?date=2030-01-01`, u.headers);
     assert.match(
       past,
-      /<p class="notice" role="status">No messages on or after Tuesday, January 1, 2030: showing the newest.<\/p>/,
+      /<p class="notice jump-notice" role="status">No messages on or after Tuesday, January 1, 2030: showing the newest.<\/p>/,
     );
     assert.equal(ids(past).at(-1), 300);
     await page(t, `/c/${id}?date=2024-02-30`, u.headers, 400);

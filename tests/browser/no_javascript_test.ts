@@ -45,7 +45,7 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
     await page.fill("form.jump input[name=date]", "2024-01-05");
     await page.click("form.jump button[type=submit]");
     const seq = 1 + 4 * CHAT.perDay + 1;
-    await page.waitForURL(new RegExp(`/c/${id}/m/${seq}#m${seq}$`));
+    await page.waitForURL(new RegExp(`/c/${id}/m/${seq}\\?day=2024-01-05#m${seq}$`));
     assert.match(
       await page.textContent(`${list} > li.current`) ?? "",
       /Day 5, message 1 from Ann/,
