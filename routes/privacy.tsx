@@ -1,10 +1,12 @@
 /**
  * A conversation's settings page, working without JavaScript: `GET /c/:id/privacy` (name,
- * share links (routes/conversation_shares.ts), retention and delete forms), `POST /c/:id/title` (`title`), `POST /c/:id/retention` (`days`:
- * a number, or empty to keep it) and `POST /c/:id/delete` (`confirm` ticked), which answers
- * with what was removed.
+ * share links (routes/conversation_shares.ts), phone's time zone, retention and delete forms),
+ * `POST /c/:id/title` (`title`), `POST /c/:id/time-zone` (`timeZone`: re-reads the chat),
+ * `POST /c/:id/retention` (`days`: a number, or empty to keep it) and `POST /c/:id/delete`
+ * (`confirm` ticked), which answers with what was removed.
  *
- * Stable markup: `form.rename` (`input[name=title]`), `form.retention` (`input[name=days]`),
+ * Stable markup: `form.rename` (`input[name=title]`), `form.time-zone` (`select[name=timeZone]`),
+ * `form.retention` (`input[name=days]`),
  * `form.delete-conversation` (`input[name=confirm]`), `p.deleted-report` on the answer to a
  * delete.
  *
@@ -28,6 +30,9 @@ import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
 import { ShareSection } from "./_components/share_section.tsx";
 import { publicOrigin, shareJson } from "./api/shares.ts";
+import { queueReparse } from "./api/report.ts";
+import { ZoneOptions } from "./_components/reading_zone.tsx";
+import { timeZoneField } from "../lib/time/schema.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });
 
@@ -74,6 +79,23 @@ export function privacyPages(deps: AppDeps) {
             lastDay={conv.lastDate?.slice(0, 10)}
             shares={shares.map((s) => ({ ...s, url: shareJson(deps.tokens, origin, s).url }))}
           />
+          <section class="card" id="time-zone">
+            <h2>Phone's time zone</h2>
+            <p class="muted">
+              The zone of the phone that exported the chat: its wall clocks are read in it (the
+              reading zone in Tools only changes how times are shown). Changing it reads the chat
+              again.
+            </p>
+            <form method="post" action={`/c/${id}/time-zone`} class="time-zone stack">
+              <label>
+                Time zone{" "}
+                <select name="timeZone">
+                  <ZoneOptions value={conv.timeZone} />
+                </select>
+              </label>
+              <button type="submit">Read again in this zone</button>
+            </form>
+          </section>
           <section class="card">
             <h2>Delete automatically</h2>
             <p class="muted">
@@ -125,6 +147,14 @@ export function privacyPages(deps: AppDeps) {
         throw notFound("conversation");
       }
       return c.redirect(`/c/${id}/privacy`, 303);
+    })
+    .post("/c/:id/time-zone", requireUserPage, validate("param", idParam), async (c) => {
+      const { id } = c.req.valid("param");
+      const timeZone = timeZoneField(String((await c.req.parseBody()).timeZone ?? ""));
+      if (!timeZone) throw new AppError(400, "invalid_request", "timeZone: choose a time zone");
+      // The conversation's first import has its id; a fused one is refused (409, saying why).
+      const imp = await queueReparse(deps, c, id, { timeZone });
+      return c.redirect(`/imports/${imp.id}`, 303);
     })
     .post("/c/:id/retention", requireUserPage, validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");

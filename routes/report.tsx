@@ -63,7 +63,7 @@ export function reportPages(deps: AppDeps) {
       validate("form", reparseForm),
       async (c) => {
         const { dateOrder } = c.req.valid("form");
-        const imp = await queueReparse(deps, c, c.req.valid("param").id, dateOrder);
+        const imp = await queueReparse(deps, c, c.req.valid("param").id, { dateOrder });
         return c.redirect(`/imports/${imp.id}`, 303);
       },
     );

@@ -41,19 +41,22 @@ export async function reparseBlocker(
 }
 
 /**
- * Sets an import's date order (null: detect) and queues it again: the worker re-imports the
- * stored original into the same conversation. Refuses with 409 while the import is queued or
- * being read (the update is conditional, so two requests cannot both queue it). Returns after
- * the job is enqueued.
+ * Sets an import's date order (null: detect; undefined: as it is) and/or the phone's time zone
+ * its wall clocks are read in, and queues it again: the worker re-imports the stored original
+ * into the same conversation. Refuses with 409 while the import is queued or being read (the
+ * update is conditional, so two requests cannot both queue it). Returns after the job is
+ * enqueued.
  */
 export async function requestReparse(
   sql: Sql,
   queue: Queue,
   imp: Pick<ImportRow, "id">,
-  options: { dateOrder: DateOrder | null; requestId?: string },
+  options: { dateOrder?: DateOrder | null; timeZone?: string; requestId?: string },
 ): Promise<void> {
+  const order = options.dateOrder === undefined ? sql`` : sql`date_order = ${options.dateOrder},`;
+  const zone = options.timeZone === undefined ? sql`` : sql`time_zone = ${options.timeZone},`;
   const rows = await sql`
-    update imports set date_order = ${options.dateOrder}, status = 'queued', progress = 0,
+    update imports set ${order} ${zone} status = 'queued', progress = 0,
       error = null, updated_at = now()
     where id = ${imp.id} and status in ('done', 'failed')
     returning id`;

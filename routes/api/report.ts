@@ -9,6 +9,7 @@ import { importMedia, importReport } from "../../lib/reparse/report.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
+import { timeZoneSchema } from "../../lib/time/schema.ts";
 import { validate } from "../_middleware/validate.ts";
 import { type ApiOperation, errorSchema, heavyLimited } from "./openapi_types.ts";
 
@@ -16,7 +17,15 @@ export const reportIdParam = z.object({ id: z.uuid("must be an import id") });
 const dateOrder = z.enum(["DMY", "MDY", "YMD"], "must be DMY, MDY or YMD");
 export const previewQuery = z.object({ dateOrder });
 export const reparseBody = z.object({
-  dateOrder: dateOrder.nullable().describe("The order to read dates with; null: detect it"),
+  dateOrder: dateOrder.nullable().optional().describe(
+    "The order to read dates with; null: detect it; absent: as it is",
+  ),
+  timeZone: timeZoneSchema.optional().describe(
+    "The exporting phone's time zone, which the wall clocks are read in (absent: as it is)",
+  ),
+}).refine((b) => b.dateOrder !== undefined || b.timeZone !== undefined, {
+  message: "give dateOrder or timeZone",
+  path: ["dateOrder"],
 });
 
 const orderSchema = z.enum(["DMY", "MDY", "YMD"]);
@@ -88,17 +97,17 @@ export async function reparsableImport(deps: AppDeps, userId: string, id: string
 }
 
 /**
- * Queues a re-parse of the user's import `id` with `dateOrder` (null: detect it again), for the
- * API and the form alike.
+ * Queues a re-parse of the user's import `id` with `dateOrder` (null: detect it again) and/or
+ * the phone's `timeZone` (absent: as it is), for the API and the forms alike.
  */
 export async function queueReparse(
   deps: AppDeps,
   c: Context<AppEnv>,
   id: string,
-  dateOrder: DateOrder | null,
+  change: { dateOrder?: DateOrder | null; timeZone?: string },
 ) {
   const imp = await reparsableImport(deps, userIdOf(c), id);
-  await requestReparse(deps.db, deps.queue, imp, { dateOrder, requestId: c.var.requestId });
+  await requestReparse(deps.db, deps.queue, imp, { ...change, requestId: c.var.requestId });
   c.var.logger.info("re-parse queued", { importId: imp.id });
   return imp;
 }
@@ -127,8 +136,7 @@ export function reportApi(deps: AppDeps) {
       validate("param", reportIdParam),
       validate("json", reparseBody),
       async (c) => {
-        const { dateOrder } = c.req.valid("json");
-        const imp = await queueReparse(deps, c, c.req.valid("param").id, dateOrder);
+        const imp = await queueReparse(deps, c, c.req.valid("param").id, c.req.valid("json"));
         return c.json({ id: imp.id }, 202, { Location: `/api/imports/${imp.id}` });
       },
     );
@@ -164,7 +172,8 @@ export const reportOperations: ApiOperation[] = [
     method: "post",
     path: "/api/imports/:id/reparse",
     tag: "Imports",
-    summary: "Re-parse the stored original with a date order (queued like an upload)",
+    summary: "Re-parse the stored original with a date order and/or the phone's time zone " +
+      "(queued like an upload)",
     params: reportIdParam,
     body: reparseBody,
     responses: {
