@@ -38,10 +38,15 @@ Deno.test("jump-to-date: the day starts at midnight where the reader is", async 
       (await t.app.request(`/c/${id}?date=2024-03-10`, { headers: u.headers }))
         .headers.get("location");
     // The chat's own zone: 10 March starts at New York's midnight (ref 3).
-    assert.equal(await jump(), `/c/${id}/m/3#m3`);
+    assert.equal(await jump(), `/c/${id}/m/3?day=2024-03-10#m3`);
     // Read in Tokyo, 10 March starts at 9 March 15:00Z: New York's noon of the 9th (ref 2).
     await readIn(t, u.userId, "Asia/Tokyo");
-    assert.equal(await jump(), `/c/${id}/m/2#m2`);
+    assert.equal(await jump(), `/c/${id}/m/2?day=2024-03-10#m2`);
+    // Which is on the 10th where the reader is: no "No messages on …" notice.
+    const landed = await (await t.app.request(`/c/${id}/m/2?day=2024-03-10`, {
+      headers: u.headers,
+    })).text();
+    assert.doesNotMatch(landed, /jump-notice/);
     // The island's API call names the zone it reads in.
     const api = async (tz: string) =>
       await (await t.app.request(
