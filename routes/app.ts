@@ -106,11 +106,14 @@ export function createApp(deps: AppDeps) {
     app.use(path, limits.upload);
   }
   for (const path of ["/api/account", "/account/delete"]) app.use(path, limits.confirmPassword);
-  // Seconds of CPU here on a big chat: parsing the original again, a PDF, a merge in-request.
+  // Seconds of CPU here on a big chat: parsing the original again (a preview, or a re-import
+  // queued for a date order or the phone's zone), a PDF, a merge in-request.
   for (
     const path of [
       "/api/imports/:id/reparse/preview",
+      "/api/imports/:id/reparse",
       "/imports/:id/reparse",
+      "/c/:id/time-zone",
       "/api/conversations/:id/export",
       "/api/conversations/:id/merge",
       "/c/:id/merge",

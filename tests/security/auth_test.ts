@@ -407,6 +407,19 @@ Deno.test("rate limits: CPU-heavy requests per user (export, date-order preview,
       body: JSON.stringify({ from: crypto.randomUUID() }),
     });
     assert.equal(merge.status, 429);
+    // So are the re-imports a user can queue (a date order, the phone's zone).
+    const reparse = await t.app.request(`/api/imports/${chat}/reparse`, {
+      method: "POST",
+      headers: { ...ann.headers, "content-type": "application/json" },
+      body: JSON.stringify({ timeZone: "UTC" }),
+    });
+    assert.equal(reparse.status, 429);
+    const zone = await t.app.request(`/c/${chat}/time-zone`, {
+      method: "POST",
+      headers: { ...ann.headers, "content-type": "application/x-www-form-urlencoded" },
+      body: "timeZone=UTC",
+    });
+    assert.equal(zone.status, 429);
     // Reading is not counted; another user has a counter of their own.
     assert.equal((await t.app.request(`/c/${chat}`, { headers: ann.headers })).status, 200);
     assert.equal((await exportOf(bobs, bob.headers)).status, 200);
