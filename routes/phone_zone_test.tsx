@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { silentLogger } from "../lib/log.ts";
 import { createTestApp, signUp } from "../tests/helpers/app.ts";
 import { importChat } from "../worker/import_chat.ts";
+import { importBoth, postMerge } from "../lib/merge/fixtures_test_util.ts";
 
 const CHAT = "01/03/2024, 10:00 - Ann: hi\n01/03/2024, 10:05 - Bob: hello\n";
 
@@ -61,6 +62,30 @@ Deno.test("Settings: the phone's time zone is changed after the import, re-readi
     assert.deepEqual(await instants(), ["10:00", "10:05"]);
     const [imp] = await t.db.sql`select date_order from imports where id = ${id}`;
     assert.equal(imp.dateOrder, null, "the date order stays as it was (detected)");
+  } finally {
+    await t.close();
+  }
+});
+
+Deno.test("Settings: a fused chat's zone form says why it cannot be read again", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const { textOnly, withMedia } = await importBoth(t, u.userId);
+    assert.equal((await postMerge(t, u.headers, textOnly, withMedia)).status, 200);
+    const page = await (await t.app.request(`/c/${textOnly}/privacy`, { headers: u.headers }))
+      .text();
+    assert.doesNotMatch(page, /class="time-zone/);
+    assert.match(
+      page,
+      /<p class="blocked">UTC\. It cannot be changed: this conversation was fused/,
+    );
+    const res = await t.app.request(`/c/${textOnly}/time-zone`, {
+      method: "POST",
+      headers: { ...u.headers, "content-type": "application/x-www-form-urlencoded" },
+      body: "timeZone=Asia%2FTokyo",
+    });
+    assert.equal(res.status, 409);
   } finally {
     await t.close();
   }

@@ -31,6 +31,8 @@ import { conversationHref } from "./_components/message_item.tsx";
 import { ShareSection } from "./_components/share_section.tsx";
 import { publicOrigin, shareJson } from "./api/shares.ts";
 import { queueReparse } from "./api/report.ts";
+import { getImport } from "../lib/db/imports.ts";
+import { reparseBlocker } from "../lib/reparse/db.ts";
 import { ZoneOptions } from "./_components/reading_zone.tsx";
 import { timeZoneField } from "../lib/time/schema.ts";
 
@@ -43,12 +45,15 @@ export function privacyPages(deps: AppDeps) {
     .get("/c/:id/privacy", requireUserPage, validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");
       const userId = userIdOf(c);
-      const [conv, retention, shares] = await Promise.all([
+      const [conv, retention, shares, imp] = await Promise.all([
         getConversation(db, userId, id),
         getRetention(db, userId, id),
         listShares(db, userId, id),
+        getImport(db, userId, id),
       ]);
       if (!conv || !retention) throw notFound("conversation");
+      // A fused chat cannot be read again from one export: the zone form says why instead.
+      const blocked = imp ? await reparseBlocker(db, imp) : "its import is gone";
       const origin = publicOrigin(c);
       return render(
         c,
@@ -86,15 +91,19 @@ export function privacyPages(deps: AppDeps) {
               reading zone in Tools only changes how times are shown). Changing it reads the chat
               again.
             </p>
-            <form method="post" action={`/c/${id}/time-zone`} class="time-zone stack">
-              <label>
-                Time zone{" "}
-                <select name="timeZone">
-                  <ZoneOptions value={conv.timeZone} />
-                </select>
-              </label>
-              <button type="submit">Read again in this zone</button>
-            </form>
+            {blocked
+              ? <p class="blocked">{conv.timeZone}. It cannot be changed: {blocked}.</p>
+              : (
+                <form method="post" action={`/c/${id}/time-zone`} class="time-zone stack">
+                  <label>
+                    Time zone{" "}
+                    <select name="timeZone">
+                      <ZoneOptions value={conv.timeZone} />
+                    </select>
+                  </label>
+                  <button type="submit">Read again in this zone</button>
+                </form>
+              )}
           </section>
           <section class="card">
             <h2>Delete automatically</h2>
