@@ -302,7 +302,7 @@ export async function redrawMessages(list: HTMLElement, look: Look): Promise<voi
  * none, by what the page grew when `orGrowth`, else not at all.
  */
 function keepingView<T>(list: HTMLElement, orGrowth: boolean, change: () => T): T {
-  const anchor = firstVisibleMessage(list);
+  const anchor = messageAtTop(list)?.li;
   const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
   const height = document.documentElement.scrollHeight;
   const result = change();
@@ -382,10 +382,21 @@ function newestLink(newer: HTMLAnchorElement, conversation: string | undefined, 
   if (newest) newest.hidden = !more;
 }
 
-/** The first message whose top is inside the viewport (what the reader is looking at). */
-function firstVisibleMessage(list: HTMLElement): HTMLElement | null {
-  for (const li of list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")) {
-    if (li.getBoundingClientRect().bottom > 0) return li;
+/**
+ * The message at the top of the view — the first whose bottom is below the line a scrolled-to
+ * message's top sits on (its `scroll-margin-top`: under the sticky header and the day's label) —
+ * and its index among the list's messages. Binary search: the list is in page order. What the
+ * reader is looking at: kept still while pages are added, kept as the reading place.
+ */
+export function messageAtTop(list: HTMLElement): { li: HTMLElement; index: number } | null {
+  const items = [...list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")];
+  if (items.length === 0) return null;
+  const line = parseFloat(getComputedStyle(items[0]).scrollMarginTop) || 0;
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].getBoundingClientRect().bottom > line) hi = mid;
+    else lo = mid + 1;
   }
-  return null;
+  return lo < items.length ? { li: items[lo], index: lo } : null;
 }

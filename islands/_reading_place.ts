@@ -12,6 +12,7 @@ import {
   fetchMessages,
   type Look,
   lookOf,
+  messageAtTop,
   replaceMessages,
   startReplacement,
 } from "./_messages.tsx";
@@ -22,30 +23,11 @@ export interface Place {
   seq: number;
 }
 
-/** The messages of the list (day labels left out), in order. */
-const messagesOf = (
-  list: HTMLElement,
-) => [...list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")];
-
-/**
- * The first message whose bottom is below the line a scrolled-to message's top sits on (its
- * `scroll-margin-top`: under the sticky header and the day's label), so that bringing it back
- * with `scrollIntoView` shows the same view. Binary search: the list is in page order.
- */
+/** The message at the top of the view ({@link messageAtTop}) as a place to come back to. */
 export function placeInView(list: HTMLElement): Place | null {
-  const items = messagesOf(list);
-  if (items.length === 0) return null;
-  const top = parseFloat(getComputedStyle(items[0]).scrollMarginTop) || 0;
-  let lo = 0, hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].getBoundingClientRect().bottom > top) hi = mid;
-    else lo = mid + 1;
-  }
-  const li = items[lo];
-  if (!li) return null;
+  const top = messageAtTop(list);
   // The list holds consecutive seqs from data-first-seq (pages are keyset ranges).
-  return { ref: Number(li.id.slice(1)), seq: Number(list.dataset.firstSeq) + lo };
+  return top && { ref: Number(top.li.id.slice(1)), seq: Number(list.dataset.firstSeq) + top.index };
 }
 
 /** The place kept in this history entry, if any. */

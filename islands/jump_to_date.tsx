@@ -13,6 +13,7 @@ import {
   replaceMessages,
   startReplacement,
 } from "./_messages.tsx";
+import { formatDay } from "../routes/_components/dates.ts";
 
 export type JumpToDateProps = {
   conversation: string;
@@ -37,16 +38,6 @@ export function markCurrent(list: HTMLElement, ref: number): HTMLElement | null 
 
 /** The address without its fragment: what the list shows (a fragment only scrolls). */
 const address = () => location.pathname + location.search;
-
-/** "Thursday, June 1, 2023" (as the page's day labels say it). */
-const longDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en", {
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
 
 /**
  * Says where a jump landed when its day had no message, in the page's notice above the list
@@ -105,7 +96,7 @@ export default function JumpToDate(props: JumpToDateProps) {
       jumpNotice(
         list,
         day && day !== date
-          ? `No messages on ${longDay(date)}: the next are on ${longDay(day)}.`
+          ? `No messages on ${formatDay(date)}: the next are on ${formatDay(day)}.`
           : "",
       );
       const li = markCurrent(list, ref);

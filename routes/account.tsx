@@ -4,7 +4,7 @@ import { deleteCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { type Conversation, listConversations } from "../lib/db/conversations.ts";
-import { createShare, listShares, revokeShare, type Share } from "../lib/db/shares.ts";
+import { createShare, listShares, type Share } from "../lib/db/shares.ts";
 import { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "../lib/db/tokens.ts";
 import { getReadingZone, getUser, setReadingZone, type User } from "../lib/db/users.ts";
 import { AppError, notFound } from "../lib/errors.ts";
@@ -13,9 +13,8 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
-import { publicOrigin, shareJson, shareToken } from "./api/shares.ts";
+import { publicOrigin, revokeAndPurge, shareJson } from "./api/shares.ts";
 import { ExpiryOptions, ShareList } from "./_components/share_list.tsx";
-import { shareEdgePaths } from "../lib/edge/invalidate.ts";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
@@ -236,8 +235,7 @@ export function accountPages(deps: AppDeps) {
     })
     .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
       const shareId = c.req.valid("param").id;
-      if (!(await revokeShare(db, userIdOf(c), shareId))) throw notFound("share");
-      await deps.edge?.invalidate(shareEdgePaths(shareToken(tokens, shareId).slice(0, 22)));
+      await revokeAndPurge(deps, userIdOf(c), shareId);
       return back(c, "shares");
     })
     .post("/account/reading-zone", async (c) => {

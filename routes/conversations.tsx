@@ -26,10 +26,11 @@
  *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`), `form.reading-zone`, all
  *   in `details.tools-menu > .conv-tools` (a panel over the page, opened by the menu's summary).
  * - The sticky `header.conv-header.chat-head`: title, `p.conv-meta` (participants, each in a
- *   `<bdi>`), `nav.conv-nav` (Insights, Media, Import report, Privacy), the Tools menu and the
- *   Export menu; its height is `--chat-head` (static/app.css), where the sticky day labels stop.
- *   The tools live in it so that they stay in reach however far the reader scrolls (above the
- *   list, loading older messages pushed them ever further away).
+ *   `<bdi>`, "(you)" after the view-as one), `nav.conv-nav` (Insights, Media, Import report,
+ *   Settings), the Tools menu and the Export menu; its height is `--chat-head` (static/app.css),
+ *   where the sticky day labels stop. The tools live in it so that they stay in reach however
+ *   far the reader scrolls (above the list, loading older messages pushed them ever further
+ *   away).
  *
  * @module
  */
@@ -40,6 +41,7 @@ import {
   attachedFiles,
   listAround,
   listMessages,
+  MAX_SEQ,
   seqOnOrAfter,
   type StoredMessage,
 } from "../lib/db/messages.ts";
@@ -74,7 +76,7 @@ import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 
 const PAGE = 100;
 /** `before` of the newest page: past any seq (an int column). */
-const NEWEST = 2 ** 31 - 1;
+const NEWEST = MAX_SEQ;
 const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0").max(
   NEWEST,
   `must be at most ${NEWEST}`,

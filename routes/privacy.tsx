@@ -24,7 +24,7 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { MAX_RETENTION_DAYS } from "./api/privacy.ts";
-import { MAX_TITLE, titleSchema } from "./api/conversations.ts";
+import { MAX_TITLE, renameBody } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
@@ -146,17 +146,19 @@ export function privacyPages(deps: AppDeps) {
         </Layout>,
       );
     })
-    .post("/c/:id/title", requireUserPage, validate("param", idParam), async (c) => {
-      const { id } = c.req.valid("param");
-      const parsed = titleSchema.safeParse((await c.req.parseBody()).title ?? "");
-      if (!parsed.success) {
-        throw new AppError(400, "invalid_request", `title: ${parsed.error.issues[0].message}`);
-      }
-      if (!(await renameConversation(db, userIdOf(c), id, parsed.data))) {
-        throw notFound("conversation");
-      }
-      return c.redirect(`/c/${id}/privacy`, 303);
-    })
+    .post(
+      "/c/:id/title",
+      requireUserPage,
+      validate("param", idParam),
+      validate("form", renameBody),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        if (!(await renameConversation(db, userIdOf(c), id, c.req.valid("form").title))) {
+          throw notFound("conversation");
+        }
+        return c.redirect(`/c/${id}/privacy`, 303);
+      },
+    )
     .post("/c/:id/time-zone", requireUserPage, validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");
       const timeZone = timeZoneField(String((await c.req.parseBody()).timeZone ?? ""));

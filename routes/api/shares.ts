@@ -94,6 +94,43 @@ export async function shareRefs(
   }
   return { fromSeq: from?.ref ?? body.fromSeq, toSeq: to?.ref ?? body.toSeq };
 }
+/**
+ * Creates a share of the user's conversation `id` from a request's body (its refs or days, see
+ * {@link shareRefs}); 404 when the conversation is not theirs. The API and the Settings form.
+ */
+export async function createShareFrom(
+  db: Sql,
+  userId: string,
+  id: string,
+  body: z.infer<typeof shareCreateBody>,
+): Promise<Share> {
+  if (!(await getConversation(db, userId, id))) throw notFound("conversation");
+  const share = await createShare(db, {
+    userId,
+    conversationId: id,
+    ...await shareRefs(db, id, body),
+    redacted: body.redacted,
+    expiresInHours: body.expiresInHours,
+  });
+  if (!share) throw notFound("conversation");
+  return share;
+}
+
+/**
+ * Revokes one of the user's live shares (of `conversationId` when given; 404 when there is no
+ * such share) and asks the edge to forget its pages and media. The API, the account page and
+ * the Settings page.
+ */
+export async function revokeAndPurge(
+  deps: Pick<AppDeps, "db" | "tokens" | "edge">,
+  userId: string,
+  shareId: string,
+  conversationId?: string,
+): Promise<void> {
+  if (!(await revokeShare(deps.db, userId, shareId, conversationId))) throw notFound("share");
+  await deps.edge?.invalidate(shareEdgePaths(shareToken(deps.tokens, shareId).slice(0, 22)));
+}
+
 export const shareParams = z.object({
   id: z.uuid("must be a conversation id"),
   shareId: z.uuid("must be a share id"),
@@ -177,17 +214,7 @@ export function sharesApi(deps: AppDeps) {
       async (c) => {
         const userId = userIdOf(c);
         const { id } = c.req.valid("param");
-        const body = c.req.valid("json");
-        const conversation = await getConversation(db, userId, id);
-        if (!conversation) throw notFound("conversation");
-        const share = await createShare(db, {
-          userId,
-          conversationId: id,
-          ...await shareRefs(db, id, body),
-          redacted: body.redacted,
-          expiresInHours: body.expiresInHours,
-        });
-        if (!share) throw notFound("conversation");
+        const share = await createShareFrom(db, userId, id, c.req.valid("json"));
         return c.json(shareJson(tokens, publicOrigin(c), share), 201);
       },
     )
@@ -202,8 +229,7 @@ export function sharesApi(deps: AppDeps) {
     })
     .delete("/:id/shares/:shareId", validate("param", shareParams), async (c) => {
       const { id, shareId } = c.req.valid("param");
-      if (!(await revokeShare(db, userIdOf(c), shareId, id))) throw notFound("share");
-      await deps.edge?.invalidate(shareEdgePaths(shareToken(tokens, shareId).slice(0, 22)));
+      await revokeAndPurge(deps, userIdOf(c), shareId, id);
       return c.body(null, 204);
     });
 }
