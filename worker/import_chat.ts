@@ -206,7 +206,9 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       // The new parse may split the chat differently: shares follow their messages, never wider.
       if (shared) await remapShares(tx as unknown as Sql, importId, shared, log);
       // Refs are 1..count again: every share shows the whole re-import (migration 00012).
-      await tx`update shares set max_ref = ${count} where conversation_id = ${importId}`;
+      if (existed) {
+        await tx`update shares set max_ref = ${count} where conversation_id = ${importId}`;
+      }
       const people = [...stats.participants].map(([name, p]) => ({
         conversation_id: importId,
         name,
@@ -224,7 +226,7 @@ export async function importChat(deps: ImportDeps, importId: string): Promise<Im
       // A re-import (parser upgrade, date order) keeps the owner's choice, "nobody" included,
       // while that participant is still there; a new conversation starts with the guess.
       const viewAs = existed
-        ? tx`case when view_as is null or view_as in ${tx(people.map((p) => p.name))}
+        ? tx`case when view_as is null or view_as = any(${people.map((p) => p.name)}::text[])
             then view_as else ${guess} end`
         : tx`${guess}`;
       const sha256 = hash ? hash.digest("hex") : hashing ? await hashing : imp.sha256;

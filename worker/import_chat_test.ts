@@ -308,6 +308,9 @@ Deno.test("importChat: a re-import keeps the owner's view-as choice while that p
     await s.db.sql`update conversations set view_as = 'Bob' where id = ${id}`;
     await reimport(ANDROID.replaceAll("Bob", "Cy"));
     assert.equal(await viewAs(), "Ann");
+    // Nobody left at all (system lines only): nobody to be.
+    await reimport("01/02/2024, 10:00 - Messages and calls are end-to-end encrypted.\n");
+    assert.equal(await viewAs(), null);
   } finally {
     await s.close();
   }
