@@ -8,15 +8,8 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { sliceStream } from "./slice_stream.ts";
-import {
-  BlobNotFoundError,
-  type BlobStore,
-  checkLength,
-  checkRange,
-  validateKey,
-  validatePrefix,
-} from "./types.ts";
+import { readRange, sliceStream } from "./slice_stream.ts";
+import { type BlobStore, checkLength, checkRange, validateKey, validatePrefix } from "./types.ts";
 
 const RESERVED = ".blobstore";
 
@@ -99,33 +92,20 @@ export function createFsBlobStore(root: string): BlobStore {
       if (range) checkRange(range.start, range.end);
       const opened = await openFile(key);
       if (!opened) return null;
-      const contentType = await readTextIfExists(pathOf(key, metaRoot));
       // The readable closes the file at its end or when cancelled (the slice cancels it).
-      if (!range) return { body: opened.file.readable, size: opened.size, contentType };
+      if (!range) {
+        const contentType = await readTextIfExists(pathOf(key, metaRoot));
+        return { body: opened.file.readable, size: opened.size, contentType };
+      }
       const start = Math.min(range.start, opened.size);
       const length = Math.max(0, Math.min(range.end, opened.size) - start);
       await opened.file.seek(start, Deno.SeekMode.Start);
-      return { body: sliceStream(opened.file.readable, 0, length), size: length, contentType };
+      // No content type read for a range (the zip reader's many reads; servers know the type).
+      return { body: sliceStream(opened.file.readable, 0, length), size: length };
     },
 
-    async getRange(key, start, end) {
-      checkRange(start, end);
-      const opened = await openFile(key);
-      if (!opened) throw new BlobNotFoundError(key);
-      const { file, size } = opened;
-      try {
-        const out = new Uint8Array(Math.max(0, Math.min(end, size) - start));
-        await file.seek(start, Deno.SeekMode.Start);
-        let filled = 0;
-        while (filled < out.length) {
-          const n = await file.read(out.subarray(filled));
-          if (n === null) break;
-          filled += n;
-        }
-        return out.subarray(0, filled);
-      } finally {
-        file.close();
-      }
+    getRange(key, start, end) {
+      return readRange(this, key, start, end);
     },
 
     async size(key) {

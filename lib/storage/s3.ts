@@ -29,15 +29,8 @@ import {
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Config } from "../config.ts";
-import { sliceStream } from "./slice_stream.ts";
-import {
-  BlobNotFoundError,
-  type BlobStore,
-  checkLength,
-  checkRange,
-  validateKey,
-  validatePrefix,
-} from "./types.ts";
+import { readRange, sliceStream } from "./slice_stream.ts";
+import { type BlobStore, checkLength, checkRange, validateKey, validatePrefix } from "./types.ts";
 
 /** Tuning for uploads; the defaults suit 2 GB exports (≤ 256 parts, ≤ ~16 MB buffered). */
 export interface S3BlobStoreOptions {
@@ -182,27 +175,8 @@ export function createS3BlobStore(
       }
     },
 
-    async getRange(key, start, end) {
-      validateKey(key);
-      checkRange(start, end);
-      if (start === end) {
-        if (await this.size(key) === null) throw new BlobNotFoundError(key);
-        return new Uint8Array(0);
-      }
-      try {
-        const res = await client.send(
-          new GetObjectCommand({ Bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
-        );
-        if (!res.Body) throw new Error(`GetObject '${key}' returned no body`);
-        const bytes = await res.Body.transformToByteArray();
-        // A server that ignores Range answers 200 with the whole object.
-        return res.ContentRange ? bytes : bytes.subarray(start, end);
-      } catch (err) {
-        if (isNotFound(err)) throw new BlobNotFoundError(key);
-        // 416: the range starts at or past the end of an existing blob.
-        if (httpStatus(err) === 416) return new Uint8Array(0);
-        throw err;
-      }
+    getRange(key, start, end) {
+      return readRange(this, key, start, end);
     },
 
     async size(key) {

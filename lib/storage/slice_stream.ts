@@ -1,3 +1,5 @@
+import { BlobNotFoundError, type BlobStore } from "./types.ts";
+
 /**
  * A stream of the bytes [skip, skip + length) of `source`: the rest of the source is cancelled as
  * soon as the slice is complete (closing a file, freeing a socket), and cancelling the slice
@@ -39,4 +41,21 @@ export function sliceStream(
       return reader.cancel(reason);
     },
   });
+}
+
+/**
+ * The bytes [start, end) of a blob, read whole, through the store's streaming `get` with a range
+ * (clamped to the blob's size): what `BlobStore.getRange` is in both stores, so the range's
+ * handling (clamping, S3's 416 and a server ignoring Range) is written once, in `get`. Throws
+ * {@link BlobNotFoundError} when the blob does not exist.
+ */
+export async function readRange(
+  store: Pick<BlobStore, "get">,
+  key: string,
+  start: number,
+  end: number,
+): Promise<Uint8Array> {
+  const part = await store.get(key, { start, end });
+  if (!part) throw new BlobNotFoundError(key);
+  return new Uint8Array(await new Response(part.body).arrayBuffer());
 }

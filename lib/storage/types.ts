@@ -39,8 +39,8 @@ export interface BlobStore {
   ): Promise<void>;
   /**
    * Streams a blob, or null when it does not exist. With `range`, only its bytes [start, end),
-   * clamped to the blob's size (`size` is then the range's length): a player's seek is served
-   * without holding the range in memory.
+   * clamped to the blob's size (`size` is then the range's length; `contentType` may be left
+   * out): a player's seek is served without holding the range in memory.
    */
   get(key: string, range?: ByteRange): Promise<BlobBody | null>;
   /**
