@@ -4,6 +4,7 @@ import { type Contact, contactNameFromFile } from "../../lib/format/message_kind
 import { participantColor } from "../../lib/format/participant.ts";
 import { Attachment, type FileView, isSticker, Omitted } from "./attachment.tsx";
 import { Avatar } from "./avatar.tsx";
+import { YOU } from "./names.tsx";
 import { formatDay, formatShortDay, formatTime, shownAt } from "./dates.ts";
 import { ContactView, LocationView, PollView } from "./message_kinds.tsx";
 import { RichText } from "./rich_text.tsx";
@@ -49,8 +50,7 @@ export const permalink = (conversationId: string, ref: number) =>
 export const conversationHref = (conversationId: string) => `/c/${conversationId}#end`;
 
 /** How a screen reader hears a message's author ("Ann:"; one's own "Ann (you):"). */
-export const spokenAuthor = (author: string, mine: boolean) =>
-  mine ? `${author} (you):` : `${author}:`;
+export const spokenAuthor = (author: string, mine: boolean) => `${author}${mine ? YOU : ""}:`;
 
 function Stamp(
   props: { m: StoredMessage; conversationId?: string; edited?: boolean; zone?: string },
