@@ -26,7 +26,7 @@ type Phase =
   | { name: "uploading"; loaded: number; total: number }
   | { name: "processing"; progress: number; status: string }
   | { name: "done"; conversationId: string }
-  | { name: "failed"; message: string }
+  | { name: "failed"; message: string; importId?: string }
   | { name: "duplicate"; href: string; title: string | null };
 
 type ImportStatus = {
@@ -42,6 +42,13 @@ type ImportStatus = {
 class AlreadyImported extends Error {
   constructor(readonly href: string, readonly title: string | null) {
     super("this file is already in your library");
+  }
+}
+
+/** The import was stored and read, and failed: its page tells more and can delete it. */
+class ImportFailed extends Error {
+  constructor(message: string, readonly importId: string) {
+    super(message);
   }
 }
 
@@ -105,7 +112,11 @@ export default function Upload(props: UploadProps) {
       if (err instanceof AlreadyImported) {
         return setPhase({ name: "duplicate", href: err.href, title: err.title });
       }
-      setPhase({ name: "failed", message: err instanceof Error ? err.message : String(err) });
+      setPhase({
+        name: "failed",
+        message: err instanceof Error ? err.message : String(err),
+        importId: err instanceof ImportFailed ? err.importId : undefined,
+      });
     }
   }
 
@@ -203,7 +214,19 @@ function Status({ phase }: { phase: Phase }) {
         </p>
       );
     case "failed":
-      return <p class="error" role="alert">Import failed: {phase.message}</p>;
+      // A failed import stays in the library's Imports list (shown on the next visit): its page
+      // is linked here, where the upload can be deleted.
+      return (
+        <p class="error" role="alert">
+          Import failed: {phase.message}
+          {phase.importId && (
+            <>
+              {" "}
+              <a href={`/imports/${phase.importId}`}>Details, or delete this upload</a>
+            </>
+          )}
+        </p>
+      );
     case "duplicate":
       return (
         <p role="alert">
@@ -273,7 +296,9 @@ async function poll(
     if (s.status === "failed" && s.duplicateOf) {
       throw new AlreadyImported(`/imports/${s.duplicateOf}`, null);
     }
-    if (s.status === "failed") throw new Error(s.error ?? "the file could not be read as a chat");
+    if (s.status === "failed") {
+      throw new ImportFailed(s.error ?? "the file could not be read as a chat", id);
+    }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

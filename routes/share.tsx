@@ -177,7 +177,8 @@ export function sharePages(deps: AppDeps) {
         await shareMedia(db, share.conversationId, { ...range, maxRef: share.maxRef }, name);
       if (!row) throw notFound("media");
       const cacheControl = shareCacheControl(share.expiresAt);
-      const etag = strongEtag(["share-media", share.id, row.blobKey]);
+      // The type is part of the answer (a re-parse may classify the file anew).
+      const etag = strongEtag(["share-media", share.id, row.blobKey, row.contentType]);
       const cached = notModified(c, etag, cacheControl);
       if (cached) return cached;
       return await mediaResponse(c, blobs, { ...row, name }, cacheControl, { etag });

@@ -44,6 +44,18 @@ Deno.test("shares: a range link shows that range only, with its media only, read
     assert.equal(photo.status, 200);
     assert.equal(photo.headers.get("content-type"), "image/jpeg");
     assert.deepEqual(new Uint8Array(await photo.arrayBuffer()), PHOTO);
+    // A file whose type changes (a re-parse classifying it anew) is not revalidated as the old.
+    const seen = photo.headers.get("etag")!;
+    const again = { headers: { "if-none-match": seen } };
+    const photoUrl = `${base}/media/${encodeURIComponent(PHOTO_NAME)}`;
+    assert.equal((await t.app.request(photoUrl, again)).status, 304);
+    await t.db.sql`
+      update media set content_type = 'image/png'
+      where conversation_id = ${ann.conversationId} and name = ${PHOTO_NAME}`;
+    const retyped = await t.app.request(photoUrl, again);
+    assert.equal(retyped.status, 200);
+    assert.equal(retyped.headers.get("content-type"), "image/png");
+    await retyped.body?.cancel();
     // The hostile attachment in range is a download, never HTML.
     const html4 = await t.app.request(`${base}/media/x.html`);
     assert.equal(html4.status, 200);

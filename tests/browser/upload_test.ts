@@ -81,6 +81,11 @@ readerTest("browser: upload island", async (reader, t) => {
       "the form can be used again",
     );
     await screenshot(page, "library-upload-failed");
+    // The failed import is stored: its page, linked from the message, offers to delete it.
+    await page.click(".upload-status [role=alert] a");
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    assert.match(await page.textContent("main") ?? "", /Import failed/);
+    assert.ok(await page.$("form[action$='/delete'] button"), "the import page offers Delete");
   });
 
   await t.step("progress is announced in steps, not on every byte", async () => {
