@@ -3,7 +3,7 @@
 // so and downloads the file, in the conversation and in the gallery, instead of the browser's
 // broken-image box. A good photo beside them stays a picture.
 import assert from "node:assert/strict";
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "../helpers/chat_zip.ts";
 import {
   importChat,
   landscapePng,
@@ -27,12 +27,11 @@ async function brokenZip(): Promise<Uint8Array<ArrayBuffer>> {
   ];
   // A JPEG start, then noise: served as image/jpeg, undecodable.
   const damaged = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array(64).fill(7)]);
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  await zip.add(FILES.good, new Uint8ArrayReader(await landscapePng(160, 100)));
-  await zip.add(FILES.photo, new Uint8ArrayReader(damaged));
-  await zip.add(FILES.sticker, new Uint8ArrayReader(damaged.slice(4)));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, [
+    [FILES.good, await landscapePng(160, 100)],
+    [FILES.photo, damaged],
+    [FILES.sticker, damaged.slice(4)],
+  ]);
 }
 
 readerTest("browser: pictures that cannot be shown offer their file", async (reader, t) => {

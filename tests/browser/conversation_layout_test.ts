@@ -5,13 +5,13 @@
 // from each other's direction; and the library's upload field labelled, a favicon everywhere.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { BlobWriter, TextReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "../helpers/chat_zip.ts";
 import { importChat, openHydrated, readerTest, screenshot } from "../helpers/browser.ts";
 
 const HEBREW = "דני כהן", NUMBER = "+1 555 0100";
 
 /** An Android export: the encryption notice, then `perDay` messages a day, authors in turn. */
-async function groupZip(names: string[], options: { days: number; perDay: number }) {
+function groupZip(names: string[], options: { days: number; perDay: number }) {
   const lines = [
     "01/01/2024, 08:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
   ];
@@ -23,9 +23,7 @@ async function groupZip(names: string[], options: { days: number; perDay: number
       lines.push(`0${d}/01/2024, ${time} - ${names[(k + d) % names.length]}: Day ${d}, ${k}`);
     }
   }
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Friends.txt", new TextReader(lines.join("\n") + "\n"));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Friends.txt", lines);
 }
 
 const SMALL = { width: 320, height: 640 }, PHONE = { width: 375, height: 760 };

@@ -3,7 +3,7 @@
 // imported through the API; filter by person with the GET form, open a photo in the lightbox,
 // and "Show in chat" lands on the highlighted message.
 import assert from "node:assert/strict";
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "../helpers/chat_zip.ts";
 import {
   importChat,
   landscapePng,
@@ -40,12 +40,11 @@ async function galleryZip(): Promise<Uint8Array<ArrayBuffer>> {
       : `Message ${i} from ${who}`;
     lines.push(`${day}/01/2024, ${time} - ${i === 121 ? "Bob" : who}: ${body}`);
   }
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  await zip.add(FILES.ann, new Uint8ArrayReader(await landscapePng(120, 80)));
-  await zip.add(FILES.bob, new Uint8ArrayReader(await landscapePng(80, 120)));
-  await zip.add(FILES.doc, new TextReader("%PDF-1.4\n%%EOF\n"));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, [
+    [FILES.ann, await landscapePng(120, 80)],
+    [FILES.bob, await landscapePng(80, 120)],
+    [FILES.doc, "%PDF-1.4\n%%EOF\n"],
+  ]);
 }
 
 readerTest("browser: the media gallery", async (reader, t) => {

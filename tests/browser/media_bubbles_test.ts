@@ -4,7 +4,7 @@
 // picture), a voice note's player is wide enough for its time and seek bar, and the lightbox
 // keeps the photo inside its frame.
 import assert from "node:assert/strict";
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "../helpers/chat_zip.ts";
 import {
   importChat,
   landscapePng,
@@ -30,12 +30,11 @@ async function mediaZip(): Promise<Uint8Array<ArrayBuffer>> {
     `01/01/2024, 09:04 - Ann: ${FILES.voice} (file attached)`,
     "01/01/2024, 09:05 - Bob: See you",
   ];
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  await zip.add(FILES.wide, new Uint8ArrayReader(await landscapePng(800, 600)));
-  await zip.add(FILES.tall, new Uint8ArrayReader(await landscapePng(600, 900)));
-  await zip.add(FILES.voice, new Uint8ArrayReader(toneWav()));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, [
+    [FILES.wide, await landscapePng(800, 600)],
+    [FILES.tall, await landscapePng(600, 900)],
+    [FILES.voice, toneWav()],
+  ]);
 }
 
 readerTest("browser: media in the bubbles", async (reader, t) => {

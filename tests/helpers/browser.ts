@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "./chat_zip.ts";
 import { buildIslands } from "../../lib/build_islands.ts";
 import { silentLogger } from "../../lib/log.ts";
 import { createWorker } from "../../worker/create_worker.ts";
@@ -260,10 +260,9 @@ export async function chatZip(
       lines.push(`${dd}/${mm}/2024, ${time} - ${who}: ${body}`);
     }
   }
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  await zip.add(CHAT.photo, new Uint8ArrayReader(await landscapePng(160, 100)));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, [
+    [CHAT.photo, await landscapePng(160, 100)],
+  ]);
 }
 
 /** A small RGB PNG of a sky-over-sea picture (so screenshots and the lightbox show something). */

@@ -1,4 +1,4 @@
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "./chat_zip.ts";
 import { landscapePng } from "./browser.ts";
 
 /** The files of {@link kindsZip}, by kind. */
@@ -43,16 +43,13 @@ export async function kindsZip(): Promise<Uint8Array<ArrayBuffer>> {
     "03/05/2024, 14:16 - Ann changed the group description",
     "04/05/2024, 09:00 - Bob: Good morning",
   ];
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  await zip.add(f.photo, new Uint8ArrayReader(await landscapePng(160, 100)));
-  for (const name of [f.sticker, f.video, f.gif, f.voice, f.audio]) {
-    await zip.add(name, new Uint8ArrayReader(new Uint8Array(64)));
-  }
-  await zip.add(f.document, new TextReader("%PDF-1.4\n%%EOF\n"));
-  await zip.add(
-    f.contact,
-    new TextReader("BEGIN:VCARD\nVERSION:3.0\nFN:Dan Smith\nTEL:+44 20 7946 0000\nEND:VCARD\n"),
-  );
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, [
+    [f.photo, await landscapePng(160, 100)],
+    ...[f.sticker, f.video, f.gif, f.voice, f.audio].map((name): [string, Uint8Array] => [
+      name,
+      new Uint8Array(64),
+    ]),
+    [f.document, "%PDF-1.4\n%%EOF\n"],
+    [f.contact, "BEGIN:VCARD\nVERSION:3.0\nFN:Dan Smith\nTEL:+44 20 7946 0000\nEND:VCARD\n"],
+  ]);
 }

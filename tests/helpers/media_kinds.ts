@@ -9,7 +9,7 @@
  * @module
  */
 import type { Page } from "playwright-core";
-import { BlobWriter, TextReader, Uint8ArrayReader, ZipWriter } from "@zip.js/zip.js";
+import { exportZip } from "./chat_zip.ts";
 import { landscapePng } from "./browser.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -229,10 +229,7 @@ export async function androidMediaZip(page?: Page): Promise<Uint8Array<ArrayBuff
     "01/01/2024, 09:26 - Ann: <Media omitted>",
     "01/01/2024, 09:27 - Bob: See you",
   ];
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("WhatsApp Chat with Bob.txt", new TextReader(lines.join("\n") + "\n"));
-  for (const [name, bytes] of files) await zip.add(name, new Uint8ArrayReader(bytes));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("WhatsApp Chat with Bob.txt", lines, files);
 }
 
 /** The iOS export: `_chat.txt` with CRLF and LRMs, `<attached: …>` tags and omitted lines. */
@@ -274,8 +271,5 @@ export async function iosMediaZip(page?: Page): Promise<Uint8Array<ArrayBuffer>>
     `[01/01/2024, 09:16:00] Ann: ${L}Contact card omitted`,
     "[01/01/2024, 09:17:00] Bob: Bye",
   ];
-  const zip = new ZipWriter(new BlobWriter("application/zip"));
-  await zip.add("_chat.txt", new TextReader(lines.join("\r\n") + "\r\n"));
-  for (const [name, bytes] of files) await zip.add(name, new Uint8ArrayReader(bytes));
-  return new Uint8Array(await (await zip.close()).arrayBuffer());
+  return exportZip("_chat.txt", lines, files, "\r\n");
 }
