@@ -52,7 +52,9 @@ log info "backup started" "\"object\":\"$key\""
 pg_dump --format=custom --no-owner --no-privileges --lock-wait-timeout=5min \
   --dbname="$DATABASE_URL" |
   aws s3 cp "${upload_options[@]}" "${expected[@]}" - "$partial"
-aws s3 mv "${upload_options[@]}" "$partial" "$key"
+# A dump of 8 MB or more is renamed by a multipart copy: the CLI's default --copy-props would
+# read the .partial's tags (s3:GetObjectTagging, not granted to the backup role) and fail.
+aws s3 mv "${upload_options[@]}" --copy-props none "$partial" "$key"
 
 size=$(aws s3 ls "$key" | awk 'NR == 1 { print $3 }')
 log info "backup done" \

@@ -8,10 +8,12 @@ import {
   type Container,
   containerEnv,
   find,
+  type Hcl,
   k8sObjects,
   podTemplate,
   readText,
   repoPath,
+  terraformFiles,
 } from "./_util.ts";
 
 const SCRIPTS = ["infra/backup/backup.sh", "infra/backup/restore.sh"];
@@ -74,6 +76,47 @@ Deno.test("scripts: the backup CronJob provides every variable backup.sh require
   assert.match(env.get("BACKUP_S3_URI")!.value!, /^s3:\/\/[\w.-]+\/\w+/);
 });
 
+/**
+ * The S3 actions an `aws s3` command line needs. A `mv` between two S3 keys is a copy and a
+ * delete; for an object of 8 MB or more (every real dump) the copy is multipart, and the CLI's
+ * default `--copy-props default` then reads the source's tags (GetObjectTagging, and writes
+ * them with PutObjectTagging): `--copy-props none` needs neither.
+ */
+function s3Actions(line: string): string[] {
+  const [, cmd] = /\baws s3 (\w+)/.exec(line)!;
+  const args = line.split(/\s+/);
+  switch (cmd) {
+    case "ls":
+      return ["s3:ListBucket"];
+    case "rm":
+      return ["s3:DeleteObject"];
+    case "cp":
+      return args.at(-1) === "-" ? ["s3:GetObject"] : ["s3:PutObject"];
+    case "mv": {
+      const copyProps = /--copy-props (\S+)/.exec(line)?.[1] ?? "default";
+      const tags = copyProps === "default" ? ["s3:GetObjectTagging"] : [];
+      return ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", ...tags];
+    }
+    default:
+      throw new Error(`no S3 actions known for "aws s3 ${cmd}"`);
+  }
+}
+
+Deno.test("scripts: the backup role (IRSA) allows every S3 call of backup.sh and restore.sh", async () => {
+  const { "s3.tf": s3 } = await terraformFiles();
+  const statements = s3.data.aws_iam_policy_document.backup[0].statement as Hcl[];
+  const granted = new Set(statements.flatMap((st) => st.actions as string[]));
+  for (const script of SCRIPTS) {
+    const lines = readText(script).split("\n").filter((l) => /\baws s3 \w/.test(l));
+    assert.ok(lines.length > 0, `${script} calls aws s3`);
+    for (const line of lines) {
+      for (const action of s3Actions(line.split("|")[0].trim())) {
+        assert.ok(granted.has(action), `${script}: "${line.trim()}" needs ${action}`);
+      }
+    }
+  }
+});
+
 // ---- the round trip ------------------------------------------------------------------------
 
 /** `aws s3 cp/mv/rm/ls` over $FAKE_S3_ROOT; every call is logged to $FAKE_S3_LOG. */
@@ -86,7 +129,7 @@ args=(); recursive=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --only-show-errors) ;;
-    --sse | --expected-size) shift ;;
+    --sse | --expected-size | --copy-props) shift ;;
     --recursive) recursive=1 ;;
     *) args+=("$1") ;;
   esac
