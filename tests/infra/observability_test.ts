@@ -2,6 +2,7 @@
 // lib/metrics.ts defines, and cover what the brief asks: error rate, p95 latency, queue lag,
 // dead letters; request rate and import throughput on the dashboard.
 import assert from "node:assert/strict";
+import { createMetrics } from "../../lib/metrics.ts";
 import { find, k8sObjects, loadYaml, podTemplate, readText, repoPath } from "./_util.ts";
 
 /** Metric names defined in lib/metrics.ts; histograms also expose _bucket, _sum, _count. */
@@ -73,6 +74,20 @@ Deno.test("observability: alerts cover error rate, p95 latency, queue lag and de
     assert.ok(anchors.includes(anchor), `${rule.alert}: runbook anchor #${anchor} exists`);
   }
   assert.equal(new Set(rules.map((r) => r.alert)).size, rules.length, "unique alert names");
+});
+
+Deno.test("observability: an alert on a count of zero still fires before the first sample", async () => {
+  // prom-client exports a labelled counter only once a label set was incremented: after a
+  // (re)start a worker that never finishes a job exports no app_import_jobs_total at all, and
+  // `sum(increase(…)) == 0` is then empty instead of true.
+  const exported = await createMetrics().registry.metrics();
+  const absentAtStart = [...METRICS].filter((m) => !new RegExp(`^${m}[{ ]`, "m").test(exported));
+  assert.ok(absentAtStart.includes("app_import_jobs_total"), "premise");
+  for (const rule of rules.filter((r) => /==\s*0\b/.test(r.expr))) {
+    const absent = absentAtStart.filter((m) => new RegExp(`\\b${m}\\b`).test(rule.expr));
+    if (absent.length === 0) continue;
+    assert.match(rule.expr, /or vector\(0\)/, `${rule.alert}: ${absent} may have no series`);
+  }
 });
 
 Deno.test("observability: Prometheus scrapes the api and worker ports the Deployments name", () => {
