@@ -27,6 +27,49 @@ function assertKnownMetrics(where: string, expr: string) {
   }
 }
 
+/** Label names of each metric as the code registers them (histogram series add `le`). */
+const LABELS = new Map(
+  createMetrics().registry.getMetricsAsArray().map((m) => [
+    m.name,
+    (m as unknown as { labelNames: string[] }).labelNames,
+  ]),
+);
+
+/** Labels every scraped series carries: Prometheus's own and those prometheus.yml adds. */
+function targetLabels(): string[] {
+  const config = loadYaml("infra/prometheus/prometheus.yml") as {
+    scrape_configs: { relabel_configs: { target_label?: string }[] }[];
+  };
+  const added = config.scrape_configs.flatMap((j) => j.relabel_configs)
+    .flatMap((r) => (r.target_label ? [r.target_label] : []));
+  return ["job", "instance", ...added];
+}
+
+const TARGET_LABELS = targetLabels();
+
+function labelsOf(series: string): string[] {
+  const base = series.replace(/_(bucket|sum|count)$/, "");
+  const own = LABELS.get(LABELS.has(series) ? series : base) ?? [];
+  return [...own, ...(series.endsWith("_bucket") ? ["le"] : []), ...TARGET_LABELS];
+}
+
+/** Selectors and `by (…)`/`without (…)` name only labels the series in the expression have. */
+function assertKnownLabels(where: string, expr: string) {
+  const inExpr = new Set<string>();
+  for (const [, series, selector = ""] of expr.matchAll(/\b(app_\w+)(?:\{([^}]*)\})?/g)) {
+    const known = labelsOf(series);
+    known.forEach((l) => inExpr.add(l));
+    for (const [, label] of selector.matchAll(/(\w+)\s*(?:=~|!~|!=|=)/g)) {
+      assert.ok(known.includes(label), `${where}: ${series} has no label ${label}`);
+    }
+  }
+  for (const [, list] of expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)) {
+    for (const label of list.split(",").map((l) => l.trim()).filter(Boolean)) {
+      assert.ok(inExpr.has(label), `${where}: no series of this expression has label ${label}`);
+    }
+  }
+}
+
 interface Rule {
   alert: string;
   expr: string;
@@ -68,6 +111,7 @@ Deno.test("observability: alerts cover error rate, p95 latency, queue lag and de
   );
   for (const rule of rules) {
     assertKnownMetrics(rule.alert, rule.expr);
+    assertKnownLabels(rule.alert, rule.expr);
     assert.ok(["page", "warn"].includes(rule.labels.severity), `${rule.alert}: severity`);
     assert.ok(rule.annotations.summary, `${rule.alert}: summary`);
     const anchor = rule.annotations.runbook.split("#")[1];
@@ -138,7 +182,10 @@ Deno.test("observability: the dashboard charts traffic, latency, errors, imports
   const ids = dashboard.panels.map((p) => p.id);
   assert.equal(new Set(ids).size, ids.length, "unique panel ids");
   const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => [p.title, t.expr]));
-  for (const [title, expr] of exprs) assertKnownMetrics(`panel "${title}"`, expr);
+  for (const [title, expr] of exprs) {
+    assertKnownMetrics(`panel "${title}"`, expr);
+    assertKnownLabels(`panel "${title}"`, expr);
+  }
   const has = (re: RegExp) => exprs.some(([, e]) => re.test(e));
   assert.ok(has(/rate\(app_requests_total/), "request rate");
   assert.ok(has(/histogram_quantile\(0\.95, .*app_request_duration_seconds_bucket/), "p95 latency");
