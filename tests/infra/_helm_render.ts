@@ -254,6 +254,10 @@ const FUNCTIONS: Record<string, Fn> = {
   eq: (a, ...rest) => rest.some((b) => a === b),
   ne: (a, b) => a !== b,
   not: (v) => !truthy(v),
+  required: (message, v) => {
+    if (v === undefined || v === null || v === "") throw new Error(print(message));
+    return v;
+  },
   and: (...args) => args.find((a) => !truthy(a)) ?? args[args.length - 1],
   or: (...args) => args.find((a) => truthy(a)) ?? args[args.length - 1],
 };

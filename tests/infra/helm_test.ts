@@ -47,12 +47,27 @@ function deepMerge(base: Values, over: Values): Values {
   return out;
 }
 
-function render(overrides: Values = {}): K8sObject[] {
+/**
+ * Secrets are never chart defaults: an install passes them (`--set`, `-f` from a secret store).
+ * The tests pass the example Secrets' placeholders, so the render equals infra/k8s/.
+ */
+function exampleSecrets(): Values {
+  const secrets = parseYamlDocs(
+    readText("infra/k8s/example/secrets.yaml"),
+    "example/secrets.yaml",
+  ) as K8sObject[];
+  const app = secrets.find((o) => o.metadata.name === "whatsapp-reader-secrets")!;
+  const redis = secrets.find((o) => o.metadata.name === "whatsapp-reader-redis")!;
+  return { secrets: { values: app.stringData, redisUrl: redis.stringData!.REDIS_URL } };
+}
+
+function render(overrides: Values = {}, withSecrets = true): K8sObject[] {
   const chart = chartMeta();
+  const defaults = loadYaml(`${CHART}/values.yaml`) as Values;
   const rendered = renderChart({
     chartName: chart.name,
     chart: { Name: chart.name, Version: chart.version, AppVersion: chart.appVersion },
-    values: deepMerge(loadYaml(`${CHART}/values.yaml`) as Values, overrides),
+    values: deepMerge(withSecrets ? deepMerge(defaults, exampleSecrets()) : defaults, overrides),
     templates: templates(),
     release: RELEASE,
   });
@@ -102,6 +117,27 @@ function compareWithManifests(rendered: K8sObject[], label: string) {
 
 Deno.test("helm: default values render the objects of infra/k8s/", () => {
   compareWithManifests(render(), "test renderer");
+});
+
+Deno.test("helm: no secret has a default; an install without them fails, naming the key", () => {
+  const values = loadYaml(`${CHART}/values.yaml`) as {
+    secrets: { values: Record<string, string>; redisUrl: string };
+  };
+  for (const [key, value] of Object.entries(values.secrets.values)) {
+    assert.equal(value, "", `values.yaml: secrets.values.${key} has a default`);
+  }
+  assert.equal(values.secrets.redisUrl, "", "values.yaml: secrets.redisUrl has a default");
+  assert.throws(() => render({}, false), /secrets\.values\.\w+ is required/);
+  const only = (keep: string) => {
+    const given = structuredClone(exampleSecrets()) as { secrets: { values: Values } };
+    for (const key of Object.keys(given.secrets.values)) {
+      if (key !== keep) given.secrets.values[key] = "";
+    }
+    return given;
+  };
+  assert.throws(() => render(only("DATABASE_URL"), false), /secrets\.values\.JWT_SECRET/);
+  // Secrets made elsewhere (create: false) need none.
+  assert.ok(render({ secrets: { create: false } }, false).length > 0);
 });
 
 Deno.test("helm: postgres and redis are optional bitnami dependencies, not vendored", () => {
@@ -194,6 +230,9 @@ Deno.test({
         chartYaml.replace(/\n# Optional in-cluster[\s\S]*$/, "\n"),
       );
       await Deno.copyFile(repoPath(`${CHART}/values.yaml`), `${copy}/values.yaml`);
+      // JSON is YAML: the example Secrets' values, as an install passes its own.
+      const secrets = `${dir}/secrets.json`;
+      await Deno.writeTextFile(secrets, JSON.stringify(exampleSecrets()));
       for (const [name, text] of Object.entries(templates())) {
         await Deno.writeTextFile(`${copy}/templates/${name}`, text);
       }
@@ -207,8 +246,16 @@ Deno.test({
         );
         return text;
       };
-      await run(["lint", copy]);
-      const text = await run(["template", RELEASE.Name, copy, "--namespace", RELEASE.Namespace]);
+      await run(["lint", copy, "-f", secrets]);
+      const text = await run([
+        "template",
+        RELEASE.Name,
+        copy,
+        "--namespace",
+        RELEASE.Namespace,
+        "-f",
+        secrets,
+      ]);
       compareWithManifests(parseYamlDocs(text, "helm template") as K8sObject[], "real helm");
     } finally {
       await Deno.remove(dir, { recursive: true });

@@ -1,3 +1,4 @@
+{{- /* No secret has a default in values.yaml: each is required, never a placeholder. */ -}}
 {{- if .Values.secrets.create }}
 {{- $fullname := include "wr.fullname" . }}
 {{- $values := .Values.secrets.values }}
@@ -15,7 +16,7 @@ stringData:
   {{- $pg := $.Values.postgresql.auth }}
   DATABASE_URL: {{ printf "postgres://%s:%s@%s-postgresql:5432/%s" $pg.username $pg.password $.Release.Name $pg.database | quote }}
   {{- else }}
-  {{ $key }}: {{ $value | quote }}
+  {{ $key }}: {{ required (printf "secrets.values.%s is required (or secrets.create=false)" $key) $value | quote }}
   {{- end }}
   {{- end }}
 ---
@@ -31,6 +32,6 @@ stringData:
   {{- if .Values.redis.enabled }}
   REDIS_URL: {{ printf "redis://:%s@%s-redis-master:6379" .Values.redis.auth.password .Release.Name | quote }}
   {{- else }}
-  REDIS_URL: {{ .Values.secrets.redisUrl | quote }}
+  REDIS_URL: {{ required "secrets.redisUrl is required (or redis.enabled, or secrets.create=false)" .Values.secrets.redisUrl | quote }}
   {{- end }}
 {{- end }}
