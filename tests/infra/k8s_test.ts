@@ -3,6 +3,7 @@
 // NetworkPolicies point at what exists; the NetworkPolicies cover every workload and name the
 // Terraform subnets.
 import assert from "node:assert/strict";
+import { healthRoutes } from "../../routes/health.ts";
 import {
   APP_ROUTES,
   BRIDGE_ROUTES,
@@ -84,6 +85,18 @@ Deno.test("k8s: Deployments serve on the code's ports with probes on real routes
     } else {
       assert.equal(c.readinessProbe.httpGet.path, "/health", "bridge readiness pings Redis");
     }
+  }
+});
+
+Deno.test("k8s: the probe and scrape routes are served by the web app and the worker", () => {
+  // Neither handler runs here: the deps are never touched while listing routes.
+  const served = healthRoutes({} as Parameters<typeof healthRoutes>[0]).routes.map((r) => r.path);
+  for (const route of APP_ROUTES.filter((r) => r !== "/metrics")) {
+    assert.ok(served.includes(route), `routes/health.ts serves ${route}`);
+  }
+  for (const entry of ["routes/app.ts", "worker/main.ts"]) {
+    assert.match(readText(entry), /\.route\("\/", healthRoutes\(/, `${entry} mounts healthRoutes`);
+    assert.match(readText(entry), /"\/metrics",/, `${entry} serves /metrics`);
   }
 });
 
