@@ -3,26 +3,35 @@ import { latestMigration } from "../lib/db/migrate.ts";
 import type { Sql } from "../lib/db/client.ts";
 import type { Queue } from "../lib/queue/types.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
+import type { Logger } from "../lib/log.ts";
 
 /** What readiness checks: shared by the web app and the worker's health server. */
 export interface ReadinessDeps {
   db: Sql;
   queue: Queue;
   blobs: BlobStore;
+  /** Where a failed check's error goes (its text can hold internal addresses). */
+  logger: Logger;
 }
 
-async function check(name: string, fn: () => Promise<unknown>) {
+/** A check's answer: "ok", or "failed" (the error itself is logged, never answered). */
+async function check(logger: Logger, name: string, fn: () => Promise<unknown>) {
   try {
     await fn();
     return [name, "ok"] as const;
   } catch (err) {
-    return [name, err instanceof Error ? err.message : String(err)] as const;
+    logger.warn("not ready", {
+      check: name,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return [name, "failed"] as const;
   }
 }
 
 /**
  * `/health`: liveness (the process answers). `/ready`: the database answers with every
- * migration applied, the queue and the blob store answer; 503 naming what failed otherwise.
+ * migration applied, the queue and the blob store answer; 503 naming what failed otherwise
+ * (`/ready` is reachable from outside: why it failed is in the log, not the answer).
  */
 export function healthRoutes(deps: ReadinessDeps) {
   const expected = latestMigration();
@@ -31,14 +40,14 @@ export function healthRoutes(deps: ReadinessDeps) {
     .get("/ready", async (c) => {
       const results = Object.fromEntries(
         await Promise.all([
-          check("database", async () => {
+          check(deps.logger, "database", async () => {
             const [row] = await deps.db`select coalesce(max(migration_id), 0) as n from migrations`;
             if (Number(row.n) < expected) {
               throw new Error(`migrations ${row.n}/${expected} applied`);
             }
           }),
-          check("queue", () => deps.queue.ping()),
-          check("blobs", () => deps.blobs.ping()),
+          check(deps.logger, "queue", () => deps.queue.ping()),
+          check(deps.logger, "blobs", () => deps.blobs.ping()),
         ]),
       );
       const ok = Object.values(results).every((v) => v === "ok");

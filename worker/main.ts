@@ -43,7 +43,7 @@ const running = createWorker({
 }).run(stop.signal);
 
 const app = new Hono()
-  .route("/", healthRoutes(services))
+  .route("/", healthRoutes({ ...services, logger }))
   .get(
     "/metrics",
     async (c) =>
