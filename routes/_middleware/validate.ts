@@ -1,21 +1,51 @@
 import { zValidator } from "@hono/zod-validator";
-import type { ValidationTargets } from "hono";
+import type { Context, ValidationTargets } from "hono";
 import type { ZodType } from "zod";
 import { AppError } from "../../lib/errors.ts";
 
+/** What a JSON body's `Content-Type` may be (`application/json`, `application/x+json`, …). */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Reads a JSON body before zValidator does (Hono caches it): a body not declared JSON is a 415
+ * (zValidator would read it as `{}` and blame a missing field), malformed JSON a 400
+ * `invalid_request` like any other bad input.
+ */
+async function readJsonBody(c: Context) {
+  const type = (c.req.header("content-type") ?? "").split(";")[0].trim();
+  if (!JSON_TYPE.test(type)) {
+    throw new AppError(
+      415,
+      "unsupported_media_type",
+      `send the body as JSON (Content-Type: application/json), not ${type || "without a type"}`,
+    );
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new AppError(400, "invalid_request", "body: malformed JSON");
+  }
+}
+
 /**
  * zValidator whose failures are 400 `{ error: { code: "invalid_request", message } }` naming
- * the failing field ("email: must be an email address"); malformed JSON is a 400 too.
+ * the failing field ("email: must be an email address"); malformed JSON is a 400 too, and a
+ * JSON body sent with another content type a 415.
  */
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) {
-  return zValidator(target, schema, (result) => {
+  const validator = zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];
       const field = issue?.path.length ? issue.path.join(".") : target;
       throw new AppError(400, "invalid_request", `${field}: ${issue?.message ?? "invalid"}`);
     }
   });
+  if (target !== "json") return validator;
+  return (async (c, next) => {
+    await readJsonBody(c);
+    return await validator(c, next);
+  }) as typeof validator;
 }

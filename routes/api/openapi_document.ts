@@ -72,6 +72,7 @@ function responses(op: ApiOperation): Json {
     if (!(status in out)) out[status] = errorResponse(description);
   };
   if (op.params || op.query || op.body) add(400, "Invalid request: the message names the field");
+  if (op.body) add(415, "The body is not declared JSON: send `Content-Type: application/json`");
   if (!op.public) add(401, "Not signed in: send the session cookie or `Authorization: Bearer`");
   if (op.params) add(404, "Not found, or not yours (never 403)");
   if (op.method !== "get") add(429, "Too many attempts: wait `Retry-After` seconds");

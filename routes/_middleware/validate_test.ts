@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "./env.ts";
+import { onError } from "./errors.ts";
+import { validate } from "./validate.ts";
+
+const body = z.object({ title: z.string(), days: z.number().optional() })
+  .refine((b) => b.title !== "x", { message: "must not be x", path: ["title"] });
+
+function app() {
+  const app = new Hono<AppEnv>();
+  app.post("/api/things", validate("json", body), (c) => c.json(c.req.valid("json")));
+  app.onError(onError);
+  return app;
+}
+
+const post = (init: { type?: string; body: string }) =>
+  app().request("/api/things", {
+    method: "POST",
+    headers: init.type ? { "content-type": init.type } : {},
+    body: init.body,
+  });
+
+async function error(res: Response) {
+  assert.match(res.headers.get("content-type")!, /^application\/json/);
+  return (await res.json()).error;
+}
+
+Deno.test("validate json: a valid body passes, with a +json or charset content type too", async () => {
+  for (
+    const type of ["application/json", "application/json; charset=utf-8", "application/x+json"]
+  ) {
+    const res = await post({ type, body: '{"title":"a","days":2}' });
+    assert.equal(res.status, 200, type);
+    assert.deepEqual(await res.json(), { title: "a", days: 2 });
+  }
+});
+
+Deno.test("validate json: malformed JSON is a 400 invalid_request like every other bad input", async () => {
+  for (const text of ["{bad", ""]) {
+    const res = await post({ type: "application/json", body: text });
+    assert.equal(res.status, 400);
+    const e = await error(res);
+    assert.equal(e.code, "invalid_request");
+    assert.match(e.message, /^body: malformed JSON/);
+  }
+});
+
+Deno.test("validate json: a body that is not declared JSON is a 415, not a missing field", async () => {
+  for (const type of [undefined, "text/plain", "application/x-www-form-urlencoded"]) {
+    const res = await post({ type, body: '{"title":"a"}' });
+    assert.equal(res.status, 415, String(type));
+    const e = await error(res);
+    assert.equal(e.code, "unsupported_media_type");
+    assert.match(e.message, /application\/json/);
+  }
+});
