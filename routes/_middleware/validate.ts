@@ -1,6 +1,6 @@
 import { zValidator } from "@hono/zod-validator";
 import type { Context, ValidationTargets } from "hono";
-import type { ZodType } from "zod";
+import { z, type ZodType } from "zod";
 import { AppError } from "../../lib/errors.ts";
 
 /** What a JSON body's `Content-Type` may be (`application/json`, `application/x+json`, …). */
@@ -28,9 +28,28 @@ async function readJsonBody(c: Context) {
 }
 
 /**
+ * Refuses a JSON object with a field the schema does not name (zod would drop it silently: a
+ * misspelt `fromseq` would share the whole chat). Schemas that allow more (`.loose()`) and
+ * bodies that are not objects are left to zod.
+ */
+function refuseUnknownFields(schema: ZodType, body: unknown) {
+  if (!(schema instanceof z.ZodObject) || schema._zod.def.catchall) return;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return;
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(body).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new AppError(
+      400,
+      "invalid_request",
+      `${unknown}: unknown field (expected ${known.join(", ")})`,
+    );
+  }
+}
+
+/**
  * zValidator whose failures are 400 `{ error: { code: "invalid_request", message } }` naming
- * the failing field ("email: must be an email address"); malformed JSON is a 400 too, and a
- * JSON body sent with another content type a 415.
+ * the failing field ("email: must be an email address"); malformed JSON and unknown fields of
+ * a JSON body are 400s too, and a JSON body sent with another content type a 415.
  */
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(
   target: Target,
@@ -45,7 +64,7 @@ export function validate<T extends ZodType, Target extends keyof ValidationTarge
   });
   if (target !== "json") return validator;
   return (async (c, next) => {
-    await readJsonBody(c);
+    refuseUnknownFields(schema, await readJsonBody(c));
     return await validator(c, next);
   }) as typeof validator;
 }

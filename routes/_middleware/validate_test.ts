@@ -56,3 +56,13 @@ Deno.test("validate json: a body that is not declared JSON is a 415, not a missi
     assert.match(e.message, /application\/json/);
   }
 });
+Deno.test("validate json: an unknown field is a 400 naming it (a typo must not be ignored)", async () => {
+  const res = await post({ type: "application/json", body: '{"title":"a","dayz":2}' });
+  assert.equal(res.status, 400);
+  const e = await error(res);
+  assert.equal(e.code, "invalid_request");
+  assert.equal(e.message, "dayz: unknown field (expected title, days)");
+  // The schema's own refinements still apply.
+  const refined = await post({ type: "application/json", body: '{"title":"x"}' });
+  assert.equal((await error(refined)).message, "title: must not be x");
+});
