@@ -4,7 +4,8 @@ import { AppError } from "../../lib/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { themeOf } from "../_components/page_context.ts";
 
-const isApi = (c: Context) => c.req.path.startsWith("/api/");
+/** `/api` and below (not `/apiary`). */
+const isApi = (c: Context) => /^\/api(\/|$)/.test(c.req.path);
 
 /** The JSON error body every API error uses. */
 export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
