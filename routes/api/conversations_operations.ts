@@ -34,6 +34,15 @@ const messageSchema = messageJsonSchema.extend({
   mediaUrl: z.string().nullable().describe(
     "Where the attachment's file is served, if in the export",
   ),
+  ref: z.number().int().describe(
+    "The message's stable reference (permalinks `/c/:id/m/:ref`, share ranges): equal to seq " +
+      "until a merge renumbers seqs",
+  ),
+  file: z.object({
+    url: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+  }).nullable().describe("The attachment's file, if in the export: `mediaUrl`, its type and size"),
 });
 
 /**
@@ -87,6 +96,10 @@ export const conversationOperations: ApiOperation[] = [
         description: "Messages in file order",
         schema: z.object({
           messages: z.array(messageSchema),
+          target: z.number().int().nullable().describe(
+            "The seq `around` asked for, or the first message on or after `date` (null: neither " +
+              "asked, or the chat ends before that day and this is the newest page)",
+          ),
           total: z.number().int(),
           prev: z.object({ before: z.number().int() }).nullable(),
           next: z.object({ after: z.number().int() }).nullable(),

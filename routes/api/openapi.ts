@@ -6,7 +6,8 @@
  * Each route file describes its own endpoints in a `fooOperations: ApiOperation[]` list next to
  * the routes; this file only assembles them, in the document's order. Adding a route under
  * /api? Add its entry to its file's list (or a new list, spread into {@link operations}):
- * `routes/api/openapi_test.ts` fails for any mounted route missing here.
+ * `routes/api/openapi_test.ts` fails for any mounted route missing here, and
+ * `openapi_responses_test.ts` for an answer whose fields differ from the documented shape.
  *
  * The entry shape and the error body are in `openapi_types.ts`; the document is built by
  * `openapi_document.ts`.

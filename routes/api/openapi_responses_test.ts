@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { createTestApp, signUp } from "../../tests/helpers/app.ts";
+import { schemaErrors } from "../../tests/helpers/json_schema.ts";
+import { numbered, seedChat } from "../_test_chat.ts";
+import { openApiDocument } from "./openapi_document.ts";
+
+type Json = Record<string, unknown>;
+
+Deno.test("OpenAPI: real answers have the documented shapes (no field more, none missing)", async () => {
+  const t = await createTestApp();
+  try {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, Json>> };
+    const { headers, userId } = await signUp(t.app);
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    const id = await seedChat(t, userId, {
+      messages: [
+        ...numbered(4),
+        {
+          date: "2024-01-02T10:00:00",
+          author: "Ann",
+          text: "a.png",
+          kind: "media",
+          attachment: "a.png",
+        },
+      ],
+      media: [{ name: "a.png", contentType: "image/png", bytes: png }],
+    });
+    const problems: string[] = [];
+    /** Calls the route and holds its JSON answer against `template`'s documented one. */
+    const check = async (method: string, template: string, path: string, body?: unknown) => {
+      const res = await t.app.request(path, {
+        method,
+        headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const answer = await res.json();
+      const documented = doc.paths[template]?.[method.toLowerCase()] as
+        | { responses: Record<string, { content?: Record<string, { schema: Json }> }> }
+        | undefined;
+      const schema = documented?.responses[res.status]?.content?.["application/json"]?.schema;
+      if (!schema) {
+        problems.push(`${method} ${template}: ${res.status} is not documented`);
+        return answer;
+      }
+      problems.push(...schemaErrors(schema, answer).map((e) => `${method} ${template}: ${e}`));
+      return answer;
+    };
+    const c = `/api/conversations/${id}`;
+    await check("GET", "/api/conversations", "/api/conversations");
+    await check("GET", "/api/conversations/{id}", c);
+    await check("GET", "/api/conversations/{id}/messages", `${c}/messages`);
+    await check("GET", "/api/conversations/{id}/messages", `${c}/messages?around=2&tz=Asia/Tokyo`);
+    await check("PATCH", "/api/conversations/{id}", c, { title: "Renamed" });
+    await check("PUT", "/api/conversations/{id}/view-as", `${c}/view-as`, { participant: "Bob" });
+    await check("GET", "/api/conversations/{id}/insights", `${c}/insights`);
+    await check("GET", "/api/conversations/{id}/media", `${c}/media`);
+    await check("GET", "/api/media", "/api/media");
+    await check("GET", "/api/search", "/api/search?q=message&limit=1");
+    await check("POST", "/api/conversations/{id}/shares", `${c}/shares`, { expiresInHours: 1 });
+    await check("GET", "/api/conversations/{id}/shares", `${c}/shares`);
+    await check("PUT", "/api/conversations/{id}/retention", `${c}/retention`, { days: 30 });
+    await check("GET", "/api/conversations/{id}/retention", `${c}/retention`);
+    await check("GET", "/api/account", "/api/account");
+    await check("PUT", "/api/account/reading-zone", "/api/account/reading-zone", { zone: "UTC" });
+    await check("POST", "/api/tokens", "/api/tokens", { name: "script" });
+    await check("GET", "/api/tokens", "/api/tokens");
+    await check("GET", "/api/imports", "/api/imports");
+    // Errors use the shared error body too.
+    await check("GET", "/api/conversations/{id}", `/api/conversations/${crypto.randomUUID()}`);
+    await check("GET", "/api/conversations/{id}/messages", `${c}/messages?limit=0`);
+    await check("DELETE", "/api/conversations/{id}", c);
+    assert.deepEqual(problems, []);
+  } finally {
+    await t.close();
+  }
+});
