@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   type Conversation,
   getConversation,
+  LIBRARY_SORTS,
   listConversations,
   renameConversation,
   setViewAs,
@@ -55,6 +56,12 @@ export const pageQuery = z.object({
   path: ["before"],
 });
 
+/** `GET /` query: the library's order, as on the library page (`/?sort=`). */
+export const libraryQuery = z.object({
+  sort: z.enum(LIBRARY_SORTS, `must be one of ${LIBRARY_SORTS.join(", ")}`).default("recent")
+    .describe("recent: newest activity first; title: A–Z; size: most messages first"),
+});
+
 /** `PUT /:id/view-as` body (also in the OpenAPI document). */
 export const viewAsBody = z.object({
   participant: z.string().min(1).nullable().describe("A participant's name; null: none"),
@@ -81,6 +88,7 @@ export function conversationJson(c: Conversation) {
     firstDate: c.firstDate,
     lastDate: c.lastDate,
     viewAs: c.viewAs,
+    timeZone: c.timeZone,
     version: c.version,
     summary: c.summary ?? null,
     createdAt: c.createdAt,
@@ -125,9 +133,11 @@ export function conversationsApi(deps: AppDeps) {
     return conversation;
   };
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const rows = await listConversations(db, userIdOf(c));
-      return c.json({ conversations: rows.map(conversationJson) });
+    .get("/", validate("query", libraryQuery), async (c) => {
+      const rows = await listConversations(db, userIdOf(c), c.req.valid("query").sort);
+      return c.json({
+        conversations: rows.map((r) => ({ ...conversationJson(r), lastMessage: r.lastMessage })),
+      });
     })
     .get("/:id", validate("param", idParam), async (c) => {
       return c.json(conversationJson(await owned(userIdOf(c), c.req.valid("param").id)));

@@ -7,7 +7,14 @@
  * @module
  */
 import { z } from "zod";
-import { idParam, mediaParams, pageQuery, renameBody, viewAsBody } from "./conversations.ts";
+import {
+  idParam,
+  libraryQuery,
+  mediaParams,
+  pageQuery,
+  renameBody,
+  viewAsBody,
+} from "./conversations.ts";
 import { messageJsonSchema } from "./export.ts";
 import { type ApiOperation, binary } from "./openapi_types.ts";
 
@@ -20,9 +27,25 @@ const conversationSchema = z.object({
   firstDate: z.string().nullable().describe("Wall-clock YYYY-MM-DDTHH:MM:SS of the first message"),
   lastDate: z.string().nullable(),
   viewAs: z.string().nullable().describe("The participant shown as “me”"),
+  timeZone: z.string().describe(
+    "The exporting phone's IANA zone, which the wall clocks (`firstDate`, `date`) are in",
+  ),
   version: z.number().int().describe("Bumped on every change; ETags derive from it"),
   summary: z.unknown(),
   createdAt: z.iso.datetime(),
+});
+/** A library entry: the conversation and the last message its card previews. */
+const libraryEntrySchema = conversationSchema.extend({
+  lastMessage: z.object({
+    seq: z.number().int(),
+    ref: z.number().int(),
+    date: z.string().describe("Wall clock YYYY-MM-DDTHH:MM:SS, as exported"),
+    at: z.string().describe("The instant (ISO, UTC)"),
+    author: z.string().nullable(),
+    text: z.string().describe("Its first 200 characters"),
+    kind: z.string(),
+    attachment: z.string().nullable(),
+  }).nullable().describe("null for a conversation without messages"),
 });
 /** The shape of an entry of `messagesJson`. */
 const messageSchema = messageJsonSchema.extend({
@@ -55,10 +78,11 @@ export const conversationOperations: ApiOperation[] = [
     path: "/api/conversations",
     tag: "Conversations",
     summary: "The library",
+    query: libraryQuery,
     responses: {
       200: {
-        description: "Most recent first",
-        schema: z.object({ conversations: z.array(conversationSchema) }),
+        description: "In the order asked for (most recent first by default)",
+        schema: z.object({ conversations: z.array(libraryEntrySchema) }),
       },
     },
   },
