@@ -9,10 +9,13 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 /**
  * Reads a JSON body before zValidator does (Hono caches it): a body not declared JSON is a 415
  * (zValidator would read it as `{}` and blame a missing field), malformed JSON a 400
- * `invalid_request` like any other bad input.
+ * `invalid_request` like any other bad input. No body and no type is `{}`, as before: a route
+ * whose fields are all optional takes a bare POST.
  */
 async function readJsonBody(c: Context) {
   const type = (c.req.header("content-type") ?? "").split(";")[0].trim();
+  // No body at all (`curl -X POST` of a share of the whole chat): the schema's defaults.
+  if (type === "" && (await c.req.text()) === "") return {};
   if (!JSON_TYPE.test(type)) {
     throw new AppError(
       415,

@@ -56,6 +56,24 @@ Deno.test("validate json: a body that is not declared JSON is a 415, not a missi
     assert.match(e.message, /application\/json/);
   }
 });
+Deno.test("validate json: no body and no type is an empty object (all-optional bodies)", async () => {
+  const bare = await app().request("/api/things", { method: "POST" });
+  assert.equal(bare.status, 400);
+  assert.equal(
+    (await error(bare)).message,
+    "title: Invalid input: expected string, received undefined",
+  );
+  const optional = new Hono<AppEnv>();
+  optional.post(
+    "/api/x",
+    validate("json", z.object({ n: z.number().default(3) })),
+    (c) => c.json(c.req.valid("json")),
+  );
+  optional.onError(onError);
+  const res = await optional.request("/api/x", { method: "POST" });
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { n: 3 });
+});
 Deno.test("validate json: an unknown field is a 400 naming it (a typo must not be ignored)", async () => {
   const res = await post({ type: "application/json", body: '{"title":"a","dayz":2}' });
   assert.equal(res.status, 400);
