@@ -33,6 +33,10 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
         headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      return await hold(method, template, res);
+    };
+    /** Holds an answer's JSON against its documented shape. */
+    const hold = async (method: string, template: string, res: Response) => {
       const answer = await res.json();
       const documented = doc.paths[template]?.[method.toLowerCase()] as
         | { responses: Record<string, { content?: Record<string, { schema: Json }> }> }
@@ -42,7 +46,7 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
         problems.push(`${method} ${template}: ${res.status} is not documented`);
         return answer;
       }
-      problems.push(...schemaErrors(schema, answer).map((e) => `${method} ${template}: ${e}`));
+      problems.push(...schemaErrors(schema, answer, doc).map((e) => `${method} ${template}: ${e}`));
       return answer;
     };
     const c = `/api/conversations/${id}`;
@@ -69,6 +73,16 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
     await check("GET", "/api/conversations/{id}", `/api/conversations/${crypto.randomUUID()}`);
     await check("GET", "/api/conversations/{id}/messages", `${c}/messages?limit=0`);
     await check("DELETE", "/api/conversations/{id}", c);
+    // The same file twice: the 409 names the earlier import in fields of its own.
+    const upload = () =>
+      t.app.request("/api/imports?filename=chat.txt", {
+        method: "POST",
+        headers: { ...headers, "content-type": "text/plain" },
+        body: "01/01/2024, 09:00 - Ann: Hi\n",
+      });
+    assert.equal((await hold("POST", "/api/imports", await upload())).id.length, 36);
+    const duplicate = await hold("POST", "/api/imports", await upload());
+    assert.equal(duplicate.error.code, "duplicate_upload");
     assert.deepEqual(problems, []);
   } finally {
     await t.close();

@@ -42,7 +42,10 @@ export const errorSchema = z.object({
   error: z.object({
     code: z.string().describe("Stable machine-readable code: invalid_request, not_found, …"),
     message: z.string().describe("Human-readable; validation errors start with the field name"),
-  }),
+  }).loose().describe(
+    "Some errors say more in fields of their own: a 409 `duplicate_upload` names the earlier " +
+      "import (`importId`, `importUrl`, `conversationId`, `conversationUrl`, `title`)",
+  ),
 });
 
 /** The 429 of a GET that costs seconds of CPU on a big chat (RATE_LIMIT_HEAVY, per user). */
