@@ -61,7 +61,12 @@ Deno.test("workflows: Deploy migrates first, with the Job of infra/k8s", () => {
   assert.ok(file && exists(file), "the migration Job's manifest is applied");
   assert.match(script, new RegExp(`delete job ${job.metadata.name} `));
   assert.match(script, new RegExp(`-f ${file} ${container.name}="\\$IMAGE"`));
-  assert.match(script, new RegExp(`--for=condition=complete job/${job.metadata.name}`));
+  // It waits until the Job completes or fails, whichever comes first (not a timeout's length).
+  assert.match(script, new RegExp(`get job/${job.metadata.name} \\\\?\\s*-o jsonpath=`));
+  assert.match(script, /\*" Complete "\* \| \*" Failed "\*\) break/);
+  assert.ok(script.includes(`[[ " $state" != *" Complete "* ]]`), "only Complete goes on");
+  const [, tries, pause] = /for _ in \$\(seq (\d+)\); do[^]*?sleep (\d+)/.exec(script)!;
+  assert.ok(job.spec.activeDeadlineSeconds <= Number(tries) * Number(pause), "outlasts the Job");
   assert.ok(script.indexOf(job.metadata.name) < script.indexOf("set image deployment/"));
 });
 
