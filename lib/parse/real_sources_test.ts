@@ -67,3 +67,77 @@ Deno.test("iOS lines of real exports read right (a guard: these never failed)", 
     ],
   );
 });
+
+Deno.test("lines pasted in issue threads read right (a guard: these never failed)", async () => {
+  const L = "\u200E"; // iOS's mark before generated bodies, lost in the pasted copies (FORMAT.md §2.2)
+  // JBGruber/rwhatsapp #28 (fa Android): Persian digits, the Arabic comma, year first.
+  const fa = await parseText(
+    "۲۰۲۱/۵/۳۰، ۱۸:۴۴ - پیامها و تماسها سرتاسر رمزگذاری شدهاند. هیچ شخصی خارج از گفتگو حتی خود واتساپ هم نمیتواند آنها را بخواند یا بشنود. برای کسب اطلاعات بیشتر، اینجا را بزنید.\n" +
+      "۲۰۲۱/۵/۳۰، ۱۸:۴۵ - شطرنج: سلام مچکرم\n" +
+      "۲۰۲۱/۵/۳۰، ۱۸:۴۹ - شطرنج: <رسانه حذف شد>\n",
+  );
+  assert.deepEqual(fa.messages.map((m) => [m.date, m.author, m.kind]), [
+    ["2021-05-30T18:44:00", null, "system"],
+    ["2021-05-30T18:45:00", "شطرنج", "text"],
+    ["2021-05-30T18:49:00", "شطرنج", "media"],
+  ]);
+  assert.equal(fa.summary.language, "fa");
+  // prabhakar267/WA-Reader #36 (es iOS 2018): no comma, `<adjunto: …>`, the deleted notice.
+  const photo = "00000002-PHOTO-2018-03-25-11-27-47.jpg";
+  assert.deepEqual(
+    (await parseText(
+      `[25/3/18 11:27:48] Carolina Elhordoy Lezama: ${L}Los mensajes y llamadas en este chat ahora están protegidos con cifrado de extremo a extremo.\n` +
+        `${L}[25/3/18 11:27:48] Jorge Diez Furest: ${L}<adjunto: ${photo}>\n` +
+        `[25/3/18 12:10:56] Carolina Elhordoy Lezama: ${L}Este mensaje fue eliminado.\n` +
+        "[25/3/18 13:53:53] Jorge Diez Furest: Bueno bárbaro menos\nMal que\n",
+    )).messages,
+    [
+      msg(
+        "2018-03-25T11:27:48",
+        null,
+        "Los mensajes y llamadas en este chat ahora están protegidos con cifrado de extremo a extremo.",
+      ),
+      msg("2018-03-25T11:27:48", "Jorge Diez Furest", "", "media", photo),
+      msg(
+        "2018-03-25T12:10:56",
+        "Carolina Elhordoy Lezama",
+        "Este mensaje fue eliminado.",
+        "deleted",
+      ),
+      msg("2018-03-25T13:53:53", "Jorge Diez Furest", "Bueno bárbaro menos\nMal que"),
+    ],
+  );
+  // theveloped/WhatsBook #2 (iOS 2013): events without an author, `<‎attached>` after the name.
+  assert.deepEqual(
+    (await parseText(
+      "06.08.13, 19:55:10: You changed the subject to “XXXX”\n" +
+        "06.08.13, 19:55:10: XXXX was added\n" +
+        `06.08.13, 19:55:38: Habi: 2013-08-06-PHOTO-00000006.jpg <${L}attached>\n` +
+        "09.08.13, 23:20:39: XXXX: Wow! Bellissima!!!\n",
+    )).messages,
+    [
+      msg("2013-08-06T19:55:10", null, "You changed the subject to “XXXX”"),
+      msg("2013-08-06T19:55:10", null, "XXXX was added"),
+      msg("2013-08-06T19:55:38", "Habi", "", "media", "2013-08-06-PHOTO-00000006.jpg"),
+      msg("2013-08-09T23:20:39", "XXXX", "Wow! Bellissima!!!"),
+    ],
+  );
+  // lucasrodes/whatstk #135 (iOS, D/M/Y 12h): the actor and the chat name before events.
+  assert.deepEqual(
+    (await parseText(
+      `[28/02/2022, 9:52:58 PM] ~ AK: ${L}~ AK created this group\n` +
+        `[17/01/2023, 10:14:01 AM] ملتقي: ${L}You joined using this group's invite link\n` +
+        "[17/01/2023, 10:14:37 AM] ~ عماد عافيه: لتر0 3\n",
+    )).messages,
+    [
+      msg("2022-02-28T21:52:58", null, "~ AK created this group"),
+      msg("2023-01-17T10:14:01", null, "You joined using this group's invite link"),
+      msg("2023-01-17T10:14:37", "~ عماد عافيه", "لتر0 3"),
+    ],
+  );
+  // automaciej/whatsapp-archive #1 (old iOS): year first, 12-hour clock, `: ` after the time.
+  assert.deepEqual(
+    (await parseText("2016-06-27, 8:04:08 AM: Neil: Hi\n")).messages,
+    [msg("2016-06-27T08:04:08", "Neil", "Hi")],
+  );
+});

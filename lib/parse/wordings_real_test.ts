@@ -1,6 +1,6 @@
 /**
- * WhatsApp's wordings beyond the first eight languages, on lines of real iOS exports (ja, th, vi,
- * uk): every message exactly, and the language the summary guesses. The per-language synthetic
+ * WhatsApp's wordings on lines of real iOS exports (ja, th, vi, uk, and fr, de, pt, ru of the
+ * first eight): every message exactly, and the language the summary guesses. The per-language synthetic
  * cases are in wordings_more_test.ts.
  *
  * @module
@@ -105,6 +105,100 @@ const REAL: Record<string, RealExport> = {
       ["27T21:50:09", "Dmitry S", "media"],
       ["27T21:50:54", "Dmitry S", "deleted"],
       ["27T21:51:57", "Dmitry S", "media"],
+      ["27T21:54:45", "Elon Musk", "deleted"],
+      ["27T21:56:45", "Dmitry S", "location"],
+    ],
+  },
+  // The same chat in four more languages (test/data/ios, "WhatsApp Chat - Elon Musk (…).txt"),
+  // each line of it but the security-code notice (system only with its lost U+200E).
+  fr: {
+    lines: [
+      "[3/18/22 14:56:00] Elon Musk: Les messages et les appels sont chiffrés de bout en bout. Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter.",
+      "[3/27/22 21:41:55] Dmitry Starkov: image absente",
+      "[3/27/22 21:44:47] Dmitry Starkov: audio omis",
+      "[3/27/22 21:47:54] Dmitry Starkov: Fiche contact manquante",
+      "[3/27/22 21:50:25] Dmitry Starkov: Resume-Dmitry-Starkov.pdf • 2 pages document manquant",
+      "[3/27/22 21:50:54] Dmitry Starkov: Vous avez supprimé ce message.",
+      "[3/27/22 21:51:57] Dmitry Starkov: GIF retiré",
+      "[3/27/22 21:54:45] Elon Musk: Ce message a été supprimé.",
+      "[3/27/22 21:56:45] Dmitry Starkov: Localisation: https://maps.google.com/?q=36.666958,29.113155",
+    ],
+    expected: [
+      ["18T14:56:00", null, "system"],
+      ["27T21:41:55", "Dmitry Starkov", "media"],
+      ["27T21:44:47", "Dmitry Starkov", "media"],
+      ["27T21:47:54", "Dmitry Starkov", "contact"],
+      ["27T21:50:25", "Dmitry Starkov", "media"],
+      ["27T21:50:54", "Dmitry Starkov", "deleted"],
+      ["27T21:51:57", "Dmitry Starkov", "media"],
+      ["27T21:54:45", "Elon Musk", "deleted"],
+      ["27T21:56:45", "Dmitry Starkov", "location"],
+    ],
+  },
+  de: {
+    lines: [
+      "[3/18/22, 14:56:00] Elon Musk: Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören, nicht einmal WhatsApp.",
+      "[3/27/22, 21:41:55] Dmitry S: Bild weggelassen",
+      "[3/27/22, 21:47:54] Dmitry S: Kontaktkarte ausgelassen",
+      "[3/27/22, 21:50:09] Dmitry S: Some file.txt Dokument weggelassen",
+      "[3/27/22, 21:50:25] Dmitry S: Resume-Dmitry-Starkov.pdf • 2 Seiten Dokument weggelassen",
+      "[3/27/22, 21:50:54] Dmitry S: Du hast diese Nachricht gelöscht.",
+      "[3/27/22, 21:54:45] Elon Musk: Diese Nachricht wurde gelöscht.",
+      "[3/27/22, 21:56:45] Dmitry S: Standort: https://maps.google.com/?q=51.5021456,-0.127397",
+    ],
+    expected: [
+      ["18T14:56:00", null, "system"],
+      ["27T21:41:55", "Dmitry S", "media"],
+      ["27T21:47:54", "Dmitry S", "contact"],
+      ["27T21:50:09", "Dmitry S", "media"],
+      ["27T21:50:25", "Dmitry S", "media"],
+      ["27T21:50:54", "Dmitry S", "deleted"],
+      ["27T21:54:45", "Elon Musk", "deleted"],
+      ["27T21:56:45", "Dmitry S", "location"],
+    ],
+  },
+  pt: {
+    lines: [
+      "[3/18/22 14:56:00] Elon Musk: As mensagens e chamadas são encriptadas ponto a ponto. Ninguém fora desta conversa, nem mesmo o WhatsApp, pode ler ou ouvi-las.",
+      "[3/27/22 21:44:47] Dmitry S: ficheiro de áudio não revelado",
+      "[3/27/22 21:47:54] Dmitry S: Contacto não revelado",
+      "[3/27/22 21:50:25] Dmitry S: Resume-Dmitry-Starkov.pdf • 2 páginas documento não revelado",
+      "[3/27/22 21:50:54] Dmitry S: Apagou esta mensagem.",
+      "[3/27/22 21:51:57] Dmitry S: GIF não revelada",
+      "[3/27/22 21:54:45] Elon Musk: Esta mensagem foi apagada.",
+      "[3/27/22 21:56:45] Dmitry S: Localização: https://maps.google.com/?q=51.5021456,-0.127397",
+    ],
+    expected: [
+      ["18T14:56:00", null, "system"],
+      ["27T21:44:47", "Dmitry S", "media"],
+      ["27T21:47:54", "Dmitry S", "contact"],
+      ["27T21:50:25", "Dmitry S", "media"],
+      ["27T21:50:54", "Dmitry S", "deleted"],
+      ["27T21:51:57", "Dmitry S", "media"],
+      ["27T21:54:45", "Elon Musk", "deleted"],
+      ["27T21:56:45", "Dmitry S", "location"],
+    ],
+  },
+  ru: {
+    lines: [
+      "[3/18/22, 14:56:00] Elon Musk: Сообщения и звонки защищены сквозным шифрованием. Третьи лица, включая WhatsApp, не могут прочитать ваши сообщения или прослушать звонки.",
+      "[3/27/22, 21:44:47] Dmitry S: аудиофайл отсутствует",
+      "[3/27/22, 21:46:02] Dmitry S: Pimlico Gardens (London, United Kingdom): https://foursquare.com/v/4e89af95e5fa82ad4c0aa03b",
+      "[3/27/22, 21:47:54] Dmitry S: Карточка контакта отсутствует",
+      "[3/27/22, 21:49:16] Dmitry S: стикер не добавлен",
+      "[3/27/22, 21:50:25] Dmitry S: Resume-Dmitry-Starkov.pdf • 2 страницы документ отсутствует",
+      "[3/27/22, 21:50:54] Dmitry S: Вы удалили данное сообщение.",
+      "[3/27/22, 21:54:45] Elon Musk: Данное сообщение удалено.",
+      "[3/27/22, 21:56:45] Dmitry S: Местоположение: https://maps.google.com/?q=51.5021456,-0.127397",
+    ],
+    expected: [
+      ["18T14:56:00", null, "system"],
+      ["27T21:44:47", "Dmitry S", "media"],
+      ["27T21:46:02", "Dmitry S", "location"],
+      ["27T21:47:54", "Dmitry S", "contact"],
+      ["27T21:49:16", "Dmitry S", "media"],
+      ["27T21:50:25", "Dmitry S", "media"],
+      ["27T21:50:54", "Dmitry S", "deleted"],
       ["27T21:54:45", "Elon Musk", "deleted"],
       ["27T21:56:45", "Dmitry S", "location"],
     ],
