@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { Config } from "../../lib/config.ts";
 import type { RateLimiter, RateRule } from "../../lib/ratelimit.ts";
 import type { AppEnv } from "./env.ts";
+import { isJsonType } from "./validate.ts";
 
 /**
  * The client's address: with `hops` trusted proxies in front (each appending the address it
@@ -29,7 +30,8 @@ export async function attemptedEmail(c: Context): Promise<string | null> {
   const type = c.req.header("content-type") ?? "";
   let email: unknown = null;
   try {
-    if (/^application\/json/i.test(type)) email = (await c.req.json())?.email;
+    // The same test as the route's: a type read as JSON there is read as JSON here.
+    if (isJsonType(type)) email = (await c.req.json())?.email;
     else if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
       email = (await c.req.parseBody()).email;
     }

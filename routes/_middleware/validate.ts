@@ -6,6 +6,17 @@ import { AppError } from "../../lib/errors.ts";
 /** What a JSON body's `Content-Type` may be (`application/json`, `application/x+json`, …). */
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
+/** The media type of a `Content-Type` header value (no parameters), or "". */
+const mediaTypeOf = (contentType: string | undefined) => (contentType ?? "").split(";")[0].trim();
+
+/**
+ * True when a body of this `Content-Type` is read as JSON by {@link validate} (and by Hono's
+ * validator): whatever else reads a JSON body before the route (the sign-in rate limit's email)
+ * must agree with it.
+ */
+export const isJsonType = (contentType: string | undefined) =>
+  JSON_TYPE.test(mediaTypeOf(contentType));
+
 /**
  * Reads a JSON body before zValidator does (Hono caches it): a body not declared JSON is a 415
  * (zValidator would read it as `{}` and blame a missing field), malformed JSON a 400
@@ -13,7 +24,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * whose fields are all optional takes a bare POST.
  */
 async function readJsonBody(c: Context) {
-  const type = (c.req.header("content-type") ?? "").split(";")[0].trim();
+  const type = mediaTypeOf(c.req.header("content-type"));
   // No body at all (`curl -X POST` of a share of the whole chat): the schema's defaults.
   if (type === "" && (await c.req.text()) === "") return {};
   if (!JSON_TYPE.test(type)) {

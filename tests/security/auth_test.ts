@@ -308,6 +308,33 @@ Deno.test("brute force: sign-in attempts are limited per address and per account
   }
 });
 
+Deno.test("brute force: every JSON type the API reads counts against the account (x+json, upper case)", async () => {
+  const t = await createTestApp({ env: { RATE_LIMIT_SIGNIN: "3/15m", TRUST_PROXY_HOPS: "1" } });
+  try {
+    const ann = await signUp(t.app);
+    const types = ["application/vnd.api+json", "APPLICATION/JSON", "application/x+json"];
+    // One guess from each of many addresses: the account's own limit stops them all the same.
+    for (const [i, type] of types.entries()) {
+      const res = await t.app.request("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": type, "x-forwarded-for": `10.0.1.${i}` },
+        body: JSON.stringify({ email: ann.email, password: `guess-${i}-xx` }),
+      });
+      assert.equal(res.status, 401, type);
+      await res.body?.cancel();
+    }
+    const blocked = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "10.0.1.99" },
+      body: JSON.stringify({ email: ann.email, password: "correct horse battery" }),
+    });
+    assert.equal(blocked.status, 429);
+    await blocked.body?.cancel();
+  } finally {
+    await t.close();
+  }
+});
+
 Deno.test("rate limits: sign-ups per address, uploads per user, account deletion per user", async () => {
   const t = await createTestApp({
     env: { RATE_LIMIT_SIGNUP: "2/1h", RATE_LIMIT_UPLOAD: "2/1h", RATE_LIMIT_SIGNIN: "2/1h" },
