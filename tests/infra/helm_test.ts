@@ -153,15 +153,32 @@ Deno.test("helm: postgres and redis are optional bitnami dependencies, not vendo
   assert.throws(() => Deno.statSync(repoPath(`${CHART}/charts`)), "no vendored charts/");
 });
 
+Deno.test("helm: the in-cluster postgresql and redis have no default password either", () => {
+  const values = loadYaml(`${CHART}/values.yaml`) as Record<string, { auth: Values }>;
+  assert.equal(values.postgresql.auth.password, "", "values.yaml: postgresql.auth.password");
+  assert.equal(values.redis.auth.password, "", "values.yaml: redis.auth.password");
+  assert.throws(
+    () => render({ postgresql: { enabled: true } }),
+    /postgresql\.auth\.password is required/,
+  );
+  assert.throws(() => render({ redis: { enabled: true } }), /redis\.auth\.password is required/);
+});
+
 Deno.test("helm: enabling postgresql and redis derives the URLs and the NetworkPolicies", () => {
-  const objects = render({ postgresql: { enabled: true }, redis: { enabled: true } });
+  const objects = render({
+    postgresql: { enabled: true, auth: { password: "pg-pass" } },
+    redis: { enabled: true, auth: { password: "redis-pass" } },
+  });
   const secret = objects.find((o) => o.kind === "Secret" && o.metadata.name.endsWith("-secrets"))!;
   assert.equal(
     secret.stringData!.DATABASE_URL,
-    "postgres://reader:CHANGE_ME@whatsapp-reader-postgresql:5432/reader",
+    "postgres://reader:pg-pass@whatsapp-reader-postgresql:5432/reader",
   );
   const redis = objects.find((o) => o.kind === "Secret" && o.metadata.name.endsWith("-redis"))!;
-  assert.equal(redis.stringData!.REDIS_URL, "redis://:CHANGE_ME@whatsapp-reader-redis-master:6379");
+  assert.equal(
+    redis.stringData!.REDIS_URL,
+    "redis://:redis-pass@whatsapp-reader-redis-master:6379",
+  );
   const api = objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name.endsWith("-api"))!;
   const postgresRule = api.spec.egress.find((r: { ports: { port: number }[] }) =>
     r.ports[0].port === 5432
