@@ -20,12 +20,12 @@ export const isJsonType = (contentType: string | undefined) =>
 /**
  * Reads a JSON body before zValidator does (Hono caches it): a body not declared JSON is a 415
  * (zValidator would read it as `{}` and blame a missing field), malformed JSON a 400
- * `invalid_request` like any other bad input. No body and no type is `{}`, as before: a route
- * whose fields are all optional takes a bare POST.
+ * `invalid_request` like any other bad input. No body and no type is `{}`, as before: a bare
+ * POST is answered by the schema (the field it lacks, or its defaults), not by a 415.
  */
 async function readJsonBody(c: Context) {
   const type = mediaTypeOf(c.req.header("content-type"));
-  // No body at all (`curl -X POST` of a share of the whole chat): the schema's defaults.
+  // No body at all (`curl -X POST …/reparse`): the schema names what is missing.
   if (type === "" && (await c.req.text()) === "") return {};
   if (!JSON_TYPE.test(type)) {
     throw new AppError(

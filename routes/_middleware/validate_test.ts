@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "./env.ts";
 import { onError } from "./errors.ts";
 import { validate } from "./validate.ts";
+import { operations } from "../api/openapi.ts";
 
 const body = z.object({ title: z.string(), days: z.number().optional() })
   .refine((b) => b.title !== "x", { message: "must not be x", path: ["title"] });
@@ -83,4 +84,14 @@ Deno.test("validate json: an unknown field is a 400 naming it (a typo must not b
   // The schema's own refinements still apply.
   const refined = await post({ type: "application/json", body: '{"title":"x"}' });
   assert.equal((await error(refined)).message, "title: must not be x");
+});
+
+Deno.test("validate json: every JSON body of the API is an object whose unknown fields are refused", () => {
+  const bodies = operations.filter((op) => op.body);
+  assert.ok(bodies.length >= 10, `${bodies.length} bodies`);
+  for (const op of bodies) {
+    // A transform or union would make validate() skip the unknown-field check silently.
+    assert.ok(op.body instanceof z.ZodObject, `${op.method} ${op.path}: a z.object`);
+    assert.equal(op.body._zod.def.catchall, undefined, `${op.method} ${op.path}: not loose`);
+  }
 });
