@@ -17,6 +17,7 @@ import { accountApi } from "./api/account.ts";
 import { authApi } from "./api/auth.ts";
 import { conversationsApi } from "./api/conversations.ts";
 import { mergeApi } from "./api/merge.ts";
+import { mergeCandidatesApi } from "./api/merge_candidates.ts";
 import { mediaApi } from "./api/media.ts";
 import { openApiRoutes } from "./api/docs.tsx";
 import { exportApi } from "./api/export.ts";
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
       "/c/:id/time-zone",
       "/api/conversations/:id/export",
       "/api/conversations/:id/merge",
+      "/api/conversations/:id/merge-candidates",
       "/c/:id/merge",
     ]
   ) app.use(path, limits.heavy);
@@ -142,6 +144,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/conversations", sharesApi(deps));
   app.route("/api/conversations", conversationsApi(deps));
   app.route("/api/conversations", mergeApi(deps));
+  app.route("/api/conversations", mergeCandidatesApi(deps));
   app.route("/api", mediaApi(deps));
   app.route("/api/conversations", insightsApi(deps));
   app.route("/api/search", searchApi(deps));

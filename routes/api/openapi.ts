@@ -28,6 +28,7 @@ import { shareOperations } from "./shares.ts";
 import { referenceOperations } from "./openapi_reference.ts";
 import { reportOperations } from "./report.ts";
 import { mergeOperations } from "./merge.ts";
+import { mergeCandidateOperations } from "./merge_candidates.ts";
 import { privacyOperations } from "./privacy.ts";
 import { mediaOperations } from "./media.ts";
 import { timeZoneOperations } from "./time_zones.ts";
@@ -49,6 +50,7 @@ export const operations: ApiOperation[] = [
   ...reportOperations,
   ...mediaOperations,
   ...mergeOperations,
+  ...mergeCandidateOperations,
   ...privacyOperations,
   ...timeZoneOperations,
 ];

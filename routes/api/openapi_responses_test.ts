@@ -69,6 +69,14 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
     await check("POST", "/api/tokens", "/api/tokens", { name: "script" });
     await check("GET", "/api/tokens", "/api/tokens");
     await check("GET", "/api/imports", "/api/imports");
+    // Another chat of the same title: a merge candidate.
+    const twin = await seedChat(t, userId, { messages: numbered(2) });
+    const twins = await check(
+      "GET",
+      "/api/conversations/{id}/merge-candidates",
+      `${c}/merge-candidates`,
+    );
+    assert.deepEqual(twins.candidates.map((x: Json) => x.id), [twin]);
     // Errors use the shared error body too.
     await check("GET", "/api/conversations/{id}", `/api/conversations/${crypto.randomUUID()}`);
     await check("GET", "/api/conversations/{id}/messages", `${c}/messages?limit=0`);

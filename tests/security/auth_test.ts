@@ -434,6 +434,10 @@ Deno.test("rate limits: CPU-heavy requests per user (export, date-order preview,
       body: JSON.stringify({ from: crypto.randomUUID() }),
     });
     assert.equal(merge.status, 429);
+    const candidates = await t.app.request(`/api/conversations/${chat}/merge-candidates`, {
+      headers: ann.headers,
+    });
+    assert.equal(candidates.status, 429);
     // So are the re-imports a user can queue (a date order, the phone's zone).
     const reparse = await t.app.request(`/api/imports/${chat}/reparse`, {
       method: "POST",
