@@ -18,6 +18,7 @@ import { authApi } from "./api/auth.ts";
 import { conversationsApi } from "./api/conversations.ts";
 import { mergeApi } from "./api/merge.ts";
 import { mergeCandidatesApi } from "./api/merge_candidates.ts";
+import { coverageApi } from "./api/coverage.ts";
 import { mediaApi } from "./api/media.ts";
 import { openApiRoutes } from "./api/docs.tsx";
 import { exportApi } from "./api/export.ts";
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/conversations", conversationsApi(deps));
   app.route("/api/conversations", mergeApi(deps));
   app.route("/api/conversations", mergeCandidatesApi(deps));
+  app.route("/api/conversations", coverageApi(deps));
   app.route("/api", mediaApi(deps));
   app.route("/api/conversations", insightsApi(deps));
   app.route("/api/search", searchApi(deps));

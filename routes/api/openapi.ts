@@ -29,6 +29,7 @@ import { referenceOperations } from "./openapi_reference.ts";
 import { reportOperations } from "./report.ts";
 import { mergeOperations } from "./merge.ts";
 import { mergeCandidateOperations } from "./merge_candidates.ts";
+import { coverageOperations } from "./coverage.ts";
 import { privacyOperations } from "./privacy.ts";
 import { mediaOperations } from "./media.ts";
 import { timeZoneOperations } from "./time_zones.ts";
@@ -51,6 +52,7 @@ export const operations: ApiOperation[] = [
   ...mediaOperations,
   ...mergeOperations,
   ...mergeCandidateOperations,
+  ...coverageOperations,
   ...privacyOperations,
   ...timeZoneOperations,
 ];

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createTestApp, signUp } from "../../tests/helpers/app.ts";
 import { schemaErrors } from "../../tests/helpers/json_schema.ts";
 import { numbered, seedChat } from "../_test_chat.ts";
+import { importExport } from "../../lib/merge/fixtures_test_util.ts";
 import { openApiDocument } from "./openapi_document.ts";
 
 type Json = Record<string, unknown>;
@@ -77,6 +78,14 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
       `${c}/merge-candidates`,
     );
     assert.deepEqual(twins.candidates.map((x: Json) => x.id), [twin]);
+    // An imported export has a source (a seeded chat has none).
+    const imported = await importExport(t, userId, "chat.txt", "01/01/2024, 09:00 - Ann: Hi\n");
+    const coverage = await check(
+      "GET",
+      "/api/conversations/{id}/coverage",
+      `/api/conversations/${imported}/coverage`,
+    );
+    assert.equal(coverage.sources.length, 1);
     // Errors use the shared error body too.
     await check("GET", "/api/conversations/{id}", `/api/conversations/${crypto.randomUUID()}`);
     await check("GET", "/api/conversations/{id}/messages", `${c}/messages?limit=0`);
