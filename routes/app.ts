@@ -19,6 +19,7 @@ import { conversationsApi } from "./api/conversations.ts";
 import { mergeApi } from "./api/merge.ts";
 import { mergeCandidatesApi } from "./api/merge_candidates.ts";
 import { coverageApi } from "./api/coverage.ts";
+import { userSharesApi } from "./api/user_shares.ts";
 import { mediaApi } from "./api/media.ts";
 import { openApiRoutes } from "./api/docs.tsx";
 import { exportApi } from "./api/export.ts";
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/conversations", mergeApi(deps));
   app.route("/api/conversations", mergeCandidatesApi(deps));
   app.route("/api/conversations", coverageApi(deps));
+  app.route("/api/shares", userSharesApi(deps));
   app.route("/api", mediaApi(deps));
   app.route("/api/conversations", insightsApi(deps));
   app.route("/api/search", searchApi(deps));

@@ -25,6 +25,7 @@ import { insightsOperations } from "./insights.ts";
 import { searchOperations } from "./search.ts";
 import { exportOperations } from "./export.ts";
 import { shareOperations } from "./shares.ts";
+import { userShareOperations } from "./user_shares.ts";
 import { referenceOperations } from "./openapi_reference.ts";
 import { reportOperations } from "./report.ts";
 import { mergeOperations } from "./merge.ts";
@@ -46,6 +47,7 @@ export const operations: ApiOperation[] = [
   ...searchOperations,
   ...exportOperations,
   ...shareOperations,
+  ...userShareOperations,
   ...referenceOperations,
   // Library features.
   ...reportOperations,

@@ -63,6 +63,8 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
     await check("GET", "/api/search", "/api/search?q=message&limit=1");
     await check("POST", "/api/conversations/{id}/shares", `${c}/shares`, { expiresInHours: 1 });
     await check("GET", "/api/conversations/{id}/shares", `${c}/shares`);
+    const all = await check("GET", "/api/shares", "/api/shares");
+    assert.equal(all.shares.length, 1);
     await check("PUT", "/api/conversations/{id}/retention", `${c}/retention`, { days: 30 });
     await check("GET", "/api/conversations/{id}/retention", `${c}/retention`);
     await check("GET", "/api/account", "/api/account");
