@@ -18,6 +18,7 @@ import {
   seqOnOrAfter,
   type StoredMessage,
 } from "../../lib/db/messages.ts";
+import { seqOfRef } from "../../lib/merge/refs.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 import { mediaFileUrl, type MediaSigner } from "../../lib/media_url.ts";
@@ -38,13 +39,16 @@ const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
   .max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
 /**
  * A page of messages: `after`/`before` a seq (keyset), `around` a seq (it and about half a
- * page before it), or around the first message on or after a `date` (YYYY-MM-DD); none: the
- * first page.
+ * page before it), around the message with a `ref` (as its permalink), or around the first
+ * message on or after a `date` (YYYY-MM-DD); none: the first page.
  */
 export const pageQuery = z.object({
   after: seq.optional(),
   before: seq.optional(),
   around: seq.min(1, "must be >= 1").optional(),
+  ref: seq.min(1, "must be >= 1").optional().describe(
+    "Around the message with this stable ref (its permalink `/c/:id/m/:ref`), whatever its seq",
+  ),
   date: z.string().refine(isDay, "must be a date YYYY-MM-DD").optional(),
   limit: z.coerce.number().int().min(1).max(500, "must be at most 500").default(100),
   tz: timeZoneSchema.optional().describe(
@@ -54,7 +58,10 @@ export const pageQuery = z.object({
 }).refine((q) => [q.after, q.before, q.around, q.date].filter((v) => v !== undefined).length <= 1, {
   message: "give one of after, before, around or date",
   path: ["before"],
-});
+}).refine(
+  (q) => q.ref === undefined || [q.after, q.before, q.around, q.date].every((v) => v === undefined),
+  { message: "give ref alone, not with after, before, around or date", path: ["ref"] },
+);
 
 /** `GET /` query: the library's order, as on the library page (`/?sort=`). */
 export const libraryQuery = z.object({
@@ -132,6 +139,12 @@ export function conversationsApi(deps: AppDeps) {
     if (!conversation) throw notFound("conversation");
     return conversation;
   };
+  // The lookup of the permalink page (`/c/:id/m/:ref`): a merge renumbers seqs, not refs.
+  const seqOfRefOr404 = async (id: string, ref: number) => {
+    const found = await seqOfRef(db, id, ref);
+    if (found === null) throw new AppError(404, "not_found", `ref: no message with ref ${ref}`);
+    return found;
+  };
   return new Hono<AppEnv>()
     .get("/", validate("query", libraryQuery), async (c) => {
       const rows = await listConversations(db, userIdOf(c), c.req.valid("query").sort);
@@ -146,9 +159,11 @@ export function conversationsApi(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const conversation = await owned(userIdOf(c), id);
       const q = c.req.valid("query");
-      // `target`: the message asked for by `around`, or found for `date` (null: the chat ends
-      // before that day, and the newest page is returned).
-      const target = q.date !== undefined
+      // `target`: the message asked for by `around` or `ref`, or found for `date` (null: the
+      // chat ends before that day, and the newest page is returned).
+      const target = q.ref !== undefined
+        ? await seqOfRefOr404(id, q.ref)
+        : q.date !== undefined
         ? await seqOnOrAfter(db, id, q.date, q.tz ?? conversation.timeZone)
         : q.around ?? null;
       const messages = target !== null

@@ -113,6 +113,8 @@ export const conversationOperations: ApiOperation[] = [
     path: "/api/conversations/:id/messages",
     tag: "Conversations",
     summary: "A page of messages (keyset: after or before a seq)",
+    description: "Or the page around a seq (`around`), a message's stable ref (`ref`, as its " +
+      "permalink; an unknown ref is a 404 naming it) or a day (`date`): one of these at most.",
     params: idParam,
     query: pageQuery,
     responses: {
@@ -121,8 +123,9 @@ export const conversationOperations: ApiOperation[] = [
         schema: z.object({
           messages: z.array(messageSchema),
           target: z.number().int().nullable().describe(
-            "The seq `around` asked for, or the first message on or after `date` (null: neither " +
-              "asked, or the chat ends before that day and this is the newest page)",
+            "The seq `around` asked for, the seq of the message `ref` names, or the first " +
+              "message on or after `date` (null: none asked, or the chat ends before that day " +
+              "and this is the newest page)",
           ),
           total: z.number().int(),
           prev: z.object({ before: z.number().int() }).nullable(),

@@ -55,6 +55,9 @@ Deno.test("OpenAPI: real answers have the documented shapes (no field more, none
     await check("GET", "/api/conversations/{id}", c);
     await check("GET", "/api/conversations/{id}/messages", `${c}/messages`);
     await check("GET", "/api/conversations/{id}/messages", `${c}/messages?around=2&tz=Asia/Tokyo`);
+    const byRef = await check("GET", "/api/conversations/{id}/messages", `${c}/messages?ref=3`);
+    assert.equal(byRef.target, 3);
+    await check("GET", "/api/conversations/{id}/messages", `${c}/messages?ref=999`);
     await check("PATCH", "/api/conversations/{id}", c, { title: "Renamed" });
     await check("PUT", "/api/conversations/{id}/view-as", `${c}/view-as`, { participant: "Bob" });
     await check("GET", "/api/conversations/{id}/insights", `${c}/insights`);
