@@ -13,6 +13,7 @@ import { MessageItem } from "../routes/_components/message_item.tsx";
 import { formatDay, shownAt } from "../routes/_components/dates.ts";
 import { errorMessage } from "./_http.ts";
 import { versionOf } from "./_lib/list_version.ts";
+import { keepingView } from "./_view_anchor.ts";
 
 /** A message as `GET /api/conversations/:id/messages` returns it. */
 export interface ApiMessage extends StoredMessage {
@@ -296,26 +297,6 @@ export async function redrawMessages(list: HTMLElement, look: Look): Promise<voi
   });
 }
 
-/**
- * Runs `change` (messages added above the view, or all drawn again) and scrolls by what the
- * first visible message moved — found again by its id, as a redraw replaces the elements; with
- * none, by what the page grew when `orGrowth`, else not at all.
- */
-function keepingView<T>(list: HTMLElement, orGrowth: boolean, change: () => T): T {
-  const anchor = messageAtTop(list)?.li;
-  const id = anchor?.id, top = anchor?.getBoundingClientRect().top ?? 0;
-  const height = document.documentElement.scrollHeight;
-  const result = change();
-  const now = id ? document.getElementById(id) : null;
-  const moved = now
-    ? now.getBoundingClientRect().top - top
-    : !id && orGrowth
-    ? document.documentElement.scrollHeight - height
-    : 0;
-  if (moved !== 0) globalThis.scrollBy({ top: moved, behavior: "instant" });
-  return result;
-}
-
 /** Messages `first` to `last` (in pages of up to 500), and the chat's total. */
 async function fetchRange(
   conversation: string,
@@ -336,67 +317,4 @@ async function fetchRange(
     after = page.messages[page.messages.length - 1].seq;
   }
   return { messages, total };
-}
-
-/**
- * The "Older messages" / "Newer messages" link around the list (the no-JavaScript pager),
- * created when the server did not render one, pointing where the next page starts, hidden when
- * there is nothing more that way.
- */
-export function pager(list: HTMLElement, rel: "prev" | "next"): HTMLAnchorElement {
-  const conversation = list.dataset.conversation;
-  const sibling = rel === "prev" ? list.previousElementSibling : list.nextElementSibling;
-  let link = sibling instanceof HTMLAnchorElement && sibling.rel === rel ? sibling : null;
-  link ??= document.querySelector<HTMLAnchorElement>(`a[rel~="${rel}"]`);
-  if (!link) {
-    link = document.createElement("a");
-    link.className = rel === "prev" ? "pager older" : "pager newer";
-    link.rel = rel;
-    link.textContent = rel === "prev" ? "Older messages" : "Newer messages";
-    list.insertAdjacentElement(rel === "prev" ? "beforebegin" : "afterend", link);
-  }
-  const first = Number(list.dataset.firstSeq), last = Number(list.dataset.lastSeq);
-  const more = rel === "prev" ? first > 1 : last < Number(list.dataset.total);
-  link.hidden = !more;
-  link.href = rel === "prev"
-    ? `/c/${conversation}?before=${first}`
-    : `/c/${conversation}?after=${last}`;
-  if (rel === "next") newestLink(link, conversation, more);
-  return link;
-}
-
-/**
- * "Jump to the newest" (pinned to the bottom of the view by app.css), shown while the list does
- * not reach the newest message; created after `newer` when the server did not render one (the
- * page was at the end before a jump took the reader years back).
- */
-function newestLink(newer: HTMLAnchorElement, conversation: string | undefined, more: boolean) {
-  let newest = document.querySelector<HTMLAnchorElement>("a.pager.newest");
-  if (!newest && more) {
-    newest = document.createElement("a");
-    newest.className = "pager newest";
-    newest.href = `/c/${conversation}#end`;
-    newest.textContent = "Jump to the newest";
-    newer.insertAdjacentElement("afterend", newest);
-  }
-  if (newest) newest.hidden = !more;
-}
-
-/**
- * The message at the top of the view — the first whose bottom is below the line a scrolled-to
- * message's top sits on (its `scroll-margin-top`: under the sticky header and the day's label) —
- * and its index among the list's messages. Binary search: the list is in page order. What the
- * reader is looking at: kept still while pages are added, kept as the reading place.
- */
-export function messageAtTop(list: HTMLElement): { li: HTMLElement; index: number } | null {
-  const items = [...list.querySelectorAll<HTMLElement>(":scope > li[id^='m']")];
-  if (items.length === 0) return null;
-  const line = parseFloat(getComputedStyle(items[0]).scrollMarginTop) || 0;
-  let lo = 0, hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].getBoundingClientRect().bottom > line) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < items.length ? { li: items[lo], index: lo } : null;
 }

@@ -12,10 +12,10 @@ import {
   fetchMessages,
   type Look,
   lookOf,
-  messageAtTop,
   replaceMessages,
   startReplacement,
 } from "./_messages.tsx";
+import { messageAtTop } from "./_view_anchor.ts";
 
 /** What is kept: the message's stable ref, and its seq (the API's `around`) when it was kept. */
 export interface Place {

@@ -16,10 +16,10 @@ import {
   type Look,
   lookOf,
   messageList,
-  pager,
   REPLACED,
   startExtension,
 } from "./_messages.tsx";
+import { pager } from "./_pager.ts";
 import { keepPlace, keptPlace, restorePlace } from "./_reading_place.ts";
 
 /** Props: the conversation, and how its messages are drawn (see `Look`). */
