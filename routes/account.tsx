@@ -4,7 +4,7 @@ import { deleteCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { type Conversation, listConversations } from "../lib/db/conversations.ts";
-import { createShare, listShares, type Share } from "../lib/db/shares.ts";
+import { listShares, type Share } from "../lib/db/shares.ts";
 import { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "../lib/db/tokens.ts";
 import { getReadingZone, getUser, setReadingZone, type User } from "../lib/db/users.ts";
 import { AppError, notFound } from "../lib/errors.ts";
@@ -13,7 +13,7 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
-import { publicOrigin, revokeAndPurge, shareJson } from "./api/shares.ts";
+import { createShareFrom, publicOrigin, revokeAndPurge, shareJson } from "./api/shares.ts";
 import { ExpiryOptions, ShareList } from "./_components/share_list.tsx";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
@@ -229,8 +229,8 @@ export function accountPages(deps: AppDeps) {
         const issue = form.error.issues[0];
         return view(c, { error: `${issue.path.join(".")}: ${issue.message}` }, 400);
       }
-      const share = await createShare(db, { userId: userIdOf(c), ...form.data });
-      if (!share) throw notFound("conversation");
+      const { conversationId, ...body } = form.data;
+      await createShareFrom(db, userIdOf(c), conversationId, body);
       return back(c, "shares");
     })
     .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
