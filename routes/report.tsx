@@ -2,9 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { getImport } from "../lib/db/imports.ts";
 import { notFound } from "../lib/errors.ts";
-import { reparseBlocker } from "../lib/reparse/db.ts";
 import { previewImport } from "../lib/reparse/preview_import.ts";
-import { importMedia, importReport } from "../lib/reparse/report.ts";
+import { loadImportReport } from "../lib/reparse/report.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
@@ -28,11 +27,7 @@ export function reportPages(deps: AppDeps) {
     .get("/imports/:id/report", requireUserPage, validate("param", reportIdParam), async (c) => {
       const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
       if (!imp) throw notFound("import");
-      const report = importReport(
-        imp,
-        await reparseBlocker(deps.db, imp),
-        await importMedia(deps.db, imp),
-      );
+      const report = await loadImportReport(deps.db, imp);
       return render(
         c,
         <Layout title={`Import report: ${imp.filename}`} signedIn>

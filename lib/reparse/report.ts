@@ -8,6 +8,7 @@
 import type { ImportRow } from "../db/imports.ts";
 import type { Sql } from "../db/client.ts";
 import { type MediaCoverage, mediaCoverage } from "../db/media_coverage.ts";
+import { reparseBlocker } from "./db.ts";
 import { PARSER_VERSION } from "../parse/version.ts";
 import type { Certainty, Clock, DateOrder, Layout, ParseSummary } from "../parse/types.ts";
 
@@ -100,9 +101,14 @@ export function importReport(
   };
 }
 
-/** The media coverage of an import's conversation, once it has one. */
-export async function importMedia(sql: Sql, imp: ImportRow): Promise<MediaCoverage | null> {
-  return imp.status === "done" && imp.conversationId
-    ? await mediaCoverage(sql, imp.conversationId)
-    : null;
+/**
+ * An import's report with what it needs from the database, read at once: why it cannot be
+ * re-parsed, and its conversation's media once it has one. The report page and the API.
+ */
+export async function loadImportReport(sql: Sql, imp: ImportRow): Promise<ImportReport> {
+  const [blocked, media] = await Promise.all([
+    reparseBlocker(sql, imp),
+    imp.status === "done" && imp.conversationId ? mediaCoverage(sql, imp.conversationId) : null,
+  ]);
+  return importReport(imp, blocked, media);
 }

@@ -5,7 +5,7 @@ import type { DateOrder } from "../../lib/parse/types.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { reparseBlocker, requestReparse } from "../../lib/reparse/db.ts";
 import { previewImport } from "../../lib/reparse/preview_import.ts";
-import { importMedia, importReport } from "../../lib/reparse/report.ts";
+import { loadImportReport } from "../../lib/reparse/report.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
@@ -118,9 +118,7 @@ export function reportApi(deps: AppDeps) {
     .get("/:id/report", validate("param", reportIdParam), async (c) => {
       const imp = await getImport(deps.db, userIdOf(c), c.req.valid("param").id);
       if (!imp) throw notFound("import");
-      return c.json(
-        importReport(imp, await reparseBlocker(deps.db, imp), await importMedia(deps.db, imp)),
-      );
+      return c.json(await loadImportReport(deps.db, imp));
     })
     .get(
       "/:id/reparse/preview",
