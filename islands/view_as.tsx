@@ -29,7 +29,7 @@ export function flipSides(list: HTMLElement, participant: string | null): void {
   }
 }
 
-/** Moves the header's "(you)" to `participant` (routes/_components/names.tsx Participants). */
+/** Moves the header's "(you)" to `participant` (routes/_components/names.tsx Names). */
 export function markYou(root: ParentNode, participant: string | null): void {
   for (const mark of root.querySelectorAll(".participants .you")) mark.remove();
   for (const name of root.querySelectorAll<HTMLElement>(".participants [data-participant]")) {

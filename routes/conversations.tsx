@@ -71,7 +71,7 @@ import { refOfSeq, seqOfRef } from "../lib/merge/refs.ts";
 import { CoverageTimeline } from "./_components/coverage.tsx";
 import { MergeOffer } from "./_components/merge_offer.tsx";
 import { ExportMenu } from "./_components/export_menu.tsx";
-import { Participants } from "./_components/names.tsx";
+import { Names } from "./_components/names.tsx";
 import { PDF_MAX_MESSAGES } from "../lib/export/pdf.ts";
 
 const PAGE = 100;
@@ -196,7 +196,7 @@ export function conversationPages(deps: AppDeps) {
             {conv.participants.length > 0 && (
               <>
                 {" · "}
-                <Participants names={conv.participants} you={conv.viewAs} />
+                <Names names={conv.participants} you={conv.viewAs} />
               </>
             )}
           </p>
