@@ -13,7 +13,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../lib/db/conversations.ts";
-import { mergeCandidates, otherConversations, overlapCount } from "../lib/merge/candidates.ts";
+import { mergeChoices } from "../lib/merge/candidates.ts";
 import { notFound } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
@@ -42,11 +42,7 @@ export function mergePages(deps: AppDeps) {
       const userId = userIdOf(c);
       const conv = await getConversation(deps.db, userId, id);
       if (!conv) throw notFound("conversation");
-      const [candidates, others] = await Promise.all([
-        mergeCandidates(deps.db, userId, id),
-        otherConversations(deps.db, userId, id),
-      ]);
-      const shared = await Promise.all(candidates.map((x) => overlapCount(deps.db, id, x.id)));
+      const { candidates, others } = await mergeChoices(deps.db, userId, id);
       return render(
         c,
         <Layout title={`Merge ${conv.title}`} signedIn>
@@ -63,12 +59,12 @@ export function mergePages(deps: AppDeps) {
           </p>
           {candidates.length > 0 && <h2>Looks like the same chat</h2>}
           <ul class="merge-candidates">
-            {candidates.map((x, i) => (
+            {candidates.map((x) => (
               <li>
                 <strong dir="auto">{x.title}</strong>: {x.messageCount.toLocaleString("en")}{" "}
                 messages, {days(x.firstDate, x.lastDate)} ·{" "}
                 <span class="overlap">
-                  {shared[i].toLocaleString("en")} of this chat's messages are in it
+                  {x.shared.toLocaleString("en")} of this chat's messages are in it
                 </span>
                 <form method="post" action={`/c/${id}/merge`} class="inline">
                   <input type="hidden" name="into" value={x.id} />

@@ -24,8 +24,8 @@ export interface Candidate {
  * date range and mostly the same people (at least half of the participants of both are in
  * both), best first. Dates alone are no sign: the user's other chats run in the same years, and
  * the exporter is in all of them; another export of a 1:1 chat, from the other phone, has the
- * other title and the same two people. `olderOnly`: only those imported before this one (the offer is
- * made on the newer export's page).
+ * other title and the same two people. `olderOnly`: only those imported before this one (the
+ * offer is made on the newer export's page).
  *
  * @example
  * ```ts
@@ -42,9 +42,7 @@ export async function mergeCandidates(
     select o.id, o.title, o.message_count,
       to_char(o.first_date, 'YYYY-MM-DD"T"HH24:MI:SS') as first_date,
       to_char(o.last_date, 'YYYY-MM-DD"T"HH24:MI:SS') as last_date,
-      lower(o.title) = lower(me.title) as same_title,
-      coalesce(o.first_date <= me.last_date and o.last_date >= me.first_date, false)
-        and p.shared > 0 and 2 * p.shared >= p.everyone as overlaps
+      f.same_title, f.overlaps
     from conversations me join conversations o on o.user_id = me.user_id and o.id <> me.id
     cross join lateral (
       select count(a.name) filter (where b.name is not null)::int as shared,
@@ -53,12 +51,15 @@ export async function mergeCandidates(
       full join (select name from participants where conversation_id = o.id) b
         on a.name = b.name
     ) p
+    cross join lateral (
+      select lower(o.title) = lower(me.title) as same_title,
+        coalesce(o.first_date <= me.last_date and o.last_date >= me.first_date, false)
+          and p.shared > 0 and 2 * p.shared >= p.everyone as overlaps
+    ) f
     where me.id = ${conversationId} and me.user_id = ${userId}
-      and (lower(o.title) = lower(me.title)
-        or (o.first_date <= me.last_date and o.last_date >= me.first_date
-          and p.shared > 0 and 2 * p.shared >= p.everyone))
+      and (f.same_title or f.overlaps)
       and (${!options.olderOnly} or o.created_at < me.created_at)
-    order by (lower(o.title) = lower(me.title)) desc, o.last_date desc nulls last, o.id
+    order by f.same_title desc, o.last_date desc nulls last, o.id
     limit ${options.limit ?? 5}`;
 }
 
@@ -86,4 +87,17 @@ export async function otherConversations(sql: Sql, userId: string, conversationI
     select id, title, message_count from conversations
     where user_id = ${userId} and id <> ${conversationId}
     order by lower(title), created_at`;
+}
+
+/**
+ * What the merge page offers (and the API answers): the look-alikes, each with about how many
+ * of this conversation's messages it has ({@link overlapCount}), and every other conversation.
+ */
+export async function mergeChoices(sql: Sql, userId: string, conversationId: string) {
+  const [candidates, others] = await Promise.all([
+    mergeCandidates(sql, userId, conversationId),
+    otherConversations(sql, userId, conversationId),
+  ]);
+  const shared = await Promise.all(candidates.map((x) => overlapCount(sql, conversationId, x.id)));
+  return { candidates: candidates.map((x, i) => ({ ...x, shared: shared[i] })), others };
 }

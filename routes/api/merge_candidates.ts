@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { getConversation } from "../../lib/db/conversations.ts";
-import { mergeCandidates, otherConversations, overlapCount } from "../../lib/merge/candidates.ts";
+import { mergeChoices } from "../../lib/merge/candidates.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
@@ -39,13 +39,9 @@ export function mergeCandidatesApi(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const userId = userIdOf(c);
       if (!(await getConversation(db, userId, id))) throw notFound("conversation");
-      const [candidates, others] = await Promise.all([
-        mergeCandidates(db, userId, id),
-        otherConversations(db, userId, id),
-      ]);
-      const shared = await Promise.all(candidates.map((x) => overlapCount(db, id, x.id)));
+      const { candidates, others } = await mergeChoices(db, userId, id);
       return c.json({
-        candidates: candidates.map((x, i) => ({
+        candidates: candidates.map((x) => ({
           id: x.id,
           title: x.title,
           messageCount: x.messageCount,
@@ -53,7 +49,7 @@ export function mergeCandidatesApi(deps: AppDeps) {
           lastDate: x.lastDate,
           sameTitle: x.sameTitle,
           overlaps: x.overlaps,
-          shared: shared[i],
+          shared: x.shared,
         })),
         others: others.map((o) => ({ id: o.id, title: o.title, messageCount: o.messageCount })),
       });
