@@ -22,10 +22,10 @@ function showBroken(img: HTMLImageElement): void {
   const icon = document.createElement("span");
   icon.setAttribute("aria-hidden", "true");
   icon.textContent = "🖼️";
-  // The alt text ("Photo from Ann, Jan 1, 2024, 09:01") names the kind; who and when are
+  // The kind ("Photo", "Sticker") is the picture's data-kind; who and when (its alt text) are
   // beside it on screen already, so they are only spoken.
   const alt = img.alt || "Picture";
-  const kind = alt.split(" ")[0];
+  const kind = img.dataset.kind || "Picture";
   const spoken = document.createElement("span");
   spoken.className = "sr-only";
   spoken.textContent = ` (${alt})`;

@@ -84,6 +84,7 @@ export function Attachment(props: {
         class="sticker"
         src={file.url}
         alt={`Sticker${from}`}
+        data-kind="Sticker"
         width={160}
         height={160}
         loading="lazy"
@@ -97,6 +98,7 @@ export function Attachment(props: {
         <img
           src={file.url}
           alt={`Photo${from}`}
+          data-kind="Photo"
           width={320}
           height={240}
           loading="lazy"

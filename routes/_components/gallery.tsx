@@ -52,6 +52,7 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | nu
               alt={`${label} from ${item.author ?? "the chat"}, ${formatShortDay(shown)}, ${
                 formatTime(shown)
               }`}
+              data-kind={label}
               loading="lazy"
               decoding="async"
               width={200}

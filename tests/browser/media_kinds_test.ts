@@ -59,6 +59,11 @@ readerTest("browser: every kind of media in the conversation", async (reader, t)
         (await page.locator(".omitted", { hasText: ANDROID.missing }).textContent())!,
         /not included in this export/,
       );
+      // The damaged JPEG is a card that downloads it, not a broken-image box.
+      const broken = page.locator(`a.broken-picture[href*="${ANDROID.broken}"]`);
+      await broken.waitFor();
+      assert.match((await broken.textContent())!, /Photo cannot be shown here\. Download the file/);
+      assert.match((await broken.getAttribute("href"))!, /\?download=1$/);
       // Both contacts of the two-contact card.
       const cards = page.locator(".contact-cards .contact-card strong");
       assert.deepEqual(await cards.allTextContents(), ["Jane Doe", "Richard Roe"]);
