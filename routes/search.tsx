@@ -66,8 +66,8 @@ export function searchPage(deps: AppDeps) {
     requireUserPage,
     async (c) => {
       const userId = userIdOf(c);
-      // A refused filter (from after to, a blank query) shows the form again with what was
-      // typed and why, not a bare error page that loses the search.
+      // The form shows what was typed, as typed. A refused filter (from after to, a blank query)
+      // shows it again with why, not a bare error page that loses the search.
       const parsed = pageQuery.safeParse(c.req.query());
       const typed = c.req.query();
       const invalid = parsed.success ? null : parsed.error.issues[0];
@@ -98,7 +98,7 @@ export function searchPage(deps: AppDeps) {
               <input
                 type="search"
                 name="q"
-                value={q?.q ?? typed.q ?? ""}
+                value={typed.q ?? ""}
                 required
                 maxLength={200}
               />
@@ -124,15 +124,15 @@ export function searchPage(deps: AppDeps) {
                   type="text"
                   name="author"
                   list="authors"
-                  value={q?.author ?? typed.author ?? ""}
+                  value={typed.author ?? ""}
                 />
               </label>
               <datalist id="authors">{authors.map((a) => <option key={a} value={a} />)}</datalist>
               <label>
-                From <input type="date" name="from" value={q?.from ?? typed.from ?? ""} />
+                From <input type="date" name="from" value={typed.from ?? ""} />
               </label>
               <label>
-                To <input type="date" name="to" value={q?.to ?? typed.to ?? ""} />
+                To <input type="date" name="to" value={typed.to ?? ""} />
               </label>
             </div>
             <button type="submit">Search</button>
