@@ -90,9 +90,12 @@ export function sharePages(deps: AppDeps) {
       const page = q.before !== undefined
         ? { before: Math.min(q.before, last + 1), limit: PAGE, maxRef: share.maxRef }
         : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE, maxRef: share.maxRef };
-      const rows = await listMessages(db, share.conversationId, page);
       // Its days, not its positions: those would tell how many messages a merge put around it.
-      const [fromDay, toDay] = await daysAt(db, share.conversationId, [first, last]);
+      // The bounds need not be on the page shown, so they are read beside it.
+      const [rows, [fromDay, toDay]] = await Promise.all([
+        listMessages(db, share.conversationId, page),
+        daysAt(db, share.conversationId, [first, last]),
+      ]);
       const span = fromDay && toDay
         ? fromDay === toDay
           ? formatShortDay(fromDay)
