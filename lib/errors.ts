@@ -1,7 +1,7 @@
 /** An error with an HTTP status and a stable code, rendered as `{ error: { code, message } }`. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503,
     readonly code: string,
     message: string,
     /** More fields of the JSON error body (beside `code` and `message`). */

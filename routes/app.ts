@@ -8,6 +8,7 @@ import { bodyLimits, MAX_FORM_BODY_BYTES } from "./_middleware/body_limit.ts";
 import { cacheDefaults, conversationEtag, IMMUTABLE } from "./_middleware/cache.ts";
 import { csrf } from "./_middleware/csrf.ts";
 import { onError, onNotFound } from "./_middleware/errors.ts";
+import { apiMethodNotAllowed } from "./_middleware/method_not_allowed.ts";
 import { appRateLimits } from "./_middleware/rate_limit.ts";
 import { requestContext } from "./_middleware/request_context.ts";
 import { securityHeaders, uploadOrigin } from "./_middleware/security_headers.ts";
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", sharePages(deps));
   // Media by capability URL (routes/files.ts): the URL is the credential, no cookie is read.
   app.route("/", filesRoutes(deps));
+  // A method a path under /api has no route for: 405 with Allow (from app.routes), not 404.
+  app.use("/api/*", apiMethodNotAllowed(app));
   app.use(session(accounts));
   app.use(csrf);
   const limits = appRateLimits(deps);

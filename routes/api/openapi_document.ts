@@ -124,7 +124,9 @@ export function openApiDocument(ops: ApiOperation[] = operations): Json {
       description: "Read your WhatsApp chat exports. Authenticate with the `session` cookie " +
         "(the pages), a session token from /api/auth/login, or a personal API token " +
         "(`Authorization: Bearer wcr_…`, created on the account page). Errors are " +
-        "`{error: {code, message}}`.",
+        "`{error: {code, message}}`. A method a path does not list here is a 405 " +
+        "`method_not_allowed` with an `Allow` header naming the ones it has (GET brings HEAD); " +
+        "a path not listed at all is a 404 `not_found`.",
     },
     servers: [{ url: "/" }],
     tags: tags.map((name) => ({ name })),
