@@ -56,7 +56,8 @@ export function keepPlace(list: HTMLElement): () => void {
 /**
  * Brings the kept place back to the top of the view: scrolled to when the list holds it, else
  * the page around it is fetched and put in place of the list (dropped when a merge moved the
- * message meanwhile, or a jump replaced the list first). Resolves to whether it did.
+ * message meanwhile, or a jump replaced the list first). Resolves to whether it did; rejects
+ * when the API refuses (its 404 for a seq past the end of the chat).
  */
 export async function restorePlace(
   list: HTMLElement,

@@ -45,7 +45,9 @@ const seq = z.coerce.number().int("must be an integer").min(0, "must be >= 0")
 export const pageQuery = z.object({
   after: seq.optional(),
   before: seq.optional(),
-  around: seq.min(1, "must be >= 1").optional(),
+  around: seq.min(1, "must be >= 1").optional().describe(
+    "Around the message with this seq (it and about half a page before it); none: 404",
+  ),
   ref: seq.min(1, "must be >= 1").optional().describe(
     "Around the message with this stable ref (its permalink `/c/:id/m/:ref`), whatever its seq",
   ),
@@ -159,6 +161,11 @@ export function conversationsApi(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const conversation = await owned(userIdOf(c), id);
       const q = c.req.valid("query");
+      // A message that is not there is a 404 naming it, as `ref` and the permalink page say
+      // (seqs run 1..messageCount); `date` past the end is the newest page, as on the page.
+      if (q.around !== undefined && q.around > conversation.messageCount) {
+        throw new AppError(404, "not_found", `around: no message with seq ${q.around}`);
+      }
       // `target`: the message asked for by `around` or `ref`, or found for `date` (null: the
       // chat ends before that day, and the newest page is returned).
       const target = q.ref !== undefined

@@ -114,7 +114,9 @@ export const conversationOperations: ApiOperation[] = [
     tag: "Conversations",
     summary: "A page of messages (keyset: after or before a seq)",
     description: "Or the page around a seq (`around`), a message's stable ref (`ref`, as its " +
-      "permalink; an unknown ref is a 404 naming it) or a day (`date`): one of these at most.",
+      "permalink) or a day (`date`): one of these at most. A seq or ref with no message (past " +
+      "the end) is a 404 naming the parameter, as the permalink page's 404; a day past the end " +
+      "is the newest page (`target` null).",
     params: idParam,
     query: pageQuery,
     responses: {

@@ -68,6 +68,37 @@ Deno.test("messages API: around a seq and at a date, for the islands", async () 
   }
 });
 
+Deno.test("messages API: around or ref past the last message is a 404 naming it, as the page's", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const id = await seedChat(t, u.userId, { messages: numbered(5) });
+    const get = (path: string) => t.app.request(path, { headers: u.headers });
+    for (const [param, n] of [["around", 6], ["around", 1000], ["ref", 6]] as const) {
+      const res = await get(`/api/conversations/${id}/messages?${param}=${n}&limit=3`);
+      const body = await res.json();
+      assert.equal(res.status, 404, JSON.stringify(body));
+      assert.deepEqual(Object.keys(body), ["error"]);
+      assert.equal(body.error.code, "not_found");
+      assert.match(body.error.message, new RegExp(`^${param}: no message with (seq|ref) ${n}$`));
+      // The permalink page of that message (the page's `around`) says the same.
+      const page = await get(`/c/${id}/m/${n}`);
+      assert.equal(page.status, 404);
+      assert.match(await page.text(), /message not found/);
+    }
+    // The last message is there, on the API and the page.
+    const last = await (await get(`/api/conversations/${id}/messages?around=5&limit=3`)).json();
+    assert.deepEqual([last.target, last.messages.map((m: { seq: number }) => m.seq)], [5, [
+      3,
+      4,
+      5,
+    ]]);
+    assert.equal((await get(`/c/${id}/m/5`)).status, 200);
+  } finally {
+    await t.close();
+  }
+});
+
 Deno.test("messages API: files described for the page's attachments only", async () => {
   const t = await createTestApp();
   try {
