@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
 import { envSchema } from "../../lib/config.ts";
@@ -178,7 +179,10 @@ export interface Container {
   env?: {
     name: string;
     value?: string;
-    valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: unknown };
+    valueFrom?: {
+      secretKeyRef?: { name: string; key: string };
+      configMapKeyRef?: { name: string; key: string };
+    };
   }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   // deno-lint-ignore no-explicit-any
@@ -199,7 +203,7 @@ export const WORKLOAD_KINDS = ["Deployment", "Job", "CronJob"];
 
 /** A pod template (its spec loosely typed: tests read many fields). */
 export interface PodTemplate {
-  metadata: { labels: Record<string, string> };
+  metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
   // deno-lint-ignore no-explicit-any
   spec: any;
 }
@@ -257,6 +261,33 @@ export function containerEnv(
     } else env.set(e.name, { from: "value", value: e.value });
   }
   return env;
+}
+
+/**
+ * The `checksum/config` pod annotation of the Deployments that read a ConfigMap: sha256 of its
+ * data as compact JSON with sorted keys (what `jq -cjS .data | sha256sum` prints). A changed
+ * ConfigMap changes the pod template, so applying the manifests rolls the pods.
+ */
+export function configChecksum(data: Record<string, string> = {}): string {
+  const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash("sha256").update(JSON.stringify(sorted)).digest("hex");
+}
+
+/** Names of the ConfigMaps a pod's containers read (envFrom, configMapKeyRef, volumes). */
+export function configMapsRead(pod: PodTemplate): string[] {
+  const names = new Set<string>();
+  for (const c of [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])]) {
+    for (const source of c.envFrom ?? []) {
+      if (source.configMapRef) names.add(source.configMapRef.name);
+    }
+    for (const e of c.env ?? []) {
+      if (e.valueFrom?.configMapKeyRef) names.add(e.valueFrom.configMapKeyRef.name);
+    }
+  }
+  for (const v of pod.spec.volumes ?? []) {
+    if (v.configMap) names.add(v.configMap.name);
+  }
+  return [...names].sort();
 }
 
 /** Bytes of an nginx size ("2049m", "1g", "512k", "1048576"). */

@@ -8,6 +8,8 @@ import {
   APP_ROUTES,
   BRIDGE_ROUTES,
   cidrContains,
+  configChecksum,
+  configMapsRead,
   type Container,
   find,
   k8sObjects,
@@ -156,6 +158,29 @@ Deno.test("k8s: every container has resources and a hardened security context", 
     }
     if (w.kind !== "Deployment") assert.equal(pod.restartPolicy, "Never", `${id}: restartPolicy`);
   }
+});
+
+Deno.test("k8s: a Deployment reading the ConfigMap carries its checksum, so a change rolls it", () => {
+  const readers = deployments.filter((d) => configMapsRead(podTemplate(d)).length > 0);
+  assert.deepEqual(readers.map(component).sort(), ["api", "worker"]);
+  for (const d of readers) {
+    const pod = podTemplate(d);
+    const [name, ...more] = configMapsRead(pod);
+    assert.equal(more.length, 0, `${d.metadata.name}: one ConfigMap, one checksum`);
+    const expected = configChecksum(find(objects, "ConfigMap", name).data);
+    assert.equal(
+      pod.metadata.annotations?.["checksum/config"],
+      expected,
+      `${d.metadata.name}: the pod template's checksum/config is not that of ConfigMap ${name}` +
+        ` (changed?): set it to ${expected}`,
+    );
+  }
+  // The checksum follows the content: a changed value, a new or a removed key changes it.
+  const data = find(objects, "ConfigMap", "whatsapp-reader-config").data!;
+  const [first] = Object.keys(data);
+  const { [first]: _, ...without } = data;
+  const variants = [{ ...data, [first]: `${data[first]}x` }, { ...data, NEW_KEY: "" }, without];
+  for (const variant of variants) assert.notEqual(configChecksum(variant), configChecksum(data));
 });
 
 Deno.test("k8s: Services select one Deployment and target its named port", () => {
