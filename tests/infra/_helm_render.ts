@@ -241,6 +241,7 @@ const FUNCTIONS: Record<string, Fn> = {
     const str = print(s), suf = print(suffix);
     return suf && str.endsWith(suf) ? str.slice(0, -suf.length) : str;
   },
+  trim: (s) => print(s).trim(),
   contains: (substr, s) => print(s).includes(print(substr)),
   replace: (from, to, s) => print(s).split(print(from)).join(print(to)),
   printf: (format, ...args) => sprintf(print(format), ...args),

@@ -1,15 +1,20 @@
 // The Helm chart renders, for its default values, the same objects as infra/k8s/ (kinds,
 // names, ports, env, probes, resources, policies: everything but Helm's own labels and
-// annotations). Rendered with the test-only Go-template renderer (_helm_render.ts), and
-// also with a real `helm` when one is on PATH or in HELM_BIN.
+// annotations, and the migration hook's copies of the ConfigMap and Secret, which give it the
+// new release's values on upgrade). Rendered with the test-only Go-template renderer
+// (_helm_render.ts), and also with a real `helm` when one is on PATH or in HELM_BIN.
 import assert from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
+import { loadConfig } from "../../lib/config.ts";
 import { renderChart } from "./_helm_render.ts";
 import {
+  type Container,
+  containerEnv,
   type K8sObject,
   k8sObjects,
   loadYaml,
   parseYamlDocs,
+  podTemplate,
   readText,
   repoPath,
 } from "./_util.ts";
@@ -98,9 +103,42 @@ function normalize(obj: K8sObject): K8sObject {
 
 const key = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
 
+const annotation = (o: K8sObject, name: string) => o.metadata.annotations?.[`helm.sh/${name}`];
+const isHook = (o: K8sObject) => annotation(o, "hook") !== undefined;
+const hookEvents = (o: K8sObject) => (annotation(o, "hook") ?? "").split(",").sort();
+const hookWeight = (o: K8sObject) => Number(annotation(o, "hook-weight") ?? "0");
+const deletePolicies = (o: K8sObject) => (annotation(o, "hook-delete-policy") ?? "").split(",");
+
+/**
+ * The migration hook reads copies of the release's ConfigMap and Secret (hooks created just
+ * before it: see "the migration hook sees this release's values"); the Job of infra/k8s reads
+ * the originals, which the deploy workflow applies before it. Drops the copies and points the
+ * Job back at the originals (`<fullname>-migrate-config` → `<fullname>-config`).
+ */
+function withoutMigrateEnvCopies(rendered: K8sObject[]): K8sObject[] {
+  const copies = new Map<string, string>();
+  for (const o of rendered) {
+    if (isHook(o) && (o.kind === "ConfigMap" || o.kind === "Secret")) {
+      copies.set(key(o), o.metadata.name.replace(/-migrate-/, "-"));
+    }
+  }
+  return rendered.filter((o) => !copies.has(key(o))).map((o) => {
+    if (o.kind !== "Job") return o;
+    const job = structuredClone(o);
+    for (const c of podTemplate(job).spec.containers as Container[]) {
+      for (const source of c.envFrom ?? []) {
+        const ref = source.configMapRef ?? source.secretRef!;
+        const kind = source.configMapRef ? "ConfigMap" : "Secret";
+        ref.name = copies.get(`${kind}/${ref.name}`) ?? ref.name;
+      }
+    }
+    return job;
+  });
+}
+
 function compareWithManifests(rendered: K8sObject[], label: string) {
   const raw = k8sObjects().filter((o) => o.kind !== "Namespace").map(normalize);
-  const chart = new Map(rendered.map((o) => [key(o), normalize(o)]));
+  const chart = new Map(withoutMigrateEnvCopies(rendered).map((o) => [key(o), normalize(o)]));
   assert.deepEqual(
     [...chart.keys()].sort(),
     raw.map(key).sort(),
@@ -117,6 +155,103 @@ function compareWithManifests(rendered: K8sObject[], label: string) {
 
 Deno.test("helm: default values render the objects of infra/k8s/", () => {
   compareWithManifests(render(), "test renderer");
+});
+
+/** Where a container's environment comes from: `Kind/name` of each ConfigMap and Secret. */
+function envSources(c: Container): string[] {
+  return [
+    ...(c.envFrom ?? []).map((s) =>
+      s.configMapRef ? `ConfigMap/${s.configMapRef.name}` : `Secret/${s.secretRef!.name}`
+    ),
+    ...(c.env ?? []).flatMap((e) =>
+      e.valueFrom?.secretKeyRef
+        ? [`Secret/${e.valueFrom.secretKeyRef.name}`]
+        : e.valueFrom?.configMapKeyRef
+        ? [`ConfigMap/${e.valueFrom.configMapKeyRef.name}`]
+        : []
+    ),
+  ];
+}
+
+const migrateJob = (objects: K8sObject[]) =>
+  objects.find((o) => o.kind === "Job" && o.metadata.name.endsWith("-migrate"))!;
+
+Deno.test("helm: the migration hook sees this release's values, on install and on upgrade", () => {
+  // An upgrade that moves the database and changes a setting, and one with in-cluster PostgreSQL.
+  const upgrades: Values[] = [
+    {
+      config: { LOG_LEVEL: "debug" },
+      secrets: { values: { DATABASE_URL: "postgres://reader:new@new-host:5432/reader" } },
+    },
+    { postgresql: { enabled: true, auth: { password: "pg-pass" } } },
+  ];
+  for (const overrides of upgrades) {
+    const objects = render(overrides);
+    const job = migrateJob(objects);
+    assert.ok(isHook(job));
+    // pre-upgrade runs before Helm updates the release's objects; post-install (not
+    // pre-install) because its ServiceAccount and NetworkPolicy come with the release.
+    assert.deepEqual(hookEvents(job), ["post-install", "pre-upgrade"]);
+    const container = podTemplate(job).spec.containers[0] as Container;
+    const sources = envSources(container);
+    assert.deepEqual(sources.map((s) => s.split("/")[0]).sort(), ["ConfigMap", "Secret"]);
+    for (const source of sources) {
+      const copy = objects.find((o) => key(o) === source);
+      assert.ok(copy, `${source} is rendered by the chart`);
+      // A release object would still hold the previous release's values during pre-upgrade.
+      assert.ok(isHook(copy), `${source}: the migration reads a hook, not the release's object`);
+      assert.deepEqual(hookEvents(copy), hookEvents(job), `${source}: the Job's events`);
+      assert.ok(hookWeight(copy) < hookWeight(job), `${source}: created before the Job`);
+      assert.ok(deletePolicies(copy).includes("before-hook-creation"), `${source}: re-creatable`);
+      assert.ok(deletePolicies(copy).includes("hook-succeeded"), `${source}: does not linger`);
+    }
+    // The copies hold exactly what the release's pods get.
+    const release = (kind: string, suffix: string) =>
+      objects.find((o) => o.kind === kind && !isHook(o) && o.metadata.name.endsWith(suffix))!;
+    const copyOf = (kind: string) => objects.find((o) => o.kind === kind && isHook(o))!;
+    assert.deepEqual(copyOf("ConfigMap").data, release("ConfigMap", "-config").data);
+    assert.deepEqual(copyOf("Secret").stringData, release("Secret", "-secrets").stringData);
+    // And the migration loads this release's configuration.
+    const env = containerEnv(container, objects);
+    const config = loadConfig(Object.fromEntries([...env].map(([k, v]) => [k, v.value ?? ""])));
+    assert.equal(config.databaseUrl, release("Secret", "-secrets").stringData!.DATABASE_URL);
+    if (overrides.config) {
+      assert.equal(config.databaseUrl, "postgres://reader:new@new-host:5432/reader");
+      assert.equal(config.logLevel, "debug");
+    }
+  }
+});
+
+Deno.test("helm: with Secrets made outside the chart the migration hook reads them directly", () => {
+  const objects = render({ secrets: { create: false } }, false);
+  assert.ok(!objects.some((o) => o.kind === "Secret"), "the chart makes no Secret");
+  const sources = envSources(podTemplate(migrateJob(objects)).spec.containers[0]);
+  // Not managed by Helm, so never an old revision of it: the pods read the same one.
+  assert.ok(sources.includes("Secret/whatsapp-reader-secrets"), `${sources}`);
+  const copy = objects.find((o) => key(o) === sources.find((s) => s.startsWith("ConfigMap/")));
+  assert.ok(copy && isHook(copy), "the config still comes from the hook's copy");
+});
+
+Deno.test("helm: a changed config or secret rolls the pods that read it (checksum annotations)", () => {
+  const checksums = (overrides: Values) =>
+    Object.fromEntries(
+      render(overrides).filter((o) => o.kind === "Deployment").map((d) => [
+        d.metadata.name.replace(/^whatsapp-reader-/, ""),
+        podTemplate(d).metadata.annotations ?? {},
+      ]),
+    );
+  const before = checksums({});
+  const config = checksums({ config: { LOG_LEVEL: "debug" } });
+  const secret = checksums({ secrets: { values: { JWT_SECRET: "another-secret-".repeat(3) } } });
+  for (const name of ["api", "worker"]) {
+    assert.ok(before[name]["checksum/config"], `${name}: checksum/config`);
+    assert.notEqual(config[name]["checksum/config"], before[name]["checksum/config"], name);
+    assert.equal(config[name]["checksum/secrets"], before[name]["checksum/secrets"], name);
+  }
+  for (const name of ["api", "worker", "redis-rest"]) {
+    assert.notEqual(secret[name]["checksum/secrets"], before[name]["checksum/secrets"], name);
+  }
+  assert.deepEqual(config["redis-rest"], before["redis-rest"], "the bridge reads no ConfigMap");
 });
 
 Deno.test("helm: no secret has a default; an install without them fails, naming the key", () => {
@@ -169,7 +304,9 @@ Deno.test("helm: enabling postgresql and redis derives the URLs and the NetworkP
     postgresql: { enabled: true, auth: { password: "pg-pass" } },
     redis: { enabled: true, auth: { password: "redis-pass" } },
   });
-  const secret = objects.find((o) => o.kind === "Secret" && o.metadata.name.endsWith("-secrets"))!;
+  const secret = objects.find((o) =>
+    o.kind === "Secret" && !isHook(o) && o.metadata.name.endsWith("-secrets")
+  )!;
   assert.equal(
     secret.stringData!.DATABASE_URL,
     "postgres://reader:pg-pass@whatsapp-reader-postgresql:5432/reader",

@@ -54,12 +54,52 @@ app.kubernetes.io/component: {{ .component }}
 {{- printf "%s:%s" .Values.backup.image.repository (.Values.backup.image.tag | default .Chart.AppVersion) -}}
 {{- end -}}
 
-{{/* envFrom of the web app, the worker and the migration job. */}}
+{{/* envFrom of the web app and the worker. */}}
 {{- define "wr.appEnvFrom" -}}
 - configMapRef:
     name: {{ include "wr.fullname" . }}-config
 - secretRef:
     name: {{ include "wr.fullname" . }}-secrets
+{{- end -}}
+
+{{/*
+The app's non-secret environment: the data of the release's ConfigMap and of the migration
+hook's copy (migrate-job.yaml.tpl), so both always hold the same. UPSTASH_REDIS_REST_URL is
+derived from the bridge's Service.
+*/}}
+{{- define "wr.configData" -}}
+{{- range $key, $value := .Values.config }}
+{{ $key }}: {{ $value | toString | quote }}
+{{- end }}
+UPSTASH_REDIS_REST_URL: {{ printf "http://%s-redis-rest:%v" (include "wr.fullname" .) .Values.redisRest.port | quote }}
+{{- end -}}
+
+{{/*
+The app's secret environment (secrets.create): the stringData of the release's Secret and of
+the migration hook's copy. No secret has a default in values.yaml: each is required, never a
+placeholder.
+*/}}
+{{- define "wr.appSecretData" -}}
+{{- range $key, $value := .Values.secrets.values }}
+{{- if and (eq $key "DATABASE_URL") $.Values.postgresql.enabled }}
+{{- $pg := $.Values.postgresql.auth }}
+DATABASE_URL: {{ printf "postgres://%s:%s@%s-postgresql:5432/%s" $pg.username (required "postgresql.auth.password is required with postgresql.enabled" $pg.password) $.Release.Name $pg.database | quote }}
+{{- else }}
+{{ $key }}: {{ required (printf "secrets.values.%s is required (or secrets.create=false)" $key) $value | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The events of the migration Job and of the copies of its environment. */}}
+{{- define "wr.migrateHookEvents" -}}
+post-install,pre-upgrade
+{{- end -}}
+
+{{/* Hook annotations of the migration Job's environment: created before the Job (a lower weight). */}}
+{{- define "wr.migrateEnvHook" -}}
+helm.sh/hook: {{ include "wr.migrateHookEvents" . }}
+helm.sh/hook-weight: "-5"
+helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
 {{- end -}}
 
 {{/* Pod-level settings shared by the app's pods. */}}

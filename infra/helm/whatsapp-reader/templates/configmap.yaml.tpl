@@ -6,7 +6,4 @@ metadata:
   labels:
     {{- include "wr.labels" . | nindent 4 }}
 data:
-  {{- range $key, $value := .Values.config }}
-  {{ $key }}: {{ $value | toString | quote }}
-  {{- end }}
-  UPSTASH_REDIS_REST_URL: {{ printf "http://%s-redis-rest:%v" (include "wr.fullname" .) .Values.redisRest.port | quote }}
+  {{- include "wr.configData" . | trim | nindent 2 }}

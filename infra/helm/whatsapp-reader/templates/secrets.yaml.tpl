@@ -1,7 +1,6 @@
-{{- /* No secret has a default in values.yaml: each is required, never a placeholder. */ -}}
+{{- /* No secret has a default in values.yaml: each is required (wr.appSecretData). */ -}}
 {{- if .Values.secrets.create }}
 {{- $fullname := include "wr.fullname" . }}
-{{- $values := .Values.secrets.values }}
 apiVersion: v1
 kind: Secret
 metadata:
@@ -11,14 +10,7 @@ metadata:
     {{- include "wr.labels" . | nindent 4 }}
 type: Opaque
 stringData:
-  {{- range $key, $value := $values }}
-  {{- if and (eq $key "DATABASE_URL") $.Values.postgresql.enabled }}
-  {{- $pg := $.Values.postgresql.auth }}
-  DATABASE_URL: {{ printf "postgres://%s:%s@%s-postgresql:5432/%s" $pg.username (required "postgresql.auth.password is required with postgresql.enabled" $pg.password) $.Release.Name $pg.database | quote }}
-  {{- else }}
-  {{ $key }}: {{ required (printf "secrets.values.%s is required (or secrets.create=false)" $key) $value | quote }}
-  {{- end }}
-  {{- end }}
+  {{- include "wr.appSecretData" . | trim | nindent 2 }}
 ---
 apiVersion: v1
 kind: Secret
