@@ -165,6 +165,26 @@ Deno.test("workflows: Deploy applies the configuration of infra/k8s before the m
   assert.doesNotMatch(runs(deploy), /example\/|secrets\.ya?ml|create secret/);
 });
 
+Deno.test("workflows: Deploy refuses to apply the example's placeholders", () => {
+  const guard = stepIndex(/grep -nE '[^']+' infra\/k8s\/\*\.yaml/);
+  const [configStep] = plainApplies().keys();
+  assert.ok(guard < configStep, "the placeholders are refused before anything is applied");
+  const pattern = script(deploySteps[guard]).match(/grep -nE '([^']+)'/)![1];
+  assert.match(script(deploySteps[guard]), /then[\s\S]*exit 1/);
+  const found = new RegExp(pattern, "m");
+  // The example's account, buckets and host: each file holding one would be refused as it is.
+  const placeholders = [...manifestFiles.keys()].filter((f) =>
+    readText(f).split("\n").some((line) =>
+      !line.trimStart().startsWith("#") && /123456789012|example\.com/.test(line)
+    )
+  );
+  assert.ok(placeholders.length >= 4, `placeholders in ${placeholders}`);
+  for (const file of placeholders) assert.match(readText(file), found, file);
+  // Images of the example (ghcr.io/example/…) are replaced by the deploy: not refused.
+  assert.doesNotMatch("          image: ghcr.io/example/whatsapp-reader:0.1.0", found);
+  assert.doesNotMatch("  # reader.example.com in a comment", found);
+});
+
 Deno.test("workflows: Deploy migrates first, with the Job of infra/k8s", () => {
   const job = objects.find((o) => o.kind === "Job")!;
   const container = podTemplate(job).spec.containers[0] as Container;
