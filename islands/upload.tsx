@@ -7,6 +7,13 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { errorMessage } from "./_http.ts";
 import { DirectUploadUnavailable, uploadDirect } from "./_lib/s3_multipart.ts";
+import {
+  IMPORT_FAILED,
+  IMPORT_STATUS_WORDS,
+  OPEN_CONVERSATION,
+  percent,
+} from "./_lib/import_words.ts";
+import { type ImportProgress, pollImport } from "./_lib/poll_import.ts";
 
 export type UploadProps = {
   /** Largest upload the server takes, to refuse bigger files before sending them. */
@@ -28,15 +35,6 @@ type Phase =
   | { name: "done"; conversationId: string }
   | { name: "failed"; message: string; importId?: string }
   | { name: "duplicate"; href: string; title: string | null };
-
-type ImportStatus = {
-  status: "queued" | "processing" | "done" | "failed";
-  progress: number;
-  conversationId: string | null;
-  error: string | null;
-  /** A refused repeat: the earlier import of the same file. */
-  duplicateOf?: string | null;
-};
 
 /** The file was imported before (409 `duplicate_upload`, or an import refused as a repeat). */
 class AlreadyImported extends Error {
@@ -176,10 +174,10 @@ function spoken(phase: Phase): string {
       return `Uploading… ${quarter(phase.total ? phase.loaded / phase.total : 0)}`;
     case "processing":
       return phase.status === "queued"
-        ? "Uploaded. Waiting for a worker…"
-        : `Reading your chat… ${quarter(phase.progress)}`;
+        ? `Uploaded. ${IMPORT_STATUS_WORDS.queued}`
+        : `${IMPORT_STATUS_WORDS.processing} ${quarter(phase.progress)}`;
     case "done":
-      return "Imported.";
+      return IMPORT_STATUS_WORDS.done;
     default:
       return "";
   }
@@ -201,16 +199,16 @@ function Status({ phase }: { phase: Phase }) {
     case "processing":
       return (
         <label>
-          {phase.status === "queued" ? "Uploaded. Waiting for a worker…" : "Reading your chat…"}
-          {" "}
-          {Math.floor(phase.progress * 100)}%
+          {phase.status === "queued"
+            ? `Uploaded. ${IMPORT_STATUS_WORDS.queued}`
+            : IMPORT_STATUS_WORDS.processing} {percent(phase.progress)}
           <progress class="import-progress" max={1} value={phase.progress} />
         </label>
       );
     case "done":
       return (
         <p>
-          Imported. <a href={`/c/${phase.conversationId}`}>Open the conversation</a>
+          {IMPORT_STATUS_WORDS.done} <a href={`/c/${phase.conversationId}`}>{OPEN_CONVERSATION}</a>
         </p>
       );
     case "failed":
@@ -218,7 +216,7 @@ function Status({ phase }: { phase: Phase }) {
       // is linked here, where the upload can be deleted.
       return (
         <p class="error" role="alert">
-          Import failed: {phase.message}
+          {IMPORT_FAILED}: {phase.message}
           {phase.importId && (
             <>
               {" "}
@@ -278,29 +276,16 @@ function send(
   });
 }
 
-/** Polls the import until it ends; resolves with the conversation id, rejects with its error. */
+/** Follows the import to its end; resolves with the conversation id, rejects with its error. */
 async function poll(
   id: string,
   signal: AbortSignal,
-  onStatus: (s: ImportStatus) => void,
+  onStatus: (s: ImportProgress) => void,
 ): Promise<string> {
-  for (let delay = 250;; delay = Math.min(delay * 1.5, 2000)) {
-    const res = await fetch(`/api/imports/${id}`, {
-      signal,
-      headers: { accept: "application/json" },
-    });
-    if (!res.ok) throw new Error(await errorMessage(res));
-    const s: ImportStatus = await res.json();
-    onStatus(s);
-    if (s.status === "done" && s.conversationId) return s.conversationId;
-    if (s.status === "failed" && s.duplicateOf) {
-      throw new AlreadyImported(`/imports/${s.duplicateOf}`, null);
-    }
-    if (s.status === "failed") {
-      throw new ImportFailed(s.error ?? "the file could not be read as a chat", id);
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
+  const end = await pollImport(id, { signal, onStatus });
+  if (end.status === "done" && end.conversationId) return end.conversationId;
+  if (end.duplicateOf) throw new AlreadyImported(`/imports/${end.duplicateOf}`, null);
+  throw new ImportFailed(end.error ?? "the file could not be read as a chat", id);
 }
 
 function size(bytes: number): string {

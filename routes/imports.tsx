@@ -12,6 +12,7 @@ import { validate } from "./_middleware/validate.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
+import { IMPORT_STATUS_WORDS, OPEN_CONVERSATION, percent } from "../islands/_lib/import_words.ts";
 
 /** The upload form's target and the import status page (refreshes itself while running). */
 export function importPages(deps: AppDeps) {
@@ -62,16 +63,9 @@ export function importPages(deps: AppDeps) {
             {running && <meta http-equiv="refresh" content="2" />}
             <h1 dir="auto">{imp.filename}</h1>
             <p class={`status status-${imp.status}`} role="status">
-              {{
-                queued: "Waiting for a worker…",
-                processing: "Reading your chat…",
-                done: "Imported.",
-                failed: "Import failed.",
-              }[imp.status]}
+              {IMPORT_STATUS_WORDS[imp.status]}
             </p>
-            {running && (
-              <progress max={1} value={imp.progress}>{Math.round(imp.progress * 100)}%</progress>
-            )}
+            {running && <progress max={1} value={imp.progress}>{percent(imp.progress)}</progress>}
             {imp.error && <p class="error" role="alert">{imp.error}</p>}
             {imp.status === "failed" && !imp.conversationId && <DeleteImport id={imp.id} />}
             {imp.duplicateOf && (
@@ -81,7 +75,7 @@ export function importPages(deps: AppDeps) {
             )}
             {imp.conversationId && (
               <p>
-                <a href={conversationHref(imp.conversationId)}>Open the conversation</a>
+                <a href={conversationHref(imp.conversationId)}>{OPEN_CONVERSATION}</a>
               </p>
             )}
             {imp.summary !== null && (
