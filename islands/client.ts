@@ -14,6 +14,7 @@ type Loader = () => Promise<{ default: ComponentType<any> }>;
 
 const islands: Record<string, Loader> = {
   upload: () => import("./upload.tsx"),
+  import_list: () => import("./import_list.tsx"),
   infinite_scroll: () => import("./infinite_scroll.tsx"),
   search: () => import("./search.tsx"),
   jump_to_date: () => import("./jump_to_date.tsx"),

@@ -12,6 +12,7 @@ import { validate } from "./_middleware/validate.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { conversationHref } from "./_components/message_item.tsx";
+import { DeleteImport } from "../islands/_delete_import.tsx";
 import { IMPORT_STATUS_WORDS, OPEN_CONVERSATION, percent } from "../islands/_lib/import_words.ts";
 
 /** The upload form's target and the import status page (refreshes itself while running). */
@@ -120,14 +121,5 @@ function AlreadyImported(props: { filename: string; error: AppError }) {
         <a href="/">Back to your chats</a>
       </p>
     </Layout>
-  );
-}
-
-/** Removes a failed import and its stored upload (a plain form: works without JavaScript). */
-export function DeleteImport(props: { id: string }) {
-  return (
-    <form method="post" action={`/imports/${props.id}/delete`} class="inline delete-import">
-      <button type="submit">Delete</button>
-    </form>
   );
 }

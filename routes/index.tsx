@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { z } from "zod";
 import { LIBRARY_SORTS, listConversations } from "../lib/db/conversations.ts";
-import { listImports } from "../lib/db/imports.ts";
+import { type ImportRow, listImports } from "../lib/db/imports.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
@@ -15,13 +15,19 @@ import { Island } from "./_components/island.tsx";
 import Upload from "../islands/upload.tsx";
 import { timeZoneNames } from "../lib/time/names.ts";
 import { getReadingZone } from "../lib/db/users.ts";
-import { DeleteImport } from "./imports.tsx";
+import ImportList, { type ListedImport } from "../islands/import_list.tsx";
 
 const SORT_LABELS = { recent: "Recent", title: "Title", size: "Size" } as const;
 
 /** A same-site path to return to (no scheme, no `//host`, no backslash tricks), else "/". */
 export function localPath(next: unknown): string {
   return typeof next === "string" && /^\/(?![\/\\])[^\s\\]*$/.test(next) ? next : "/";
+}
+
+/** What the library's list of imports shows of one (its island's props). */
+function listedImport(row: ImportRow): ListedImport {
+  const { id, filename, status, progress, error, conversationId } = row;
+  return { id, filename, status, progress, error, conversationId };
 }
 
 /**
@@ -65,23 +71,11 @@ export function libraryPage(deps: AppDeps) {
               />
             </section>
             {pending.length > 0 && (
-              <section>
-                <h2>Imports</h2>
-                <ul class="imports">
-                  {pending.map((i) => (
-                    <li>
-                      <a href={`/imports/${i.id}`}>{i.filename}</a> — {i.status}
-                      {i.error && <span class="error">: {i.error}</span>}
-                      {i.status === "failed" && !i.conversationId && (
-                        <>
-                          {" "}
-                          <DeleteImport id={i.id} />
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <Island
+                name="import_list"
+                component={ImportList}
+                props={{ imports: pending.map(listedImport) }}
+              />
             )}
             <section aria-labelledby="chats-heading">
               <div class="library-head">

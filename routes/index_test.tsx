@@ -65,6 +65,67 @@ Deno.test("library: cards with participants, size, dates and the last message; s
   }
 });
 
+Deno.test("library: imports not done are listed with their status in words, live when JS runs", async () => {
+  const t = await createTestApp();
+  try {
+    const u = await signUp(t.app);
+    const upload = async (name: string, body: string) => {
+      const res = await t.app.request(`/api/imports?filename=${encodeURIComponent(name)}`, {
+        method: "POST",
+        headers: { ...u.headers, "content-type": "text/plain" },
+        body,
+      });
+      assert.equal(res.status, 202);
+      return (await res.json()).id as string;
+    };
+    // No worker here: uploads stay queued until the rows say otherwise.
+    const queued = await upload("WhatsApp Chat with Ann.txt", "01/02/2024, 10:00 - Ann: hi\n");
+    const reading = await upload("WhatsApp Chat with Bob.txt", "01/02/2024, 10:00 - Bob: hi\n");
+    const bad = await upload("notes.txt", "shopping list\n");
+    const done = await upload("done.txt", "01/02/2024, 10:00 - Cy: hi\n");
+    await t.db.sql`update imports set status = 'processing', progress = 0.4 where id = ${reading}`;
+    await t.db.sql`update imports set status = 'failed', error = 'not a WhatsApp chat'
+      where id = ${bad}`;
+    await t.db.sql`update imports set status = 'done', progress = 1 where id = ${done}`;
+
+    const html = await page(t, "/", u.headers);
+    assert.ok(
+      html.includes(
+        `<li data-status="queued"><a href="/imports/${queued}" dir="auto">` +
+          "WhatsApp Chat with Ann.txt</a> — Waiting for a worker…</li>",
+      ),
+    );
+    assert.ok(html.includes(
+      `<li data-status="processing"><a href="/imports/${reading}" dir="auto">` +
+        "WhatsApp Chat with Bob.txt</a> — Reading your chat… 40% " +
+        '<progress class="import-progress" max="1" value="0.4" aria-hidden="true"></progress></li>',
+    ));
+    assert.ok(html.includes(
+      `<li data-status="failed"><a href="/imports/${bad}" dir="auto">notes.txt</a> — ` +
+        'Import failed<span class="error">: not a WhatsApp chat</span> ' +
+        `<form method="post" action="/imports/${bad}/delete" class="inline delete-import">`,
+    ));
+    assert.doesNotMatch(html, /— (queued|processing|failed)\b/, "no raw statuses");
+    assert.ok(!html.includes("done.txt"), "a done import is its chat's card, not listed");
+    // The list is the island's server rendering: the browser follows the same imports, and
+    // announces their end in a polite live region (empty until then).
+    const mark = html.match(/<div data-island="import_list" data-props="([^"]+)">/);
+    assert.ok(mark, "the list is an island");
+    const props = JSON.parse(mark[1].replaceAll("&quot;", '"'));
+    assert.deepEqual(
+      props.imports.map((i: { id: string }) => i.id).sort(),
+      [
+        queued,
+        reading,
+        bad,
+      ].sort(),
+    );
+    assert.ok(html.includes('<p class="sr-only" aria-live="polite"></p>'));
+  } finally {
+    await t.close();
+  }
+});
+
 Deno.test("theme: a cookie set by a no-JS form, rendered as data-theme", async () => {
   const t = await createTestApp();
   try {

@@ -14,6 +14,7 @@ export type Serialisable =
 /** The islands `islands/client.ts` knows how to load, by file name (`islands/<name>.tsx`). */
 export type IslandName =
   | "upload"
+  | "import_list"
   | "infinite_scroll"
   | "search"
   | "jump_to_date"

@@ -42,12 +42,8 @@ export interface MessageProps {
 export const permalink = (conversationId: string, ref: number) =>
   `/c/${conversationId}/m/${ref}#m${ref}`;
 
-/**
- * Where a link into a conversation goes: its newest page, at its newest message. The fragment
- * is the anchor after the list (`#end`): without JavaScript the browser scrolls there (it opened
- * at the top of the last 100 messages); with it the infinite-scroll island does the same.
- */
-export const conversationHref = (conversationId: string) => `/c/${conversationId}#end`;
+// In a module of its own so that islands linking to a chat do not load the message bubble.
+export { conversationHref } from "./conversation_href.ts";
 
 /** How a screen reader hears a message's author ("Ann:"; one's own "Ann (you):"). */
 export const spokenAuthor = (author: string, mine: boolean) => `${author}${mine ? YOU : ""}:`;

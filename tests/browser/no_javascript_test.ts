@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 // Without JavaScript every island's fallback still does the job: the pager links page, the
-// date form jumps, the search page searches, the view-as and theme forms post.
+// date form jumps, the search page searches, the view-as and theme forms post, the library lists
+// the imports not done with their status in words and a failed one's Delete form.
 import assert from "node:assert/strict";
 import { CHAT, chatZip, importChat, readerTest, screenshot } from "../helpers/browser.ts";
+import { holdImport } from "../helpers/held_import.ts";
 
 readerTest("browser: the reader without JavaScript", async (reader, t) => {
   const id = await importChat(reader, await chatZip());
@@ -80,5 +82,29 @@ readerTest("browser: the reader without JavaScript", async (reader, t) => {
     await page.click("form.theme-toggle button[value=dark]");
     await page.waitForURL(new RegExp(`/c/${id}(#end)?$`));
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  });
+
+  await t.step("the library's imports, and a failed one's Delete form", async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    await holdImport(reader, encode("01/02/2024, 10:00 - Ann: hi\n"), "Chat with Ann.txt");
+    const broken = await holdImport(reader, encode("shopping list\n"), "notes.txt");
+    await broken.release();
+    assert.equal(await broken.ended(), "failed");
+    await page.goto("/");
+    assert.equal(await page.getAttribute("html", "data-hydrated"), null, "no script ran");
+    const line = (filename: string) => page.locator("ul.imports > li", { hasText: filename });
+    assert.equal(
+      await line("Chat with Ann.txt").textContent(),
+      "Chat with Ann.txt — Waiting for a worker…",
+    );
+    assert.match(
+      await line("notes.txt").textContent() ?? "",
+      /^notes\.txt — Import failed: .+ Delete$/,
+    );
+    await screenshot(page, "library-imports-no-javascript");
+    await line("notes.txt").locator("form.delete-import button").click();
+    await line("notes.txt").waitFor({ state: "detached" });
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.equal(await line("Chat with Ann.txt").count(), 1, "the running one stays");
   });
 });
