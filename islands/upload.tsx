@@ -5,6 +5,7 @@
 // conversation) or failed (its reason is shown). Without JavaScript the same form posts to
 // `/imports`, whose status page refreshes itself.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { conversationHref } from "../routes/_components/conversation_href.ts";
 import { errorMessage } from "./_http.ts";
 import { DirectUploadUnavailable, uploadDirect } from "./_lib/s3_multipart.ts";
 import {
@@ -104,7 +105,7 @@ export default function Upload(props: UploadProps) {
         setPhase({ name: "processing", progress: s.progress, status: s.status });
       });
       setPhase({ name: "done", conversationId: done });
-      location.assign(`/c/${done}`);
+      location.assign(conversationHref(done));
     } catch (err) {
       if (controller.signal.aborted) return;
       if (err instanceof AlreadyImported) {
@@ -208,7 +209,8 @@ function Status({ phase }: { phase: Phase }) {
     case "done":
       return (
         <p>
-          {IMPORT_STATUS_WORDS.done} <a href={`/c/${phase.conversationId}`}>{OPEN_CONVERSATION}</a>
+          {IMPORT_STATUS_WORDS.done}{" "}
+          <a href={conversationHref(phase.conversationId)}>{OPEN_CONVERSATION}</a>
         </p>
       );
     case "failed":

@@ -44,7 +44,7 @@ readerTest("browser: upload island", async (reader, t) => {
       buffer: Buffer.from(await chatZip({ days: 3, perDay: 20 })),
     });
     await page.click("[data-island=upload] button[type=submit]");
-    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}#end$/);
     const phases = seen.map((s) => s.phase);
     assert.deepEqual(
       phases.filter((p, i) => p !== phases[i - 1]),
@@ -127,7 +127,7 @@ readerTest("browser: upload island", async (reader, t) => {
     await page.click("[data-island=upload] button[type=submit]");
     await bar.waitFor();
     assert.match(await bar.evaluate((el) => el.closest("label")!.textContent!), /Uploading…/);
-    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}#end$/);
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
       latency: 0,
