@@ -186,6 +186,22 @@ Deno.test("a header-like line with an impossible time is kept as text and counte
   assert.equal(summary.unplacedLines, 3);
 });
 
+Deno.test("a header-like line with a date no order reads (29/29, month 32) is counted like 31/02", () => {
+  const { messages, summary } = parseString(
+    "13/01/2023, 10:00 - Ann: a\n29/29/2023, 10:01 - Bob: b\n13/32/2023, 10:02 - Bob: c\n" +
+      "13/01/2023, 10:05 - Bob: e\n",
+  );
+  assert.deepEqual(messages, [
+    msg("2023-01-13T10:00:00", "Ann", "a\n29/29/2023, 10:01 - Bob: b\n13/32/2023, 10:02 - Bob: c"),
+    msg("2023-01-13T10:05:00", "Bob", "e"),
+  ]);
+  assert.deepEqual(summary.unplacedSamples, [
+    { line: 2, text: "29/29/2023, 10:01 - Bob: b" },
+    { line: 3, text: "13/32/2023, 10:02 - Bob: c" },
+  ]);
+  assert.equal(summary.unplacedLines, 2);
+});
+
 Deno.test("a header of another seconds or year shape than the file's is a continuation, counted", () => {
   // The file's shape is voted on its first headers (here 12 of them, one shape).
   const real = Array.from({ length: 12 }, (_, i) => `13/01/2023, 09:${10 + i} - Ann: m${i}\n`);

@@ -179,8 +179,9 @@ function isYear(component: string): boolean {
  * candidateOf("[1/4/23, 7:02:11\u202FPM] Ann: hi")?.format.layout; // "ios"
  * ```
  *
- * `loose`: a time out of range (`25:00`, `10:61`) does not disqualify the line — to count a
- * header-like line that does not fit as unplaced; detection keeps the strict reading.
+ * `loose`: a time or date out of range (`25:00`, `10:61`, `29/29/18`, `2024-32-32`) does not
+ * disqualify the line — to count a header-like line that does not fit as unplaced, as a
+ * `31/02/2021` one is; detection keeps the strict reading.
  */
 export function candidateOf(line: string, loose = false): Candidate | null {
   const head = needsNormalizing(line, 0, line.length) ? normalizeHead(line, 0, line.length) : line;
@@ -190,9 +191,11 @@ export function candidateOf(line: string, loose = false): Candidate | null {
     const [d1, sep, d2, d3, dot, rawJoiner, h, mi, s, after] = timeFirst
       ? [m[6], m[7], m[8], m[9], m[10], m[5], m[1], m[2], m[3], m[4]]
       : m.slice(1);
-    if (!loose && (+h > 24 || +mi > 59 || (s !== undefined && +s > 59))) continue;
-    if (d2.length > 2 || +d2 > 31 || (isYear(d1) && isYear(d3))) continue;
-    if (!isYear(d1) && +d1 > 12 && +d2 > 12) continue;
+    if (!loose) {
+      if (+h > 24 || +mi > 59 || (s !== undefined && +s > 59)) continue;
+      if (d2.length > 2 || +d2 > 31 || (isYear(d1) && isYear(d3))) continue;
+      if (!isYear(d1) && +d1 > 12 && +d2 > 12) continue;
+    }
     if (bare && line.indexOf(": ", m[0].length) < 0) continue;
     let joiner = rawJoiner;
     let before: string | null = null;
