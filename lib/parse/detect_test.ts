@@ -78,3 +78,18 @@ Deno.test("detection: an H31 file keeps its format when a body line looks like a
   assert.equal(other.messages.length, 20);
   assert.equal(other.messages[7].text, "m7\n" + h31(0).trimEnd());
 });
+
+Deno.test("detection: a first line no format reads as a header (hour 24, day and month 24) does not decide it", () => {
+  // `24.24.23, 12.03.38` is no date-first header (24/24) and no time-first one (hour 24): the
+  // line is kept before the first message and counted, the file's own headers decide.
+  const { messages, summary } = parseString(
+    "[24.24.23, 12.03.38] Ann: x\n[24.11.23, 12.03.38] Ann: y\n[25.11.23, 12.03.39] Bob: z\n",
+  );
+  assert.deepEqual(messages.map((m) => [m.date, m.author, m.kind, m.text]), [
+    ["2023-11-24T12:03:38", null, "system", "[24.24.23, 12.03.38] Ann: x"],
+    ["2023-11-24T12:03:38", "Ann", "text", "y"],
+    ["2023-11-25T12:03:39", "Bob", "text", "z"],
+  ]);
+  assert.equal(summary.layout, "ios");
+  assert.equal(summary.unplacedLines, 1);
+});

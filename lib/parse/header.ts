@@ -192,7 +192,7 @@ export function candidateOf(line: string, loose = false): Candidate | null {
       ? [m[6], m[7], m[8], m[9], m[10], m[5], m[1], m[2], m[3], m[4]]
       : m.slice(1);
     if (!loose) {
-      if (+h > 24 || +mi > 59 || (s !== undefined && +s > 59)) continue;
+      if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59)) continue;
       if (d2.length > 2 || +d2 > 31 || (isYear(d1) && isYear(d3))) continue;
       if (!isYear(d1) && +d1 > 12 && +d2 > 12) continue;
     }
