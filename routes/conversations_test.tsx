@@ -277,7 +277,7 @@ Deno.test("conversation page: media from the export, contact numbers read from t
     const img = capability("IMG-20240101-WA0001.jpg");
     assert.ok(!html.includes("/api/conversations/" + id + "/media/"));
     assert.ok(html.includes(
-      `<a class="media image" href="${img}" data-lightbox><img src="${img}" alt="Photo from Ann, Jan 1, 2024, 10:00" width="320" height="240" loading="lazy" decoding="async"/></a>` +
+      `<a class="media image" href="${img}" data-lightbox><img src="${img}" alt="Photo from Ann, Jan 1, 2024, 10:00" data-kind="Photo" width="320" height="240" loading="lazy" decoding="async"/></a>` +
         '<p class="text" dir="auto">Sunset</p>',
     ));
     assert.ok(html.includes(

@@ -53,7 +53,7 @@ Deno.test("gallery page: a chat's media as a grid without JavaScript, filters an
     assert.ok(html.includes(`<a class="thumb" href="${img}" data-lightbox><img src="${img}"`));
     assert.match(
       html,
-      /<img src="[^"]+" alt="Image from (Ann|Bob), \w+ \d+, 2024, \d\d:\d\d" loading="lazy"/,
+      /<img src="[^"]+" alt="Image from (Ann|Bob), \w+ \d+, 2024, \d\d:\d\d" data-kind="Image" loading="lazy"/,
     );
     assert.match(html, /<span class="name" dir="auto">PTT-20240330-WA0001.opus<\/span>/);
     assert.match(html, /<span class="size">Voice note · 3 B<\/span>/);

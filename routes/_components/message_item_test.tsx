@@ -103,7 +103,7 @@ Deno.test("MessageItem: media inline, stickers without a bubble, placeholders fo
         file: file("/f/a.jpg", "image/jpeg"),
       }),
     ),
-    '<a class="media image" href="/f/a.jpg" data-lightbox><img src="/f/a.jpg" alt="Photo from Ann, Mar 4, 2024, 21:05" width="320" height="240" loading="lazy" decoding="async"/></a>' +
+    '<a class="media image" href="/f/a.jpg" data-lightbox><img src="/f/a.jpg" alt="Photo from Ann, Mar 4, 2024, 21:05" data-kind="Photo" width="320" height="240" loading="lazy" decoding="async"/></a>' +
       '<p class="text" dir="auto">Look</p>',
   );
   const sticker = html({ kind: "media", attachment: "STK-20240304-WA0002.webp" }, {
@@ -112,7 +112,7 @@ Deno.test("MessageItem: media inline, stickers without a bubble, placeholders fo
   assert.match(sticker, /^<li class="msg theirs kind-media run-start sticker" /);
   assert.match(
     sticker,
-    /<img class="sticker" src="\/f\/s.webp" alt="Sticker from Ann, Mar 4, 2024, 21:05" width="160" height="160" loading="lazy" decoding="async"\/>/,
+    /<img class="sticker" src="\/f\/s.webp" alt="Sticker from Ann, Mar 4, 2024, 21:05" data-kind="Sticker" width="160" height="160" loading="lazy" decoding="async"\/>/,
   );
   assert.match(
     body(html({ kind: "media", attachment: "VID-1.mp4" }, { file: file("/f/v.mp4", "video/mp4") })),
