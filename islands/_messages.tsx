@@ -289,11 +289,14 @@ export async function redrawMessages(list: HTMLElement, look: Look): Promise<voi
   if (signal.aborted) return;
   keepingView(list, false, () => {
     const current = list.querySelector("li.current")?.id;
+    // A jump's notice (a day without messages) stays above the message it landed on.
+    const notice = list.querySelector(":scope > li.jump-notice");
     list.replaceChildren(...renderItems(loaded.messages, lookOf(list, look)));
     if (loaded.total !== undefined) list.dataset.total = String(loaded.total);
     const li = current ? document.getElementById(current) : null;
     li?.classList.add("current");
     li?.setAttribute("aria-current", "true");
+    if (li && notice) li.before(notice);
   });
 }
 

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // Jump to a date without a reload: the messages around the first one on or after that day are
 // fetched (`GET /api/conversations/:id/messages?date=`), replace the list, and that message is
-// scrolled to and marked current, as the server's permalink page does; the address becomes the
-// permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps asked for in
+// scrolled to, focused and marked current, as the server's permalink page does; the address
+// becomes the permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps asked for in
 // quick succession the last wins; pages still loading for the old list are dropped. Without
 // JavaScript the same form asks the server, which redirects to that permalink.
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -40,19 +40,18 @@ export function markCurrent(list: HTMLElement, ref: number): HTMLElement | null 
 const address = () => location.pathname + location.search;
 
 /**
- * Says where a jump landed when its day had no message, in the page's notice above the list
- * (the server's `?day=` renders the same); an empty `text` removes it.
+ * Says where a jump landed when its day had no message, just above the message landed on (the
+ * server's `?day=` renders the same), where the reader looks; an empty `text` only removes the
+ * notice of an earlier jump.
  */
-function jumpNotice(list: HTMLElement, text: string) {
-  let notice = document.querySelector<HTMLElement>("p.jump-notice");
-  if (!text) return notice?.remove();
-  if (!notice) {
-    notice = document.createElement("p");
-    notice.className = "notice jump-notice";
-    notice.setAttribute("role", "status");
-    (list.parentElement?.querySelector("a.pager.older") ?? list).before(notice);
-  }
+function jumpNotice(landed: HTMLElement | null, text: string) {
+  for (const old of document.querySelectorAll(".jump-notice")) old.remove();
+  if (!text || !landed) return;
+  const notice = document.createElement("li");
+  notice.className = "notice jump-notice";
+  notice.setAttribute("role", "status");
   notice.textContent = text;
+  landed.before(notice);
 }
 
 export default function JumpToDate(props: JumpToDateProps) {
@@ -91,22 +90,28 @@ export default function JumpToDate(props: JumpToDateProps) {
       const target = page.target;
       const landed = page.messages.find((m) => m.seq === target);
       const ref = landed?.ref ?? target;
-      // A day without messages: said above the list (the menu holding the form closes).
+      const li = markCurrent(list, ref);
+      // A day without messages: said above the message (the menu holding the form closes).
       const day = landed && (tz && landed.at ? landed.at : landed.date).slice(0, 10);
       jumpNotice(
-        list,
+        li,
         day && day !== date
           ? `No messages on ${formatDay(date)}: the next are on ${formatDay(day)}.`
           : "",
       );
-      const li = markCurrent(list, ref);
       history.pushState({ date }, "", `/c/${props.conversation}/m/${ref}`);
       shown.current = address();
-      // The message itself: its scroll margin leaves room for its day's label above it. (The
-      // label is sticky: scrolled to while stuck at the top, from further down, it stays put.)
+      // The message itself: its scroll margin leaves room for its day's label (and the notice)
+      // above it. (The label is sticky: scrolled to while stuck at the top, from further down,
+      // it stays put.)
       li?.scrollIntoView({ block: "start", behavior: "instant" });
-      // Landed: the Tools menu holding the form gives the messages their room back.
+      // Landed: the Tools menu holding the form gives the messages their room back, and the
+      // focus, which was in that menu, goes to the message (not back to the top of the page).
       form.closest("details[open]")?.removeAttribute("open");
+      if (li) {
+        li.tabIndex = -1;
+        li.focus({ preventScroll: true });
+      }
     } catch (err) {
       if (signal.aborted) return;
       setStatus(`Could not jump: ${err instanceof Error ? err.message : err}`);

@@ -10,7 +10,9 @@
  * - `<ol class="messages" data-conversation=ID data-first-seq=N data-last-seq=N data-total=N>`
  *   (class `messages group` in group chats): the page's messages in file order; first/last seq
  *   are 0 when the page is empty.
- * - `<li class="day"><time datetime="YYYY-MM-DD">` day separators inside that list.
+ * - `<li class="day"><time datetime="YYYY-MM-DD">` day separators inside that list; after a
+ *   jump to a day without messages, `<li class="notice jump-notice" role="status">` right
+ *   before the message landed on (after its day's separator).
  * - `<li id="m<ref>" class="msg mine|theirs kind-<kind> [run-start] [sticker] [current]"
  *   data-author=NAME>` and
  *   `<li id="m<ref>" class="system">`, each holding one `<article>`; the target of a permalink
@@ -135,10 +137,11 @@ export function conversationPages(deps: AppDeps) {
     ]);
     const landed = at.askedDay && messages.find((m) => m.seq === at.current);
     const landedDay = landed ? shownAt(landed, zones?.reading).slice(0, 10) : null;
-    const notice = at.notice ??
-      (landedDay && landedDay !== at.askedDay
-        ? `No messages on ${formatDay(at.askedDay!)}: the next are on ${formatDay(landedDay)}.`
-        : undefined);
+    // Said just above the message landed on, where the page opens (above the list it was a
+    // page of older messages away, out of sight).
+    const dayNotice = landedDay && landedDay !== at.askedDay
+      ? `No messages on ${formatDay(at.askedDay!)}: the next are on ${formatDay(landedDay)}.`
+      : undefined;
     const group = conv.participants.length > 2;
     const first = messages[0]?.seq ?? 0, last = messages.at(-1)?.seq ?? 0;
     let day = "", previousAuthor: string | null | undefined = undefined;
@@ -164,6 +167,9 @@ export function conversationPages(deps: AppDeps) {
           size: f.size,
         }
         : null;
+      if (dayNotice && m.seq === at.current) {
+        out.push(<li class="notice jump-notice" role="status">{dayNotice}</li>);
+      }
       out.push(
         <MessageItem
           m={m}
@@ -253,7 +259,7 @@ export function conversationPages(deps: AppDeps) {
         </header>
         {offer && <MergeOffer conversationId={id} candidate={offer} />}
         <CoverageTimeline coverage={coverage} />
-        {notice && <p class="notice jump-notice" role="status">{notice}</p>}
+        {at.notice && <p class="notice jump-notice" role="status">{at.notice}</p>}
         {first > 1 && (
           <a class="pager older" href={`/c/${id}?before=${first}`} rel="prev">Older messages</a>
         )}

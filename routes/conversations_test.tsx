@@ -183,10 +183,11 @@ Deno.test("conversation page: permalink highlights its message; date jump; out o
     assert.doesNotMatch(await page(t, `/c/${id}/m/97?day=2024-01-05`, u.headers), /jump-notice/);
     const before = await t.app.request(`/c/${id}?date=2023-06-01`, { headers: u.headers });
     assert.equal(before.headers.get("location"), `/c/${id}/m/1?day=2023-06-01#m1`);
-    // A day without messages: the page says where the jump landed instead.
+    // A day without messages: the page says where the jump landed instead, in the list just
+    // above that message (after its day's label), where the page opens.
     assert.match(
       await page(t, `/c/${id}/m/1?day=2023-06-01`, u.headers),
-      /<p class="notice jump-notice" role="status">No messages on Thursday, June 1, 2023: the next are on Monday, January 1, 2024.<\/p>/,
+      /<\/time><\/li><li class="notice jump-notice" role="status">No messages on Thursday, June 1, 2023: the next are on Monday, January 1, 2024.<\/li><li class="msg [^"]*current" id="m1"/,
     );
     await page(t, `/c/${id}/m/1?day=June`, u.headers, 400);
     const past = await page(t, `/c/${id}?date=2030-01-01`, u.headers);
