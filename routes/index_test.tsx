@@ -43,13 +43,13 @@ Deno.test("library: cards with participants, size, dates and the last message; s
       `<h3 dir="auto"><a href="/c/${small}#end">Zoë &lt;3</a></h3><p class="muted participants"><bdi>Ann</bdi>, <bdi>Zoë</bdi></p>` +
         '<p class="muted stats"><span class="count">2 messages</span> · <time datetime="2024-05-01T10:00:00">May 1, 2024</time> – ' +
         '<time datetime="2024-05-02T11:00:00">May 2, 2024</time></p>' +
-        '<p class="last-message"><span class="who" dir="auto">Ann:</span> <span class="snippet" dir="auto">see &lt;b>you&lt;/b> *soon*</span> ' +
+        '<p class="last-message"><span class="who"><bdi>Ann</bdi>:</span> <span class="snippet" dir="auto">see &lt;b>you&lt;/b> *soon*</span> ' +
         '<time class="muted" datetime="2024-05-02T11:00:00">May 2, 2024</time></p>',
     ));
     assert.ok(html.includes(`<a href="/c/${big}#end">Book club</a>`));
     assert.ok(
       html.includes(
-        '<span class="who" dir="auto">Cy:</span> <span class="snippet" dir="auto">📎 Media</span>',
+        '<span class="who"><bdi>Cy</bdi>:</span> <span class="snippet" dir="auto">📎 Media</span>',
       ),
     );
     assert.ok(html.includes('<a href="/?sort=recent" class="chip" aria-current="true">Recent</a>'));

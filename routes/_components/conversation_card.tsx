@@ -71,8 +71,15 @@ export function ConversationCard(props: { conv: Card; zone?: string | null }) {
         </p>
         {last && (
           <p class="last-message">
-            {last.author && <span class="who" dir="auto">{last.author}:</span>}{" "}
-            <span class="snippet" dir="auto">{preview(last)}</span>{" "}
+            {
+              /* The name isolated, the colon outside it: inside, a right-to-left name took the
+                colon to its left ("سارة:" drew as ":سارة" before the text). */
+            }
+            {last.author && (
+              <span class="who">
+                <bdi>{last.author}</bdi>:
+              </span>
+            )} <span class="snippet" dir="auto">{preview(last)}</span>{" "}
             <Day class="muted" date={last.date} at={last.at} conv={conv} zone={props.zone} />
           </p>
         )}
