@@ -4,7 +4,7 @@ import { deleteCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { type Conversation, listConversations } from "../lib/db/conversations.ts";
-import { listShares, type Share } from "../lib/db/shares.ts";
+import { listShares } from "../lib/db/shares.ts";
 import { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "../lib/db/tokens.ts";
 import { getReadingZone, getUser, setReadingZone, type User } from "../lib/db/users.ts";
 import { AppError, notFound } from "../lib/errors.ts";
@@ -14,7 +14,7 @@ import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middl
 import { validate } from "./_middleware/validate.ts";
 import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
 import { createShareFrom, publicOrigin, revokeAndPurge, shareJson } from "./api/shares.ts";
-import { ExpiryOptions, ShareList } from "./_components/share_list.tsx";
+import { ExpiryOptions, type ListedShare, ShareList } from "./_components/share_list.tsx";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
@@ -26,7 +26,7 @@ interface AccountView {
   user: User;
   tokens: ApiToken[];
   conversations: Conversation[];
-  shares: (Share & { title: string; url: string })[];
+  shares: ListedShare[];
   /** The zone the user reads in (null: each conversation's own). */
   readingZone: string | null;
   /** A token just created: shown this once. */

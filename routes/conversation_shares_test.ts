@@ -35,7 +35,15 @@ Deno.test("Settings: share some days of a chat from a form, then revoke it (no J
     const made = await post({ fromDate: "2024-03-02", toDate: "2024-03-04" });
     assert.equal(made.status, 303);
     assert.equal(made.headers.get("location"), `/c/${id}/privacy#share`);
-    const url = /value="(http[^"]+\/s\/[^"]+)"/.exec(await settings())![1];
+    const listed = await settings();
+    // The live link says which days it covers, as asked, not message positions ("messages
+    // 3–6" meant nothing to its owner), and when it ends.
+    assert.match(
+      listed,
+      /<li><bdi>Chat<\/bdi> \(Mar 2, 2024 – Mar 4, 2024\), until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC/,
+    );
+    assert.doesNotMatch(listed, /messages \d/);
+    const url = /value="(http[^"]+\/s\/[^"]+)"/.exec(listed)![1];
     const link = new URL(url).pathname;
     assert.deepEqual(
       await shown(await t.app.request(link)),

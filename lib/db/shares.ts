@@ -46,10 +46,19 @@ export async function createShare(
   return rows[0] ?? null;
 }
 
-/** The user's live (not revoked, not expired) shares, of one conversation or of all. */
+/**
+ * The user's live (not revoked, not expired) shares, of one conversation or of all, with the
+ * conversation's title and the wall-clock days (`YYYY-MM-DD`) of a range's first and last
+ * message (null: an open end, or a message gone): how the owner's lists name the range.
+ */
 export function listShares(sql: Sql, userId: string, conversationId?: string) {
-  return sql<(Share & { title: string })[]>`
-    select s.*, c.title from shares s join conversations c on c.id = s.conversation_id
+  return sql<(Share & { title: string; fromDay: string | null; toDay: string | null })[]>`
+    select s.*, c.title,
+      (select to_char(m.date, 'YYYY-MM-DD') from messages m
+        where m.conversation_id = s.conversation_id and m.ref = s.from_seq) as from_day,
+      (select to_char(m.date, 'YYYY-MM-DD') from messages m
+        where m.conversation_id = s.conversation_id and m.ref = s.to_seq) as to_day
+    from shares s join conversations c on c.id = s.conversation_id
     where s.user_id = ${userId} and s.revoked_at is null and s.expires_at > now()
       ${conversationId ? sql`and s.conversation_id = ${conversationId}` : sql``}
     order by s.created_at desc`;

@@ -1,5 +1,4 @@
-import type { Share } from "../../lib/db/shares.ts";
-import { ExpiryOptions, ShareList } from "./share_list.tsx";
+import { ExpiryOptions, type ListedShare, ShareList } from "./share_list.tsx";
 
 /**
  * A chat's share links on its Settings page: the form that makes one (for how long, which days,
@@ -13,7 +12,7 @@ export function ShareSection(props: {
   /** The chat's first and last day (`YYYY-MM-DD`), the date fields' bounds. */
   firstDay?: string;
   lastDay?: string;
-  shares: (Share & { url: string; title: string })[];
+  shares: ListedShare[];
 }) {
   const id = props.conversationId;
   return (
