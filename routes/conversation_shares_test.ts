@@ -22,6 +22,7 @@ Deno.test("Settings: share some days of a chat from a form, then revoke it (no J
     const page = await settings();
     assert.ok(page.includes(`<form method="post" action="/c/${id}/shares" class="share-create`));
     assert.match(page, /<input type="date" name="fromDate" min="2024-03-01" max="2024-03-05"/);
+    assert.match(page, /<label>Link works for <select name="expiresInHours">/);
     assert.match(page, /No live share links/);
     const chat = await (await t.app.request(`/c/${id}`, { headers: ann.headers })).text();
     assert.ok(chat.includes(`href="/c/${id}/privacy#share"`), "offered from the Export menu");

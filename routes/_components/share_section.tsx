@@ -25,7 +25,8 @@ export function ShareSection(props: {
       </p>
       <form method="post" action={`/c/${id}/shares`} class="share-create stack">
         <label>
-          For{" "}
+          {/* "For" alone did not say for what. */}
+          Link works for{" "}
           <select name="expiresInHours">
             <ExpiryOptions />
           </select>
