@@ -9,7 +9,7 @@ import { encodeCursor } from "../lib/db/search.ts";
 import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
 import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
-import { permalink } from "./_components/message_item.tsx";
+import { conversationHref, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
 import { SnippetText } from "./_components/snippet.tsx";
 
@@ -83,6 +83,12 @@ export function searchPage(deps: AppDeps) {
       return render(
         c,
         <Layout title={q ? `Search: ${q.q}` : "Search"} signedIn>
+          {/* Searched from a chat's Tools: the way back to it (else only the library was). */}
+          {inChat && (
+            <p>
+              <a href={conversationHref(inChat.id)}>← Back to the chat</a>
+            </p>
+          )}
           <h1>
             {inChat
               ? (
@@ -162,6 +168,13 @@ export function searchPage(deps: AppDeps) {
               {found.hits.length === 0 && !/[\p{L}\p{N}]/u.test(q.q) && (
                 <p class="muted">
                   Search looks for words: emoji and punctuation alone cannot be searched.
+                </p>
+              )}
+              {found.hits.length === 0 && q.conversation && (
+                <p>
+                  <a href={searchUrl(q, { conversation: undefined, before: undefined })}>
+                    Search all your chats for “{q.q}”
+                  </a>
                 </p>
               )}
               <ol class="results">

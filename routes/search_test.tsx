@@ -69,6 +69,17 @@ Deno.test("search page: a no-JS form; results link to the message with the match
       await page(t, "/search?q=nothingatall", ann.headers),
       /<h2 id="results-heading">No messages found<\/h2>/,
     );
+    // From a chat: a way back to it, and when nothing is found there, to all chats.
+    assert.ok(inChat.includes(`<p><a href="/c/${id}#end">← Back to the chat</a></p><h1>`));
+    assert.doesNotMatch(html, /Back to the chat/);
+    assert.doesNotMatch(inChat, /Search all your chats/);
+    const none = await page(t, `/search?q=zurich&conversation=${id}&author=Bob`, ann.headers);
+    assert.ok(
+      none.includes(
+        '<a href="/search?q=zurich&amp;author=Bob&amp;limit=20">Search all your chats for “zurich”</a>',
+      ),
+      none.slice(none.indexOf("results-heading")),
+    );
 
     await page(t, `/search?q=zurich&conversation=${secret}`, ann.headers, 404);
     assert.ok(!(await page(t, "/search?q=zurich", eve.headers)).includes("Trip"));
