@@ -9,7 +9,10 @@ import { sniff } from "./decode.ts";
 import { candidateOf } from "./header.ts";
 import { ParseError } from "./types.ts";
 
-/** Android chat-file prefixes in several languages (FORMAT.md §1); `_` may replace spaces. */
+/**
+ * Android chat-file prefixes in several languages (FORMAT.md §1); `_` may replace spaces, and
+ * German writes the compound with a hyphen too (`WhatsApp-Chat mit Bob.txt`).
+ */
 const CHAT_PREFIXES = [
   "WhatsApp Chat with ",
   "WhatsApp Chat - ",
@@ -37,7 +40,7 @@ export function chatNameFromFileName(name: string): string | null {
     .replace(/\.(txt|zip)$/i, "")
     .replace(/ \(\d+\)$/, "")
     .replaceAll("_", " ");
-  const lower = base.toLowerCase();
+  const lower = base.toLowerCase().replace(/^whatsapp-chat /, "whatsapp chat ");
   for (const prefix of CHAT_PREFIXES) {
     if (lower.startsWith(prefix)) {
       const rest = base.slice(prefix.length).trim();

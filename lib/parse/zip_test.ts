@@ -190,6 +190,8 @@ Deno.test("sniffZip, chatNameFromFileName and rankChatEntries", () => {
     chatNameFromFileName("WhatsApp Chat with Ops - Night Shift.txt"),
     "Ops - Night Shift",
   );
+  assert.equal(chatNameFromFileName("WhatsApp-Chat mit Oma Gisela.txt"), "Oma Gisela");
+  assert.equal(chatNameFromFileName("WhatsApp-Chat_mit_Bob.txt"), "Bob");
   assert.equal(chatNameFromFileName("_chat.txt"), null);
   assert.equal(chatNameFromFileName("holiday.zip"), null);
   assert.equal(
