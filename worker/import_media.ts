@@ -1,4 +1,5 @@
 import type { MediaRow } from "../lib/db/media.ts";
+import { measureWhileStreaming } from "../lib/image_dimensions.ts";
 import { contentTypeFor } from "../lib/media_types.ts";
 import type { ExportArchive } from "../lib/parse/zip.ts";
 import type { BlobStore } from "../lib/storage/types.ts";
@@ -10,7 +11,8 @@ export function mediaKey(conversationId: string, name: string): string {
 
 /**
  * Writes the archive's media files to the blob store, `concurrency` at a time, until done or
- * `signal` aborts (files in flight finish; no new one starts).
+ * `signal` aborts (files in flight finish; no new one starts). A picture's width and height are
+ * read from its first bytes on the way (null when they do not tell).
  */
 export async function uploadMedia(
   archive: ExportArchive,
@@ -25,8 +27,10 @@ export async function uploadMedia(
       const { name, size } = archive.media[next++];
       const blobKey = mediaKey(conversationId, name);
       const contentType = contentTypeFor(name);
-      await blobs.put(blobKey, archive.mediaStream(name), { contentType, size });
-      rows.push({ conversationId, name, blobKey, size, contentType });
+      const measured = measureWhileStreaming(archive.mediaStream(name), contentType);
+      await blobs.put(blobKey, measured.body, { contentType, size });
+      const { width = null, height = null } = measured.dimensions() ?? {};
+      rows.push({ conversationId, name, blobKey, size, contentType, width, height });
     }
   };
   const lanes = Math.max(1, Math.min(options.concurrency, archive.media.length));

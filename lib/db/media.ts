@@ -7,6 +7,9 @@ export interface MediaRow {
   blobKey: string;
   size: number;
   contentType: string;
+  /** A picture's size in pixels as drawn (lib/image_dimensions.ts); null when not known. */
+  width: number | null;
+  height: number | null;
 }
 
 /** Records media files (inside the import transaction). */
@@ -19,6 +22,8 @@ export async function insertMedia(sql: Sql, rows: MediaRow[]) {
       blob_key: r.blobKey,
       size: r.size,
       content_type: r.contentType,
+      width: r.width,
+      height: r.height,
     }));
     await sql`insert into media ${sql(batch)}`;
   }

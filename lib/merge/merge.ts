@@ -145,8 +145,9 @@ export async function mergeConversations(
     const orphans = await tx<{ blobKey: string }[]>`
       select s.blob_key from media s join media t on t.conversation_id = ${into} and t.name = s.name
       where s.conversation_id = ${from} and s.blob_key <> t.blob_key`;
-    await tx`insert into media (conversation_id, name, blob_key, size, content_type)
-      select ${into}, name, blob_key, size, content_type from media where conversation_id = ${from}
+    await tx`insert into media (conversation_id, name, blob_key, size, content_type, width, height)
+      select ${into}, name, blob_key, size, content_type, width, height from media
+      where conversation_id = ${from}
       on conflict (conversation_id, name) do nothing`;
 
     await moveSources(tx, { into, from, added: a.added });

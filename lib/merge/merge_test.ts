@@ -47,6 +47,7 @@ Deno.test("merge: a with-media export fused into a text-only one", async () => {
     const [media] = await t.db.sql`select * from media where conversation_id = ${textOnly}`;
     assert.equal(media.name, PHOTO_FILE);
     assert.ok(await t.blobs.get(media.blobKey), "the blob is still there");
+    assert.deepEqual([media.width, media.height], [1, 1], "its size moved with it (a 1×1 PNG)");
 
     const [conv] = await t.db.sql`select * from conversations where id = ${textOnly}`;
     assert.equal(conv.messageCount, 9);
