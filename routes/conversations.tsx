@@ -23,7 +23,8 @@
  *   (`conversationHref`) target it, so the page opens at the newest message without JavaScript.
  * - `<a class="pager older" rel="prev" href="/c/ID?before=FIRST">`,
  *   `<a class="pager newer" rel="next" href="/c/ID?after=LAST">`, `<a class="pager newest">`.
- * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`.
+ * - Images: `<a class="media image" href=URL data-lightbox><img width height loading="lazy">`,
+ *   `width`/`height` the photo's shape fitted in 320 × 400, or 320 × 240 when its size is unknown.
  * - Forms: `form.search-chat` (GET /search), `form.jump` (GET /c/ID, `input[name=date]`),
  *   `form.view-as` (POST /c/ID/view-as, `select[name=participant]`), `form.reading-zone`, all
  *   in `details.tools-menu > .conv-tools` (a panel over the page, opened by the menu's summary).
@@ -165,6 +166,8 @@ export function conversationPages(deps: AppDeps) {
           url: mediaFileUrl(deps.tokens, { conversationId: id, name: m.attachment!, ...f }),
           contentType: f.contentType,
           size: f.size,
+          width: f.width,
+          height: f.height,
         }
         : null;
       if (dayNotice && m.seq === at.current) {

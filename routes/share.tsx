@@ -156,6 +156,8 @@ export function sharePages(deps: AppDeps) {
                       url: `/s/${token}/media/${encodeURIComponent(m.attachment!)}`,
                       contentType: f.contentType,
                       size: f.size,
+                      width: f.width,
+                      height: f.height,
                     }
                     : null}
                   contacts={contacts.get(m.seq)}

@@ -123,6 +123,9 @@ export interface AttachedFile {
   size: number;
   contentType: string;
   blobKey: string;
+  /** A picture's size in pixels as drawn; null when not known (media imported before it was). */
+  width: number | null;
+  height: number | null;
 }
 
 /**
@@ -137,9 +140,7 @@ export async function attachedFiles(
   const names = [...new Set(messages.flatMap((m) => (m.attachment ? [m.attachment] : [])))];
   if (names.length === 0) return new Map();
   const rows = await sql<({ name: string } & AttachedFile)[]>`
-    select name, size::float8 as size, content_type, blob_key from media
+    select name, size::float8 as size, content_type, blob_key, width, height from media
     where conversation_id = ${conversationId} and name = any(${names})`;
-  return new Map(
-    rows.map((r) => [r.name, { size: r.size, contentType: r.contentType, blobKey: r.blobKey }]),
-  );
+  return new Map(rows.map(({ name, ...file }) => [name, file]));
 }

@@ -6,6 +6,36 @@ export interface FileView {
   url: string;
   contentType: string;
   size: number;
+  /** A picture's size in pixels as drawn; null or absent when not known. */
+  width?: number | null;
+  height?: number | null;
+}
+
+/** The bounds of a photo's box in a bubble (CSS px), and the shortest side a box gets. */
+export const PHOTO_BOUNDS = { width: 320, height: 400, least: 80 };
+
+/**
+ * The `width` and `height` a photo is drawn with: its own shape scaled to fit
+ * {@link PHOTO_BOUNDS} (a small picture is scaled up, as before), so the browser reserves its
+ * box before it loads (the CSP allows no inline style, and infinite scroll keeps the reader's
+ * place by measuring). A side is never under `least` (a panorama's strip stays a target; the
+ * picture is shown whole inside, `object-fit: contain`). Without a known size: 4:3, 320 × 240.
+ *
+ * @example
+ * ```ts
+ * photoBox({ width: 3024, height: 4032 }); // { width: 300, height: 400 }
+ * photoBox({}); // { width: 320, height: 240 }
+ * ```
+ */
+export function photoBox(size: { width?: number | null; height?: number | null }) {
+  const { width: w, height: h } = size;
+  if (!w || !h || w <= 0 || h <= 0) return { width: 320, height: 240 };
+  const { width, height, least } = PHOTO_BOUNDS;
+  const scale = Math.min(width / w, height / h);
+  return {
+    width: Math.max(least, Math.round(w * scale)),
+    height: Math.max(least, Math.round(h * scale)),
+  };
 }
 
 const STICKER = /(^STK-|-STICKER-).*\.webp$/i;
@@ -63,9 +93,9 @@ function MediaDownload(props: { name: string; file: FileView }) {
 }
 
 /**
- * An attachment whose file is in the export: images (lazy, with a fixed box so nothing jumps;
- * `<a href>` is the no-JS lightbox, `data-lightbox` marks it for the JS one; no file name shown),
- * stickers, video, audio and voice notes, and any other file as a download card. Names are
+ * An attachment whose file is in the export: images (lazy, in a box of their own shape reserved
+ * before they load, {@link photoBox}, so nothing jumps; `<a href>` is the no-JS lightbox,
+ * `data-lightbox` marks it for the JS one; no file name shown), stickers, video, audio and voice notes, and any other file as a download card. Names are
  * shown and downloaded without iOS's `00000002-` numbering (lib/format/attachment_name.ts).
  */
 export function Attachment(props: {
@@ -93,14 +123,15 @@ export function Attachment(props: {
     );
   }
   if (kind === "image") {
+    const box = photoBox(file);
     return (
       <a class="media image" href={file.url} data-lightbox="">
         <img
           src={file.url}
           alt={`Photo${from}`}
           data-kind="Photo"
-          width={320}
-          height={240}
+          width={box.width}
+          height={box.height}
           loading="lazy"
           decoding="async"
         />

@@ -96,6 +96,29 @@ Deno.test("MessageItem: polls, locations and contact cards render for what they 
   );
 });
 
+Deno.test("MessageItem: a photo's box has its own shape, fitted in 320 × 400; 4:3 when unknown", () => {
+  const photo = (size: { width?: number | null; height?: number | null }) => {
+    const out = html({ kind: "media", attachment: "IMG-20240304-WA0001.jpg" }, {
+      file: { ...file("/f/a.jpg", "image/jpeg"), ...size },
+    });
+    const [, w, h] = out.match(/<img [^>]*width="(\d+)" height="(\d+)"/)!;
+    return [Number(w), Number(h)];
+  };
+  assert.deepEqual(photo({ width: 3024, height: 4032 }), [300, 400], "an upright phone photo");
+  assert.deepEqual(photo({ width: 1600, height: 900 }), [320, 180], "a wide one");
+  assert.deepEqual(photo({ width: 1000, height: 1000 }), [320, 320], "a square one");
+  assert.deepEqual(photo({ width: 60, height: 80 }), [300, 400], "a small one, scaled up");
+  assert.deepEqual(photo({ width: 6000, height: 500 }), [320, 80], "a panorama: a least height");
+  // Media imported before sizes were recorded, or whose size could not be read: 4:3, as before.
+  assert.deepEqual(photo({ width: null, height: null }), [320, 240]);
+  assert.deepEqual(photo({}), [320, 240]);
+  // A sticker keeps its square box whatever it says (WhatsApp's are 512 × 512).
+  const sticker = html({ kind: "media", attachment: "STK-20240304-WA0002.webp" }, {
+    file: { ...file("/f/s.webp", "image/webp"), width: 512, height: 256 },
+  });
+  assert.match(sticker, /class="sticker"[^>]* width="160" height="160"/);
+});
+
 Deno.test("MessageItem: media inline, stickers without a bubble, placeholders for omitted media", () => {
   assert.equal(
     body(

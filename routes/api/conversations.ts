@@ -110,7 +110,8 @@ export const mediaUrl = (conversationId: string, name: string) =>
 
 /**
  * Messages with `mediaUrl` set where the attachment's file is in the export (its capability
- * URL, lib/media_url.ts), and `file` describing it (`{ url, contentType, size }`, else null).
+ * URL, lib/media_url.ts), and `file` describing it (`{ url, contentType, size, width, height }`,
+ * else null).
  */
 export function messagesJson(
   signer: MediaSigner,
@@ -128,7 +129,9 @@ export function messagesJson(
       at: zone && m.at ? formatInZone(m.at, zone) : m.at,
       attachmentName: m.attachment === null ? null : attachmentDisplayName(m.attachment),
       mediaUrl: url,
-      file: f && url ? { url, contentType: f.contentType, size: f.size } : null,
+      file: f && url
+        ? { url, contentType: f.contentType, size: f.size, width: f.width, height: f.height }
+        : null,
     };
   });
 }

@@ -65,7 +65,15 @@ const messageSchema = messageJsonSchema.extend({
     url: z.string(),
     contentType: z.string(),
     size: z.number().int(),
-  }).nullable().describe("The attachment's file, if in the export: `mediaUrl`, its type and size"),
+    width: z.number().int().nullable().describe(
+      "A picture's width in pixels as shown (EXIF orientation applied); null when not known: " +
+        "not a picture, unreadable, or imported before sizes were recorded",
+    ),
+    height: z.number().int().nullable().describe("A picture's height in pixels, as `width`"),
+  }).nullable().describe(
+    "The attachment's file, if in the export: `mediaUrl`, its type, size and, for a picture, " +
+      "its width and height",
+  ),
 });
 
 /**

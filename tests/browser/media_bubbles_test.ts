@@ -71,8 +71,8 @@ readerTest("browser: media in the bubbles", async (reader, t) => {
       for (const width of players) {
         assert.ok(width >= 200, `a voice note's player is ${width} px wide`);
       }
-      // The portrait photo (600 × 900) is shown whole in its 4:3 box, not cropped to a band
-      // of its middle: drawn at the box's height, the box's width not exceeded.
+      // The portrait photo (600 × 900) is shown whole in its box (its own shape, from the size
+      // recorded at import), not cropped to a band of its middle.
       const tall = await page.$eval(
         `.media.image[href*="${FILES.tall}"] img`,
         (img: HTMLImageElement) => {
