@@ -15,6 +15,7 @@ import { pipeline } from "node:stream/promises";
 import type { Sql } from "../db/client.ts";
 import { InsightsAccumulator, type ScanRow } from "./accumulate.ts";
 import { KEEP_TERMS } from "./accumulate_terms.ts";
+import { chatLanguages } from "./languages.ts";
 import { MEDIA_TYPE_SQL } from "./media.ts";
 import { stopWordsFor } from "./stopwords/mod.ts";
 
@@ -25,7 +26,7 @@ export type Db = postgres.ISql<Record<string, never>>;
  * Version of what refreshInsights computes: bump it when that changes, and every chat is
  * recomputed on its next view (see `ensureInsights`); it is also part of the ETag.
  */
-export const INSIGHTS_FORMAT = 1;
+export const INSIGHTS_FORMAT = 2;
 
 /** Messages per FETCH: large enough to amortise a round trip and a segmenter call. */
 const FETCH_ROWS = 2_000;
@@ -57,9 +58,9 @@ export async function refreshInsights(
 /** Options of {@link refreshInsights}. */
 export interface RefreshOptions {
   /**
-   * Called after each step (`clear`, `scan`, `copy`, maybe `merge terms`) with its name and
-   * duration (for benchmarks and logs); when it returns a promise, the refresh waits for it
-   * (tests use this to act at a precise point).
+   * Called after each step (`clear`, `languages`, `scan`, `copy`, maybe `merge terms`) with its
+   * name and duration (for benchmarks and logs); when it returns a promise, the refresh waits for
+   * it (tests use this to act at a precise point).
    */
   onStep?: (step: string, ms: number) => void | Promise<void>;
   /** Pending TSV characters that trigger a write-back during the scan (tests set it low). */
@@ -97,7 +98,10 @@ async function refreshIn(tx: Db, id: string, options: RefreshOptions = {}): Prom
   const [conv] = await tx<{ language: string | null }[]>`
     select summary->>'language' as language from conversations where id = ${id}`;
   const language = conv?.language ?? null;
-  const acc = new InsightsAccumulator(id, stopWordsFor(language), language);
+  // The stop words of every language the messages are written in, not only the export's.
+  const used = await chatLanguages(tx, id, language);
+  await step("languages");
+  const acc = new InsightsAccumulator(id, stopWordsFor(language, used), language);
   await tx`
     declare insights_scan no scroll cursor for
     select seq, extract(epoch from date)::float8 as t, author, kind,

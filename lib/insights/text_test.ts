@@ -36,6 +36,9 @@ Deno.test("canonicalEmoji and stopWordsFor", () => {
   assert.ok(stopWordsFor(null).has("the"));
   assert.ok(stopWordsFor("de").has("und") && stopWordsFor("de").has("and"));
   assert.ok(!stopWordsFor("xx").has("und"));
+  // The languages the messages are written in add their lists to the export's and English.
+  assert.ok(!stopWordsFor("en").has("que") && stopWordsFor("en", ["es"]).has("que"));
+  assert.ok(stopWordsFor("de", ["es"]).has("und") && stopWordsFor("de", ["xx"]).has("the"));
   for (const lang of ["en", "es", "pt", "de", "fr", "it", "nl", "tr"]) {
     assert.ok(stopWordsFor(lang).size > stopWordsFor(null).size || lang === "en", lang);
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { CHAT } from "../../lib/insights/fixture_test_util.ts";
+import { INSIGHTS_FORMAT } from "../../lib/insights/refresh.ts";
 import {
   FAMILY,
   FLAG,
@@ -211,7 +212,7 @@ Deno.test("insights API: a chat without insights (imported earlier) is computed 
     assert.equal(body.terms.emoji.all[0].term, "😂");
     const [state] = await s.t.db
       .sql`select format from insights_state where conversation_id = ${s.id}`;
-    assert.equal(state.format, 1);
+    assert.equal(state.format, INSIGHTS_FORMAT);
   } finally {
     await s.t.close();
   }

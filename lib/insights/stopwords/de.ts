@@ -1,4 +1,4 @@
-/** German stop words: function words left out of the most used words. */
+/** German stop words: function words left out of the most used words (source: mod.ts). */
 export const de: readonly string[] = [
   "aber",
   "alle",

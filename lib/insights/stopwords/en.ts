@@ -1,4 +1,4 @@
-/** English stop words: function words left out of the most used words. */
+/** English stop words: function words left out of the most used words (source: mod.ts). */
 export const en: readonly string[] = [
   "a",
   "about",

@@ -1,4 +1,4 @@
-/** Spanish stop words: function words left out of the most used words. */
+/** Spanish stop words: function words left out of the most used words (source: mod.ts). */
 export const es: readonly string[] = [
   "a",
   "al",

@@ -1,4 +1,4 @@
-/** French stop words: function words left out of the most used words. */
+/** French stop words: function words left out of the most used words (source: mod.ts). */
 export const fr: readonly string[] = [
   "a",
   "ai",

@@ -1,4 +1,4 @@
-/** Italian stop words: function words left out of the most used words. */
+/** Italian stop words: function words left out of the most used words (source: mod.ts). */
 export const it: readonly string[] = [
   "a",
   "ad",

@@ -1,4 +1,4 @@
-/** Dutch stop words: function words left out of the most used words. */
+/** Dutch stop words: function words left out of the most used words (source: mod.ts). */
 export const nl: readonly string[] = [
   "aan",
   "al",

@@ -1,4 +1,4 @@
-/** Portuguese stop words: function words left out of the most used words. */
+/** Portuguese stop words: function words left out of the most used words (source: mod.ts). */
 export const pt: readonly string[] = [
   "a",
   "ao",

@@ -1,4 +1,4 @@
-/** Turkish stop words: function words left out of the most used words. */
+/** Turkish stop words: function words left out of the most used words (source: mod.ts). */
 export const tr: readonly string[] = [
   "acaba",
   "ama",
