@@ -10,6 +10,7 @@ import {
   getLiveShare,
   redactionSource,
   shareMedia,
+  sharePeople,
   shareSeqRange,
 } from "../lib/db/shares.ts";
 import { createRedactor, REDACTED_TITLE } from "../lib/redact/redact.ts";
@@ -23,10 +24,13 @@ import { shareIdFromToken } from "./api/shares.ts";
 import { formatDay, formatShortDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { MessageItem } from "./_components/message_item.tsx";
+import { Names } from "./_components/names.tsx";
 import { readContacts } from "./_components/read_contacts.ts";
 import { PageCtx } from "./_components/page_context.ts";
 
 const PAGE = 100;
+/** "Participant 2" before "Participant 10". */
+const byNumber = new Intl.Collator("en", { numeric: true });
 /** How long an edge cache may serve a shared page: also how long a revoked link may linger there. */
 export const SHARE_EDGE_SECONDS = 60;
 
@@ -92,9 +96,10 @@ export function sharePages(deps: AppDeps) {
         : { after: Math.max(q.after ?? 0, first - 1), limit: PAGE, maxRef: share.maxRef };
       // Its days, not its positions: those would tell how many messages a merge put around it.
       // The bounds need not be on the page shown, so they are read beside it.
-      const [rows, [fromDay, toDay]] = await Promise.all([
+      const [rows, [fromDay, toDay], writers] = await Promise.all([
         listMessages(db, share.conversationId, page),
         daysAt(db, share.conversationId, [first, last]),
+        sharePeople(db, share, range),
       ]);
       const span = fromDay && toDay
         ? fromDay === toDay
@@ -110,6 +115,11 @@ export function sharePages(deps: AppDeps) {
       const files = redactor ? new Map() : await attachedFiles(db, share.conversationId, messages);
       const contacts = redactor ? new Map() : await readContacts(deps, messages, files);
       const title = redactor ? REDACTED_TITLE : share.title;
+      // Who is in it, as the conversation page's header says; redacted: their pseudonyms, by
+      // number (two spellings of one name are one participant).
+      const people = redactor
+        ? [...new Set(writers.map(redactor.author))].sort(byNumber.compare)
+        : writers;
       const lo = messages[0]?.seq ?? 0, hi = messages.at(-1)?.seq ?? 0;
       let day = "", previousAuthor: string | null | undefined = undefined;
       c.header("ETag", etag);
@@ -122,6 +132,14 @@ export function sharePages(deps: AppDeps) {
             <h1 dir="auto">{title}</h1>
             <p class="muted">
               Shared read-only{span && `: ${span}`}
+              {people.length > 0 && (
+                <>
+                  {" · "}
+                  <span class="participants">
+                    <Names names={people} max={6} />
+                  </span>
+                </>
+              )}
               {redactor && " · redacted: names, phone numbers and media hidden"}
             </p>
           </header>

@@ -35,7 +35,7 @@ Deno.test("a share shows what its owner saw: a later merge adds nothing to it", 
         await (await t.app.request(path)).text(),
       )![0];
     const before = await header(bounded);
-    assert.match(before, /Shared read-only: Jan 14, 2024</, "the days, not positions");
+    assert.match(before, /Shared read-only: Jan 14, 2024 · /, "the days, not positions");
 
     assert.equal((await postMerge(t, u.headers, textOnly, withMedia)).status, 200);
     assert.equal(await header(bounded), before, "nothing tells what the merge put around it");

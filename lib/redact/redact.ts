@@ -32,6 +32,8 @@ export interface Redactor {
   message(m: StoredMessage): StoredMessage;
   /** Any free text (a caption, a poll). */
   text(s: string): string;
+  /** A participant's pseudonym ("Participant 2"), as their messages are signed. */
+  author(name: string): string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createRedactor(
   const text = (s: string) => maskPhones(people.replace(maskEmails(s)));
   return {
     text,
+    author: (name) => people.label(name),
     message(m) {
       const author = m.author === null ? null : people.label(m.author);
       const hidden = m.kind === "media" || m.kind === "contact" || m.kind === "location"

@@ -18,7 +18,8 @@ export interface MessageProps {
   mine: boolean;
   /**
    * Shown to someone else than the owner (a shared page): the owner's messages stay on the
-   * right, but a screen reader never calls their author "you".
+   * right, named at the start of each run (with `group`), and a screen reader never calls their
+   * author "you".
    */
   visitor?: boolean;
   /** A group chat: names and avatars on other people's messages. */
@@ -157,7 +158,10 @@ export function MessageItem(props: MessageProps) {
       </li>
     );
   }
-  const named = group && !props.mine;
+  // A group names other people's runs (with an avatar); a shared page also names the owner's,
+  // whose visitor would not know whose the right-hand side is (in a 1:1 chat, nothing said so).
+  const theirs = group && !props.mine;
+  const named = group && (!props.mine || props.visitor === true);
   const classes = [
     "msg",
     props.mine ? "mine" : "theirs",
@@ -173,8 +177,8 @@ export function MessageItem(props: MessageProps) {
       data-author={m.author}
       aria-current={current}
     >
-      {named && runStart && <Avatar name={m.author} />}
-      <article class={named ? `p${participantColor(m.author)}` : undefined}>
+      {theirs && runStart && <Avatar name={m.author} />}
+      <article class={theirs ? `p${participantColor(m.author)}` : undefined}>
         {named && runStart
           ? <header class="author" dir="auto">{m.author}</header>
           : (
