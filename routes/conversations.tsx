@@ -199,7 +199,9 @@ export function conversationPages(deps: AppDeps) {
       >
         <header class="conv-header chat-head">
           <a class="back" href="/" aria-label="Back to your chats">←</a>
-          <h1 dir="auto">{conv.title}</h1>
+          <h1>
+            <bdi>{conv.title}</bdi>
+          </h1>
           <p class="muted conv-meta">
             {conv.messageCount.toLocaleString("en")} messages
             {conv.participants.length > 0 && (

@@ -89,7 +89,7 @@ Deno.test("conversation page: view-as decides the sides; groups get names, avata
     let html = await page(t, `/c/${id}`, u.headers);
     assert.match(
       html,
-      /<li class="msg theirs kind-text run-start" id="m1" data-author="Ann"><span class="avatar p\d+" aria-hidden="true">A<\/span><article class="p\d+"><header class="author" dir="auto">Ann<\/header>/,
+      /<li class="msg theirs kind-text run-start" id="m1" data-author="Ann"><span class="avatar p\d+" aria-hidden="true">A<\/span><article class="p\d+"><header class="author"><bdi>Ann<\/bdi><\/header>/,
     );
     assert.match(
       html,

@@ -92,7 +92,15 @@ async function galleryPage(
           ←
         </a>
         <div class="conv-title">
-          <h1 dir="auto">{conv ? <>Media of {conv.title}</> : "All media"}</h1>
+          <h1>
+            {conv
+              ? (
+                <>
+                  Media of <bdi>{conv.title}</bdi>
+                </>
+              )
+              : "All media"}
+          </h1>
           <p class="muted">
             {conv
               ? <a href="/media">Media of all your chats</a>

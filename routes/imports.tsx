@@ -62,7 +62,9 @@ export function importPages(deps: AppDeps) {
           c,
           <Layout title={`Import of ${imp.filename}`} signedIn>
             {running && <meta http-equiv="refresh" content="2" />}
-            <h1 dir="auto">{imp.filename}</h1>
+            <h1>
+              <bdi>{imp.filename}</bdi>
+            </h1>
             <p class={`status status-${imp.status}`} role="status">
               {IMPORT_STATUS_WORDS[imp.status]}
             </p>

@@ -49,7 +49,9 @@ export function mergePages(deps: AppDeps) {
           <p>
             <a href={conversationHref(id)}>← Back to the chat</a>
           </p>
-          <h1 dir="auto">Merge “{conv.title}” into another conversation</h1>
+          <h1>
+            Merge “<bdi>{conv.title}</bdi>” into another conversation
+          </h1>
           <p>
             {conv.messageCount.toLocaleString("en")} messages,{" "}
             {days(conv.firstDate, conv.lastDate)}.{" "}

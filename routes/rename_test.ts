@@ -67,7 +67,7 @@ Deno.test("rename: the settings page's form works without JavaScript", async () 
     assert.equal(res.status, 303);
     assert.equal(res.headers.get("location"), `/c/${id}/privacy`);
     const after = await (await t.app.request(`/c/${id}`, { headers: ann.headers })).text();
-    assert.match(after, /<h1 dir="auto">Family &amp; friends<\/h1>/);
+    assert.match(after, /<h1><bdi>Family &amp; friends<\/bdi><\/h1>/);
 
     const empty = await post(" ");
     assert.equal(empty.status, 400);

@@ -129,7 +129,9 @@ export function sharePages(deps: AppDeps) {
         c,
         <Layout title={title} wide>
           <header class="conv-header share-head">
-            <h1 dir="auto">{title}</h1>
+            <h1>
+              <bdi>{title}</bdi>
+            </h1>
             <p class="muted">
               Shared read-only{span && `: ${span}`}
               {people.length > 0 && (

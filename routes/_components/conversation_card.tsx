@@ -52,8 +52,10 @@ export function ConversationCard(props: { conv: Card; zone?: string | null }) {
   return (
     <li>
       <article class="card conv-card">
-        <h3 dir="auto">
-          <a href={href}>{conv.title}</a>
+        <h3>
+          <a href={href}>
+            <bdi>{conv.title}</bdi>
+          </a>
         </h3>
         <p class="muted participants">
           {/* The most active first (a group of 200 would fill a phone's screen). */}

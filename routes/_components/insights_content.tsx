@@ -91,7 +91,9 @@ function TermList(
 ) {
   return (
     <div class="terms">
-      <h4 class={props.slot === null ? undefined : `p${props.slot}`} dir="auto">{props.label}</h4>
+      <h4 class={props.slot === null ? undefined : `p${props.slot}`}>
+        <bdi>{props.label}</bdi>
+      </h4>
       {props.list.length === 0 ? <p class="muted">None.</p> : (
         <ol class={props.cls}>
           {props.list.map((t) => (

@@ -167,7 +167,9 @@ export function Monologues(props: { insights: Insights }) {
               <tbody>
                 {monologues.map((m) => (
                   <tr>
-                    <th scope="row" dir="auto">{m.author}</th>
+                    <th scope="row">
+                      <bdi>{m.author}</bdi>
+                    </th>
                     <td class="num">{num(m.length)}</td>
                     <td>
                       <a href={permalink(conversationId, m.startRef ?? m.startSeq)}>

@@ -180,7 +180,11 @@ export function MessageItem(props: MessageProps) {
       {theirs && runStart && <Avatar name={m.author} />}
       <article class={theirs ? `p${participantColor(m.author)}` : undefined}>
         {named && runStart
-          ? <header class="author" dir="auto">{m.author}</header>
+          ? (
+            <header class="author">
+              <bdi>{m.author}</bdi>
+            </header>
+          )
           : (
             <span class="sr-only" dir="auto">
               {spokenAuthor(m.author, props.mine && !props.visitor)}

@@ -88,7 +88,9 @@ export function ReportView({ report }: { report: ImportReport }) {
   const p = report.parse;
   return (
     <>
-      <h1 dir="auto">Import report: {report.file.name}</h1>
+      <h1>
+        Import report: <bdi>{report.file.name}</bdi>
+      </h1>
       {!p && (
         <p class="notice" role="status">This import has not been read yet ({report.status}).</p>
       )}
@@ -186,7 +188,9 @@ export function ReportView({ report }: { report: ImportReport }) {
         <h2 id="original">The original upload</h2>
         <dl class="report">
           <dt>File name</dt>
-          <dd dir="auto" data-field="file-name">{report.file.name}</dd>
+          <dd data-field="file-name">
+            <bdi>{report.file.name}</bdi>
+          </dd>
           <dt>Size</dt>
           <dd data-field="file-size">{bytes(report.file.size)}</dd>
           <dt>SHA-256</dt>
@@ -215,7 +219,9 @@ export function PreviewView(
   const to = SHORT[p.proposedOrder];
   return (
     <>
-      <h1 dir="auto">Read {filename} {to}?</h1>
+      <h1>
+        Read <bdi>{filename}</bdi> {to}?
+      </h1>
       {p.error
         ? (
           <p class="error" role="alert" data-field="preview-error">
