@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Snippet } from "../lib/format/highlight.ts";
 import { formatShortDay, formatTime } from "../routes/_components/dates.ts";
-import { SnippetText } from "../routes/_components/snippet.tsx";
+import { HitSource, SnippetText } from "../routes/_components/snippet.tsx";
 import { errorMessage } from "./_http.ts";
 
 export type SearchProps = {
@@ -169,8 +169,10 @@ export default function Search(props: SearchProps) {
               onClick={(e) => follow(hit, e.ctrlKey || e.metaKey)}
             >
               <span class="meta">
-                {!props.conversation && <strong dir="auto">{hit.conversation.title}</strong>}
-                {hit.author && <span dir="auto">{hit.author}</span>}
+                <HitSource
+                  author={hit.author}
+                  title={props.conversation ? undefined : hit.conversation.title}
+                />
                 <time
                   dateTime={hit.shownAt ?? hit.date}
                   title={hit.shownAt && hit.shownAt !== hit.date

@@ -11,7 +11,7 @@ import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
 import { conversationHref, permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
-import { SnippetText } from "./_components/snippet.tsx";
+import { HitSource, SnippetText } from "./_components/snippet.tsx";
 
 // The page shows the form alone when there is no query yet: `q` is optional here.
 const pageQuery = z.union([
@@ -40,8 +40,7 @@ function Result(props: { hit: SearchHit; showTitle: boolean; zone: string | null
     <li>
       <article class="result">
         <header>
-          {props.showTitle && <span class="conv" dir="auto">{hit.title}</span>}
-          {hit.author && <span class="who" dir="auto">{hit.author}</span>}
+          <HitSource author={hit.author} title={props.showTitle ? hit.title : undefined} />
           <time
             dateTime={shown}
             title={shown === hit.date

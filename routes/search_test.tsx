@@ -38,7 +38,7 @@ Deno.test("search page: a no-JS form; results link to the message with the match
     assert.ok(html.includes('<h2 id="results-heading">1 message, newest first</h2>'));
     assert.ok(
       html.includes(
-        '<li><article class="result"><header><span class="conv" dir="auto">Trip &lt;2024></span><span class="who" dir="auto">Ann</span>' +
+        '<li><article class="result"><header><strong class="who"><bdi>Ann</bdi></strong><span class="conv">in <bdi>Trip &lt;2024></bdi></span>' +
           '<time datetime="2024-06-01T08:30:00">Jun 1, 2024, 08:30</time></header>' +
           `<a href="/c/${id}/m/1#m1" class="result-link"><p class="snippet" dir="auto">&lt;img src=x onerror=alert(1)> <mark>Zürich</mark> trip</p></a></article></li>`,
       ),
@@ -63,7 +63,7 @@ Deno.test("search page: a no-JS form; results link to the message with the match
     assert.match(inChat, new RegExp(`<option value="${id}" selected>`));
     assert.match(
       inChat,
-      /<li><article class="result"><header><span class="who" dir="auto">Ann<\/span>/,
+      /<li><article class="result"><header><strong class="who"><bdi>Ann<\/bdi><\/strong><time/,
     );
     assert.match(
       await page(t, "/search?q=nothingatall", ann.headers),

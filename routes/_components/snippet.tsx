@@ -8,3 +8,25 @@ export function SnippetText(props: { snippet: Snippet }) {
     </p>
   );
 }
+
+/**
+ * Who wrote a hit, in bold, then the chat it is in, muted after "in" (`title`; absent when
+ * searching one chat): in the same bold, "María José María José" (her message in the chat
+ * named after her) did not say which name was which. Each name isolated (`<bdi>`).
+ */
+export function HitSource(props: { author: string | null; title?: string }) {
+  return (
+    <>
+      {props.author && (
+        <strong class="who">
+          <bdi>{props.author}</bdi>
+        </strong>
+      )}
+      {props.title !== undefined && (
+        <span class="conv">
+          in <bdi>{props.title}</bdi>
+        </span>
+      )}
+    </>
+  );
+}
