@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { credentialsSchema, signIn, signUp } from "../lib/auth/accounts.ts";
+import { credentialsSchema, PASSWORD_MIN_LENGTH, signIn, signUp } from "../lib/auth/accounts.ts";
 import { revokeSession } from "../lib/db/sessions.ts";
 import { AppError } from "../lib/errors.ts";
 import type { AppDeps } from "./deps.ts";
@@ -39,16 +39,25 @@ function AuthPage(
             value={props.email ?? ""}
           />
         </label>
-        <label>
-          Password{" "}
+        {
+          /* The rule is said before the form is sent, tied to the field (a hint inside the
+             label would become part of the field's name). */
+        }
+        <div class="field">
+          <label for="password">Password</label>
           <input
             type="password"
             name="password"
+            id="password"
             required
-            minLength={8}
+            minLength={PASSWORD_MIN_LENGTH}
             autocomplete={signin ? "current-password" : "new-password"}
+            aria-describedby={signin ? undefined : "password-hint"}
           />
-        </label>
+          {!signin && (
+            <p class="hint" id="password-hint">At least {PASSWORD_MIN_LENGTH} characters.</p>
+          )}
+        </div>
         <button type="submit">{signin ? "Sign in" : "Create account"}</button>
       </form>
       <p>

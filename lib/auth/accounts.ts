@@ -6,10 +6,15 @@ import { AppError } from "../errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import type { TokenSigner } from "./tokens.ts";
 
+/** The shortest password an account may have (the sign-up form says so before it is sent). */
+export const PASSWORD_MIN_LENGTH = 8;
+
 /** Sign-up and sign-in body. */
 export const credentialsSchema = z.object({
   email: z.email("must be an email address").max(254),
-  password: z.string().min(8, "must be at least 8 characters").max(1024),
+  password: z.string()
+    .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(1024),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
