@@ -188,14 +188,17 @@ export function privacyPages(deps: AppDeps) {
       if (!(await c.req.parseBody()).confirm) {
         throw new AppError(400, "invalid_request", "confirm: tick the box to delete");
       }
-      const report = await deleteConversationCompletely(db, blobs, userIdOf(c), id, {
-        edge: deps.edge,
-      });
-      if (!report) throw notFound("conversation");
+      // Its name, read before it goes: the answer says which chat was deleted.
+      const conv = await getConversation(db, userIdOf(c), id);
+      const report = conv &&
+        await deleteConversationCompletely(db, blobs, userIdOf(c), id, { edge: deps.edge });
+      if (!conv || !report) throw notFound("conversation");
       return render(
         c,
-        <Layout title="Conversation deleted" signedIn>
-          <h1>Conversation deleted</h1>
+        <Layout title={`Conversation “${conv.title}” deleted`} signedIn>
+          <h1>
+            Conversation “<bdi>{conv.title}</bdi>” deleted
+          </h1>
           <p class="deleted-report" role="status">Deleted: {describeDeletion(report)}.</p>
           <p>
             <a href="/">Back to your conversations</a>

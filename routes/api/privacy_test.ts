@@ -182,10 +182,18 @@ Deno.test("privacy page: retention and delete forms work without JavaScript", as
     const unconfirmed = await t.app.request(`/c/${id}/delete`, form({}));
     assert.equal(unconfirmed.status, 400);
     await unconfirmed.body?.cancel();
+    // Named in the answer (escaped, isolated): which chat went.
+    await t.db.sql`update conversations set title = '<b>Ann & Bob</b>' where id = ${id}`;
     const done = await t.app.request(`/c/${id}/delete`, form({ confirm: "on" }));
     assert.equal(done.status, 200);
+    const answer = await done.text();
     assert.match(
-      await done.text(),
+      answer,
+      /<h1>Conversation “<bdi>&lt;b>Ann &amp; Bob&lt;\/b><\/bdi>” deleted<\/h1>/,
+    );
+    assert.match(answer, /<title>Conversation “&lt;b>Ann &amp; Bob&lt;\/b>” deleted · /);
+    assert.match(
+      answer,
       /class="deleted-report"[^>]*>Deleted: 5 messages, 2 participants, 3 media files, 1 original upload, \d+ search entries\./,
     );
     const gone = await t.app.request(`/c/${id}`, { headers: ann.headers });
