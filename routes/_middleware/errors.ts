@@ -32,7 +32,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
       `<meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<title>Error</title><link rel="stylesheet" href="/static/app.css">` +
       `<main class="narrow"><h1>${status}</h1><p>${
-        escapeHtml(message)
+        escapeHtml(asSentence(message))
       }</p><p><a href="/">Back to your chats</a></p></main>`,
     status as 400,
   );
@@ -41,6 +41,17 @@ export function onError(err: Error, c: Context<AppEnv>) {
 /** Unknown routes: 404 in JSON under /api. */
 export function onNotFound(c: Context<AppEnv>) {
   return onError(new AppError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`), c);
+}
+
+/**
+ * An error's message as the error page's sentence: capitalised and ended, "conversation not
+ * found" → "Conversation not found.". The JSON keeps the message as written (clients may match
+ * it). A message naming a field first ("days: must be …") keeps the field's name as it is.
+ */
+export function asSentence(message: string): string {
+  const field = /^[\w.[\]]+: /.test(message);
+  const start = field ? message : message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?…]$/.test(start) ? start : `${start}.`;
 }
 
 function escapeHtml(s: string) {

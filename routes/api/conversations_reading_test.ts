@@ -84,7 +84,7 @@ Deno.test("messages API: around or ref past the last message is a 404 naming it,
       // The permalink page of that message (the page's `around`) says the same.
       const page = await get(`/c/${id}/m/${n}`);
       assert.equal(page.status, 404);
-      assert.match(await page.text(), /message not found/);
+      assert.match(await page.text(), /<p>Message not found\.<\/p>/);
     }
     // The last message is there, on the API and the page.
     const last = await (await get(`/api/conversations/${id}/messages?around=5&limit=3`)).json();
