@@ -7,6 +7,7 @@
 import { type ComponentType, h, hydrate } from "preact";
 import { closeMenusOnEscapeOrOutside } from "./_lib/menus.ts";
 import { replaceBrokenPictures } from "./_lib/broken_pictures.ts";
+import { enableCopyButtons } from "./_lib/copy_buttons.ts";
 
 // Each island takes its own props; they are checked where the page renders the mark.
 // deno-lint-ignore no-explicit-any
@@ -36,6 +37,7 @@ async function hydrateIsland(el: HTMLElement): Promise<void> {
 async function main(): Promise<void> {
   closeMenusOnEscapeOrOutside(document);
   replaceBrokenPictures(document);
+  enableCopyButtons(document);
   const marks = [...document.querySelectorAll<HTMLElement>("[data-island]")];
   const results = await Promise.allSettled(marks.map(hydrateIsland));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

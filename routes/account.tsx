@@ -14,7 +14,12 @@ import { requireUserPage, SESSION_COOKIE, userIdOf, viaApiToken } from "./_middl
 import { validate } from "./_middleware/validate.ts";
 import { CLEAR_SITE_DATA, deleteAccount } from "./api/account.ts";
 import { createShareFrom, publicOrigin, revokeAndPurge, shareJson } from "./api/shares.ts";
-import { ExpiryOptions, type ListedShare, ShareList } from "./_components/share_list.tsx";
+import {
+  createdShareUrl,
+  ExpiryOptions,
+  type ListedShare,
+  ShareList,
+} from "./_components/share_list.tsx";
 import { tokenName } from "./api/tokens.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
@@ -31,6 +36,8 @@ interface AccountView {
   readingZone: string | null;
   /** A token just created: shown this once. */
   newToken?: { name: string; token: string };
+  /** The share link just created (its field has the focus). */
+  created?: string;
   notice?: string;
   error?: string;
 }
@@ -120,7 +127,11 @@ function AccountPage(v: AccountView) {
 
       <section class="card" id="shares">
         <h2>Share links</h2>
-        <ShareList shares={v.shares} revokeAction={(s) => `/account/shares/${s.id}/revoke`} />
+        <ShareList
+          shares={v.shares}
+          revokeAction={(s) => `/account/shares/${s.id}/revoke`}
+          created={v.created}
+        />
       </section>
 
       <section class="card" id="reading-zone">
@@ -170,7 +181,7 @@ export function accountPages(deps: AppDeps) {
   const { db, tokens } = deps;
   const view = async (
     c: Context<AppEnv>,
-    extra: Pick<AccountView, "newToken" | "notice" | "error"> = {},
+    extra: Pick<AccountView, "newToken" | "notice" | "error" | "created"> = {},
     status: 200 | 400 = 200,
   ) => {
     const userId = userIdOf(c);
@@ -209,7 +220,7 @@ export function accountPages(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use("/account", requireUserPage, browserOnly)
     .use("/account/*", requireUserPage, browserOnly)
-    .get("/account", (c) => view(c))
+    .get("/account", (c) => view(c, { created: c.req.query("created") }))
     .post("/account/tokens", async (c) => {
       const form = await c.req.parseBody();
       const name = tokenName.safeParse(form.name);
@@ -230,8 +241,8 @@ export function accountPages(deps: AppDeps) {
         return view(c, { error: `${issue.path.join(".")}: ${issue.message}` }, 400);
       }
       const { conversationId, ...body } = form.data;
-      await createShareFrom(db, userIdOf(c), conversationId, body);
-      return back(c, "shares");
+      const share = await createShareFrom(db, userIdOf(c), conversationId, body);
+      return c.redirect(createdShareUrl("/account", share.id), 303);
     })
     .post("/account/shares/:id/revoke", validate("param", idParam), async (c) => {
       const shareId = c.req.valid("param").id;

@@ -1,8 +1,8 @@
 /**
  * The share forms of a chat's Settings page (no JavaScript needed): `POST /c/:id/shares`
  * (`expiresInHours`, `fromDate`/`toDate` or none, `redacted` ticked) and
- * `POST /c/:id/shares/:shareId/revoke`; both answer with a redirect back to the page's Share
- * section. The same checks as the API's (routes/api/shares.ts): one schema, one resolution of
+ * `POST /c/:id/shares/:shareId/revoke`; both answer with a redirect back to the page: to the new
+ * link (focused), or to the Share section. The same checks as the API's (routes/api/shares.ts): one schema, one resolution of
  * days to refs.
  *
  * @module
@@ -14,6 +14,7 @@ import type { AppEnv } from "./_middleware/env.ts";
 import { requireUserPage, userIdOf } from "./_middleware/session.ts";
 import { validate } from "./_middleware/validate.ts";
 import { createShareFrom, revokeAndPurge, shareCreateBody, shareParams } from "./api/shares.ts";
+import { createdShareUrl } from "./_components/share_list.tsx";
 
 const idParam = shareParams.pick({ id: true });
 const back = (id: string) => `/c/${id}/privacy#share`;
@@ -41,8 +42,8 @@ export function conversationSharePages(deps: AppDeps) {
       validate("form", shareForm),
       async (c) => {
         const { id } = c.req.valid("param");
-        await createShareFrom(deps.db, userIdOf(c), id, c.req.valid("form"));
-        return c.redirect(back(id), 303);
+        const share = await createShareFrom(deps.db, userIdOf(c), id, c.req.valid("form"));
+        return c.redirect(createdShareUrl(`/c/${id}/privacy`, share.id), 303);
       },
     )
     .post(

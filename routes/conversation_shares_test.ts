@@ -35,13 +35,37 @@ Deno.test("Settings: share some days of a chat from a form, then revoke it (no J
       });
     const made = await post({ fromDate: "2024-03-02", toDate: "2024-03-04" });
     assert.equal(made.status, 303);
-    assert.equal(made.headers.get("location"), `/c/${id}/privacy#share`);
+    // Back to the page, on the new link: its field has the focus (the page opened at its top).
+    const [, madeId] = /^\/c\/[^/]+\/privacy\?created=([0-9a-f-]{36})$/.exec(
+      made.headers.get("location")!,
+    )!;
+    const landed = await (await t.app.request(made.headers.get("location")!, {
+      headers: ann.headers,
+    })).text();
+    assert.match(
+      landed,
+      new RegExp(
+        `<li id="share-${madeId}">[^]*?<input readonly value="http[^"]+" aria-label="Share link" size="48" id="share-${madeId}-url" autofocus/>`,
+      ),
+    );
+    // A Copy button, shown by JavaScript (it would do nothing without), and where it says so.
+    assert.ok(
+      landed.includes(
+        `<button type="button" class="link" data-copy="share-${madeId}-url" data-copy-status="share-${madeId}-url-status" hidden>Copy</button>`,
+      ),
+    );
+    assert.ok(
+      landed.includes(
+        `<span class="copy-status" id="share-${madeId}-url-status" role="status"></span>`,
+      ),
+    );
     const listed = await settings();
+    assert.doesNotMatch(listed, /autofocus/, "only right after it was made");
     // The live link says which days it covers, as asked, not message positions ("messages
     // 3–6" meant nothing to its owner), and when it ends.
     assert.match(
       listed,
-      /<li><bdi>Chat<\/bdi> \(Mar 2, 2024 – Mar 4, 2024\), until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC/,
+      /<li id="share-[0-9a-f-]+"><bdi>Chat<\/bdi> \(Mar 2, 2024 – Mar 4, 2024\), until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC/,
     );
     assert.doesNotMatch(listed, /messages \d/);
     const url = /value="(http[^"]+\/s\/[^"]+)"/.exec(listed)![1];

@@ -83,6 +83,7 @@ export function privacyPages(deps: AppDeps) {
             firstDay={conv.firstDate?.slice(0, 10)}
             lastDay={conv.lastDate?.slice(0, 10)}
             shares={shares.map((s) => ({ ...s, url: shareJson(deps.tokens, origin, s).url }))}
+            created={c.req.query("created")}
           />
           <section class="card" id="time-zone">
             <h2>Phone's time zone</h2>

@@ -148,9 +148,14 @@ Deno.test("the account page's share form creates a redacted share and lists it a
       }).toString(),
     });
     assert.equal(res.status, 303);
-    const [row] = await t.db.sql<{ redacted: boolean }[]>`
-      select redacted from shares where conversation_id = ${owner.conversationId}`;
+    const [row] = await t.db.sql<{ id: string; redacted: boolean }[]>`
+      select id, redacted from shares where conversation_id = ${owner.conversationId}`;
     assert.equal(row.redacted, true);
+    // Back on the account page, on the new link's field.
+    const location = res.headers.get("location")!;
+    assert.equal(location, `/account?created=${row.id}`);
+    const landed = await (await t.app.request(location, { headers: owner.headers })).text();
+    assert.match(landed, new RegExp(`id="share-${row.id}-url" autofocus/>`));
     const page = await (await t.app.request("/account", { headers: owner.headers })).text();
     assert.match(page, /name="redacted"/);
     assert.match(page, /, redacted<\/strong>/);

@@ -13,6 +13,8 @@ export function ShareSection(props: {
   firstDay?: string;
   lastDay?: string;
   shares: ListedShare[];
+  /** The share just created (its field has the focus). */
+  created?: string;
 }) {
   const id = props.conversationId;
   return (
@@ -50,6 +52,7 @@ export function ShareSection(props: {
       <ShareList
         shares={props.shares}
         revokeAction={(s) => `/c/${id}/shares/${s.id}/revoke`}
+        created={props.created}
       />
     </section>
   );

@@ -41,7 +41,7 @@ readerTest("browser: the account page", async (reader, t) => {
         }));
       assert.deepEqual(
         [...new Set(buttons.map((b) => b.text))].sort(),
-        ["Create share link", "Revoke"],
+        ["Copy", "Create share link", "Revoke"],
       );
       for (const b of buttons) {
         const ratio = contrast(b.color, b.bg);
