@@ -1,6 +1,6 @@
 import { createTokenSigner } from "./lib/auth/tokens.ts";
 import { localSecret } from "./lib/auth/local_secret.ts";
-import { ConfigError, loadConfig } from "./lib/config.ts";
+import { loadConfigOrExit } from "./lib/config.ts";
 import { createLogger } from "./lib/log.ts";
 import { createEdgeInvalidator } from "./lib/edge/invalidate.ts";
 import { recordJob } from "./lib/job_metrics.ts";
@@ -15,14 +15,7 @@ import { enqueueStaleImports } from "./worker/reparse.ts";
 // Web entry: config → clients → createApp(deps) → Deno.serve; the worker runs in-process in
 // the embedded mode (no Redis). SIGTERM/SIGINT: stop accepting, finish requests and the job
 // in hand, close clients.
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  Deno.exit(2);
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel, { service: "web" });
 const services = await openServices(config, logger);
 const tokens = createTokenSigner(config.jwtSecrets ?? await localSecret(config.dataDir));

@@ -178,6 +178,23 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The config of an entry point (main.ts, worker/main.ts, the migration CLI), which `check` may
+ * refuse with a ConfigError of its own. A bad environment is printed, naming each variable, and
+ * the process exits with code 2 (not an uncaught error with a stack trace).
+ */
+export function loadConfigOrExit(check?: (config: Config) => void): Config {
+  try {
+    const config = loadConfig();
+    check?.(config);
+    return config;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    Deno.exit(2);
+  }
+}
+
 /** Validates an environment (a plain record, `Deno.env.toObject()` by default) into a Config. */
 export function loadConfig(
   env: Record<string, string | undefined> = Deno.env.toObject(),

@@ -1,6 +1,6 @@
 import { createEdgeInvalidator } from "../lib/edge/invalidate.ts";
 import { Hono } from "hono";
-import { ConfigError, loadConfig } from "../lib/config.ts";
+import { ConfigError, loadConfigOrExit } from "../lib/config.ts";
 import { createLogger } from "../lib/log.ts";
 import { recordJob } from "../lib/job_metrics.ts";
 import { createMetrics } from "../lib/metrics.ts";
@@ -11,20 +11,14 @@ import { enqueueStaleImports } from "./reparse.ts";
 
 // Worker entry: config, clients, the consumer (with its reclaim loop) and a small server on
 // WORKER_PORT for /health, /ready and /metrics. SIGTERM → finish or release the job → close.
-let config;
-try {
-  config = loadConfig();
+const config = loadConfigOrExit((config) => {
   if (!config.databaseUrl || !config.redis) {
     throw new ConfigError(
       "Invalid environment:\n  DATABASE_URL and UPSTASH_REDIS_REST_URL/_TOKEN: a separate worker needs both " +
         "(the embedded mode runs its worker inside the web process)",
     );
   }
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  Deno.exit(2);
-}
+});
 const logger = createLogger(config.logLevel, { service: "worker" });
 const services = await openServices(config, logger);
 // A parser upgrade re-parses the stored originals it outdated (claimed once across workers).
