@@ -227,7 +227,7 @@ Deno.test("importChat: a title drops the upload's .txt/.zip; an iOS zip's own na
     assert.equal(conv.title, "ios_media");
     const page = await (await t.app.request(`/c/${ios}`, { headers: ann.headers })).text();
     assert.match(page, /<title>ios_media[ <]/);
-    assert.match(page, /<h1 dir="auto">ios_media<\/h1>/);
+    assert.match(page, /<h1><bdi>ios_media<\/bdi><\/h1>/);
     const txt = await t.app.request(`/api/conversations/${ios}/export?format=txt`, {
       headers: ann.headers,
     });
