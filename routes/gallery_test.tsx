@@ -117,8 +117,12 @@ Deno.test("gallery page: the whole library names each item's chat; links to it e
     });
     const html = await page(t, "/media", u.headers);
     assert.deepEqual(tiles(html).map((x) => x.conversation), [b, a]);
-    assert.match(html, /<span class="conv" dir="auto">Alpha<\/span>/);
-    assert.match(html, /<span class="conv" dir="auto">Beta<\/span>/);
+    // The sender, then the chat muted after "in" (not a second bold name).
+    assert.match(
+      html,
+      /<span class="who" dir="auto">\w+<\/span><span class="conv">in <bdi>Alpha<\/bdi><\/span>/,
+    );
+    assert.match(html, /<span class="conv">in <bdi>Beta<\/bdi><\/span>/);
     assert.ok(html.includes(`<option value="Dee" dir="auto">Dee</option>`));
     assert.deepEqual(tiles(await page(t, "/media?author=Dee", u.headers)).map((x) => x.ref), [1]);
     assert.ok((await page(t, "/", u.headers)).includes(`href="/media"`));

@@ -68,8 +68,13 @@ function Tile(props: { item: GalleryEntry; showTitle: boolean; zone: string | nu
           </a>
         )}
       <div class="meta">
-        {props.showTitle && <span class="conv" dir="auto">{item.conversationTitle}</span>}
         {item.author && <span class="who" dir="auto">{item.author}</span>}
+        {/* The chat muted after "in", as search results name it: not a second bold name. */}
+        {props.showTitle && (
+          <span class="conv">
+            in <bdi>{item.conversationTitle}</bdi>
+          </span>
+        )}
         <time dateTime={shown}>
           {formatShortDay(shown)}, {formatTime(shown)}
         </time>

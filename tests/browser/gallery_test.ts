@@ -127,7 +127,7 @@ readerTest("browser: the media gallery", async (reader, t) => {
     await page.waitForURL(/\/media$/);
     await waitHydrated(page);
     assert.equal(await page.locator(tiles).count(), 3);
-    assert.equal(await page.locator(`${tiles} .conv`).first().textContent(), "Bob");
+    assert.equal(await page.locator(`${tiles} .conv`).first().textContent(), "in Bob");
   });
   assert.deepEqual(reader.errors, [], "no console errors");
 });
