@@ -29,7 +29,13 @@ interface Workflow {
   on: Record<string, unknown>;
   jobs: Record<
     string,
-    { steps: Step[]; needs?: string; container?: string; defaults?: { run?: { shell?: string } } }
+    {
+      steps: Step[];
+      needs?: string;
+      if?: string;
+      container?: string;
+      defaults?: { run?: { shell?: string } };
+    }
   >;
 }
 
@@ -115,6 +121,100 @@ Deno.test("workflows: Deploy follows a green CI and pushes both images", () => {
   assert.equal(env.IMAGE_NAME, repo);
   assert.equal(env.BACKUP_IMAGE_NAME, `${repo}-backup`);
   assert.equal(env.NAMESPACE, apiDeployment.metadata.namespace);
+});
+
+/**
+ * Evaluates a job's `if:` as GitHub does for the little of its expression language a deploy
+ * guard uses: `||`, `&&`, `==`, `!=`, parentheses, 'strings' and context paths (`a.b.c`, from
+ * `context`; missing: null).
+ */
+function evaluateIf(expression: string, context: Record<string, unknown>): unknown {
+  const tokens = expression.match(/'[^']*'|\|\||&&|==|!=|[()]|[\w.-]+/g) ?? [];
+  let at = 0;
+  const peek = () => tokens[at];
+  const value = (): unknown => {
+    const t = tokens[at++];
+    if (t === "(") {
+      const v = or();
+      assert.equal(tokens[at++], ")", expression);
+      return v;
+    }
+    if (t.startsWith("'")) return t.slice(1, -1);
+    if (t === "true" || t === "false") return t === "true";
+    return t.split(".").reduce<unknown>(
+      (o, key) => (o as Record<string, unknown> | null)?.[key] ?? null,
+      context,
+    );
+  };
+  const compare = (): unknown => {
+    const left = value();
+    if (peek() !== "==" && peek() !== "!=") return left;
+    const op = tokens[at++], right = value();
+    return op === "==" ? left === right : left !== right;
+  };
+  const and = (): unknown => {
+    let v = compare();
+    while (peek() === "&&") {
+      at++;
+      const right = compare();
+      v = v ? right : v;
+    }
+    return v;
+  };
+  const or = (): unknown => {
+    let v = and();
+    while (peek() === "||") {
+      at++;
+      const right = and();
+      v = v || right;
+    }
+    return v;
+  };
+  const result = or();
+  assert.equal(at, tokens.length, `unparsed: ${tokens.slice(at).join(" ")}`);
+  return result;
+}
+
+Deno.test("workflows: Deploy ships main of this repository only, never a pull request's commit", () => {
+  const guard = deploy.jobs.build.if;
+  assert.ok(guard, "the build job (which the deploy job needs) has an `if:`");
+  const repository = "owner/whatsapp-reader";
+  const ciRun = (run: Record<string, unknown>) =>
+    Boolean(evaluateIf(guard, {
+      github: {
+        event_name: "workflow_run",
+        repository,
+        ref: "refs/heads/main",
+        event: {
+          workflow_run: {
+            conclusion: "success",
+            event: "push",
+            head_branch: "main",
+            head_repository: { full_name: repository },
+            ...run,
+          },
+        },
+      },
+    }));
+  assert.equal(ciRun({}), true, "a green CI of a push to main deploys");
+  assert.equal(ciRun({ conclusion: "failure" }), false, "a red CI does not");
+  // `branches: [main]` lets these through (the head branch is called main): the guard must not.
+  assert.equal(
+    ciRun({ event: "pull_request", head_repository: { full_name: "mallory/whatsapp-reader" } }),
+    false,
+    "a fork's pull request from its branch called main",
+  );
+  assert.equal(ciRun({ event: "pull_request" }), false, "any pull request");
+  assert.equal(
+    ciRun({ head_repository: { full_name: "mallory/whatsapp-reader" } }),
+    false,
+    "a push elsewhere",
+  );
+  assert.equal(ciRun({ head_branch: "feature" }), false);
+  const byHand = (ref: string) =>
+    Boolean(evaluateIf(guard, { github: { event_name: "workflow_dispatch", repository, ref } }));
+  assert.equal(byHand("refs/heads/main"), true, "run by hand on main");
+  assert.equal(byHand("refs/heads/feature"), false, "run by hand on another branch");
 });
 
 Deno.test("workflows: Deploy runs its steps with pipefail (a failed `set image` stops it)", () => {
