@@ -45,6 +45,32 @@ function shareCacheControl(expiresAt: Date): string {
   return `public, max-age=0, s-maxage=${Math.max(0, Math.min(SHARE_EDGE_SECONDS, left))}`;
 }
 
+/** Share versions whose people are remembered (a few KB each at most: names, not messages). */
+const PEOPLE_KEPT = 500;
+
+/**
+ * {@link sharePeople}, remembered per share and version of its conversation (`key`: what the
+ * page's ETag is made of, so it changes whenever the people could). Outside a whole chat no merge
+ * grew, it counts the range's messages (0.3 s per million): done on every request, anyone holding
+ * the link could make the database do that at will, uncached (`?after=` pages are many URLs), and
+ * with no session to rate-limit. Concurrent misses share one query; the oldest entry goes first.
+ */
+function rememberedPeople(): (key: string, load: () => Promise<string[]>) => Promise<string[]> {
+  const kept = new Map<string, Promise<string[]>>();
+  return (key, load) => {
+    let people = kept.get(key);
+    if (people) {
+      kept.delete(key); // most recently used last
+    } else {
+      people = load();
+      people.catch(() => kept.delete(key));
+    }
+    kept.set(key, people);
+    if (kept.size > PEOPLE_KEPT) kept.delete(kept.keys().next().value!);
+    return people;
+  };
+}
+
 /** Renders like `render()`, but with the default theme: a shared page never reads a cookie. */
 function renderShared(c: Context, page: VNode) {
   const url = new URL(c.req.url);
@@ -66,6 +92,7 @@ function renderShared(c: Context, page: VNode) {
 export function sharePages(deps: AppDeps) {
   const { db, blobs, tokens } = deps;
   const buildId = deps.config.buildId;
+  const peopleOf = rememberedPeople();
   const liveShare = async (c: Context) => {
     const id = shareIdFromToken(tokens, c.req.param("token") ?? "");
     const share = id && await getLiveShare(db, id);
@@ -99,7 +126,10 @@ export function sharePages(deps: AppDeps) {
       const [rows, [fromDay, toDay], writers] = await Promise.all([
         listMessages(db, share.conversationId, page),
         daysAt(db, share.conversationId, [first, last]),
-        sharePeople(db, share, range),
+        peopleOf(
+          [share.id, share.version, share.updatedAt.getTime(), share.maxRef, first, last].join(":"),
+          () => sharePeople(db, share, range),
+        ),
       ]);
       const span = fromDay && toDay
         ? fromDay === toDay

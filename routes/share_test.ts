@@ -115,3 +115,34 @@ Deno.test("a shared page names only the people of what is shared", async () => {
     await t.close();
   }
 });
+
+Deno.test("a shared page counts its people once per version of the chat, not on every request", async () => {
+  const t = await createTestApp();
+  try {
+    const owner = await signUp(t.app);
+    const messages = numbered(6);
+    messages.push({ date: "2024-01-02T09:00:00", author: "Cy", text: "a day later" });
+    const id = await seedChat(t, owner.userId, { messages, viewAs: "Ann" });
+    // A range: its people are counted from its messages (0.3 s per million of them). Anyone with
+    // the link may ask for it again and again, as ever new URLs the edge has not cached.
+    const path = await sharePath(t, owner.headers, id, {
+      fromDate: "2024-01-01",
+      toDate: "2024-01-01",
+    });
+    const people = async (url: string) =>
+      /<span class="participants">([\s\S]*?)<\/span>/.exec(
+        headerOf(await (await t.app.request(url)).text()),
+      )![1];
+    assert.equal(await people(path), "<bdi>Ann</bdi>, <bdi>Bob</bdi>");
+    // Changed behind the app's back (every change of the app bumps the chat's version): the
+    // people counted for this version are not counted again.
+    await t.db.sql`update messages set author = 'Zed' where conversation_id = ${id} and seq = 1`;
+    assert.equal(await people(`${path}?after=1`), "<bdi>Ann</bdi>, <bdi>Bob</bdi>");
+    assert.equal(await people(`${path}?before=3`), "<bdi>Ann</bdi>, <bdi>Bob</bdi>");
+    // A new version of the chat (as a rename, a re-import or a merge make): counted anew.
+    await t.db.sql`update conversations set title = 'Renamed' where id = ${id}`;
+    assert.equal(await people(`${path}?after=2`), "<bdi>Bob</bdi>, <bdi>Ann</bdi>, <bdi>Zed</bdi>");
+  } finally {
+    await t.close();
+  }
+});
