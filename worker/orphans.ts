@@ -1,6 +1,13 @@
 import type { Sql } from "../lib/db/client.ts";
 import type { Logger } from "../lib/log.ts";
 import type { Queue } from "../lib/queue/types.ts";
+import { OUR_FAULT_FINAL } from "./create_worker.ts";
+
+/**
+ * Deliveries after which a first import left `processing` by a stopped process is failed instead
+ * of queued again: the deliveries of the queue (`maxAttempts`, 3 by default) count the same.
+ */
+export const ORPHAN_MAX_ATTEMPTS = 3;
 
 /**
  * The embedded mode's in-process queue keeps its jobs in memory: when the reader stops (Ctrl-C,
@@ -12,12 +19,28 @@ import type { Queue } from "../lib/queue/types.ts";
  * is idempotent (a half-done attempt rolled back with the process) and a merge job finds its
  * merge still pending. Only for the in-process queue: a Redis stream keeps its jobs across
  * restarts and redelivers them itself. Returns the ids enqueued.
+ *
+ * A first import (no conversation yet) that was being read when the process died
+ * {@link ORPHAN_MAX_ATTEMPTS} times (its `attempts` count every delivery) is failed as the queue's
+ * dead letter would fail it: an upload that kills the process (out of memory) would otherwise
+ * kill every start after it, for good. A re-import is queued again whatever its count (its
+ * `attempts` add up over its re-parses), as is every `queued` row (not in hand when it stopped).
  */
 export async function enqueueOrphanedJobs(
   db: Sql,
   queue: Queue,
   logger: Logger,
 ): Promise<string[]> {
+  const failed = await db<{ id: string }[]>`
+    update imports set status = 'failed', error = ${OUR_FAULT_FINAL}, updated_at = now()
+    where status = 'processing' and conversation_id is null
+      and attempts >= ${ORPHAN_MAX_ATTEMPTS}
+    returning id`;
+  if (failed.length > 0) {
+    logger.error("imports a stopped process was reading failed after several attempts", {
+      importIds: failed.map((r) => r.id),
+    });
+  }
   const rows = await db<{ id: string }[]>`
     select id from imports
     where status in ('queued', 'processing')

@@ -5,8 +5,8 @@ import { importBoth, postMerge } from "../lib/merge/fixtures_test_util.ts";
 import { createMemoryQueue } from "../lib/queue/memory.ts";
 import type { Queue } from "../lib/queue/types.ts";
 import { createTestApp, signUp, type TestApp } from "../tests/helpers/app.ts";
-import { createWorker } from "./create_worker.ts";
-import { enqueueOrphanedJobs } from "./orphans.ts";
+import { createWorker, OUR_FAULT_FINAL } from "./create_worker.ts";
+import { enqueueOrphanedJobs, ORPHAN_MAX_ATTEMPTS } from "./orphans.ts";
 
 const CHAT = (who: string) =>
   `01/02/2024, 10:00 - Ann: hello ${who}\n01/02/2024, 10:01 - ${who}: hi Ann\n`;
@@ -73,6 +73,54 @@ Deno.test("enqueueOrphanedJobs: a restart of the embedded reader resumes what it
 
     // Nothing is left for the next start.
     assert.deepEqual(await enqueueOrphanedJobs(t.db.sql, fresh, silentLogger), []);
+  } finally {
+    await fresh.close();
+    await t.close();
+  }
+});
+
+Deno.test("enqueueOrphanedJobs: an upload that was in hand at each of several stops is failed, not queued again", async () => {
+  const t = await createTestApp();
+  const fresh = createMemoryQueue();
+  try {
+    const u = await signUp(t.app);
+    const upload = async (who: string) => {
+      const res = await t.app.request(`/api/imports?filename=WhatsApp%20Chat%20with%20${who}.txt`, {
+        method: "POST",
+        headers: { ...u.headers, "content-type": "text/plain" },
+        body: CHAT(who),
+      });
+      assert.equal(res.status, 202);
+      return (await res.json()).id as string;
+    };
+    // A chat imported long ago, being re-read when the process stopped.
+    const reparse = await upload("Fay");
+    await drain(t, t.queue);
+    assert.equal((await getImportById(t.db.sql, reparse))!.status, "done");
+    await t.db.sql`update imports set status = 'processing', attempts = 7 where id = ${reparse}`;
+    // Being read when the process died, three deliveries in: say it ran it out of memory. Queued
+    // again, it would stop every start of the reader after it.
+    const poison = await upload("Cy");
+    await t.db.sql`update imports set status = 'processing', attempts = ${ORPHAN_MAX_ATTEMPTS}
+      where id = ${poison}`;
+    // Fewer deliveries: queued again. Waiting (never in hand), or the re-import (its attempts add
+    // up over its re-parses): queued again whatever the count.
+    const once = await upload("Dee");
+    await t.db.sql`update imports set status = 'processing', attempts = 1 where id = ${once}`;
+    const waiting = await upload("Eve");
+    await t.db.sql`update imports set status = 'queued', attempts = 5 where id = ${waiting}`;
+
+    const ids = await enqueueOrphanedJobs(t.db.sql, fresh, silentLogger);
+    assert.deepEqual(new Set(ids), new Set([once, waiting, reparse]));
+    const row = (await getImportById(t.db.sql, poison))!;
+    assert.equal(row.status, "failed");
+    assert.equal(row.error, OUR_FAULT_FINAL, "the owner reads why, and may delete it");
+    const res = await t.app.request(`/imports/${poison}/delete`, {
+      method: "POST",
+      headers: { ...u.headers, origin: "http://localhost" },
+    });
+    assert.equal(res.status, 303);
+    assert.equal(await getImportById(t.db.sql, poison), null);
   } finally {
     await fresh.close();
     await t.close();
