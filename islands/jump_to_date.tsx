@@ -2,9 +2,9 @@
 // Jump to a date without a reload: the messages around the first one on or after that day are
 // fetched (`GET /api/conversations/:id/messages?date=`), replace the list, and that message is
 // scrolled to, focused and marked current, as the server's permalink page does; the address
-// becomes the permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps asked for in
-// quick succession the last wins; pages still loading for the old list are dropped. Without
-// JavaScript the same form asks the server, which redirects to that permalink.
+// becomes the permalink `/c/:id/m/:seq` (going back reloads the previous address). Of jumps
+// asked for in quick succession the last wins; pages still loading for the old list are dropped.
+// Without JavaScript the same form asks the server, which redirects to that permalink.
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
   fetchMessages,

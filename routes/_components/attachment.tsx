@@ -95,8 +95,9 @@ function MediaDownload(props: { name: string; file: FileView }) {
 /**
  * An attachment whose file is in the export: images (lazy, in a box of their own shape reserved
  * before they load, {@link photoBox}, so nothing jumps; `<a href>` is the no-JS lightbox,
- * `data-lightbox` marks it for the JS one; no file name shown), stickers, video, audio and voice notes, and any other file as a download card. Names are
- * shown and downloaded without iOS's `00000002-` numbering (lib/format/attachment_name.ts).
+ * `data-lightbox` marks it for the JS one; no file name shown), stickers, video, audio and
+ * voice notes, and any other file as a download card. Names are shown and downloaded without
+ * iOS's `00000002-` numbering (lib/format/attachment_name.ts).
  */
 export function Attachment(props: {
   name: string;
