@@ -1,3 +1,4 @@
+import { notFound } from "../errors.ts";
 import type { Sql } from "./client.ts";
 
 /** A conversation as the library and the API show it. */
@@ -75,6 +76,13 @@ export async function getConversation(sql: Sql, userId: string, id: string) {
   const rows = await sql<Conversation[]>`
     select ${columns(sql)} from conversations c where c.id = ${id} and c.user_id = ${userId}`;
   return rows[0] ?? null;
+}
+
+/** {@link getConversation}, or a 404 when it is not a conversation of the user's. */
+export async function ownConversation(sql: Sql, userId: string, id: string) {
+  const conversation = await getConversation(sql, userId, id);
+  if (!conversation) throw notFound("conversation");
+  return conversation;
 }
 
 /**

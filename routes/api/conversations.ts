@@ -2,9 +2,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import {
   type Conversation,
-  getConversation,
   LIBRARY_SORTS,
   listConversations,
+  ownConversation,
   renameConversation,
   setViewAs,
 } from "../../lib/db/conversations.ts";
@@ -139,11 +139,7 @@ export function messagesJson(
 /** Conversations of the signed-in user: list, one, messages by keyset, media, delete. */
 export function conversationsApi(deps: AppDeps) {
   const { db, blobs } = deps;
-  const owned = async (userId: string, id: string) => {
-    const conversation = await getConversation(db, userId, id);
-    if (!conversation) throw notFound("conversation");
-    return conversation;
-  };
+  const owned = (userId: string, id: string) => ownConversation(db, userId, id);
   // The lookup of the permalink page (`/c/:id/m/:ref`): a merge renumbers seqs, not refs.
   const seqOfRefOr404 = async (id: string, ref: number) => {
     const found = await seqOfRef(db, id, ref);

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { getConversation } from "../../lib/db/conversations.ts";
+import { ownConversation } from "../../lib/db/conversations.ts";
 import { coverageOf } from "../../lib/merge/coverage.ts";
-import { notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
@@ -35,7 +34,7 @@ export function coverageApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:id/coverage", validate("param", mergeParam), async (c) => {
       const { id } = c.req.valid("param");
-      if (!(await getConversation(deps.db, userIdOf(c), id))) throw notFound("conversation");
+      await ownConversation(deps.db, userIdOf(c), id);
       return c.json(await coverageOf(deps.db, id));
     });
 }

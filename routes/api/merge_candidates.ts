@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { getConversation } from "../../lib/db/conversations.ts";
+import { ownConversation } from "../../lib/db/conversations.ts";
 import { mergeChoices } from "../../lib/merge/candidates.ts";
-import { notFound } from "../../lib/errors.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../_middleware/env.ts";
 import { userIdOf } from "../_middleware/session.ts";
@@ -38,7 +37,7 @@ export function mergeCandidatesApi(deps: AppDeps) {
     .get("/:id/merge-candidates", validate("param", mergeParam), async (c) => {
       const { id } = c.req.valid("param");
       const userId = userIdOf(c);
-      if (!(await getConversation(db, userId, id))) throw notFound("conversation");
+      await ownConversation(db, userId, id);
       const { candidates, others } = await mergeChoices(db, userId, id);
       return c.json({
         candidates: candidates.map((x) => ({

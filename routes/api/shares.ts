@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { shareEdgePaths } from "../../lib/edge/invalidate.ts";
 import { z } from "zod";
 import type { TokenSigner } from "../../lib/auth/tokens.ts";
-import { getConversation } from "../../lib/db/conversations.ts";
+import { ownConversation } from "../../lib/db/conversations.ts";
 import {
   createShare,
   existingRefs,
@@ -104,7 +104,7 @@ export async function createShareFrom(
   id: string,
   body: z.infer<typeof shareCreateBody>,
 ): Promise<Share> {
-  if (!(await getConversation(db, userId, id))) throw notFound("conversation");
+  await ownConversation(db, userId, id);
   const share = await createShare(db, {
     userId,
     conversationId: id,
@@ -221,7 +221,7 @@ export function sharesApi(deps: AppDeps) {
     .get("/:id/shares", validate("param", idParam), async (c) => {
       const userId = userIdOf(c);
       const { id } = c.req.valid("param");
-      if (!(await getConversation(db, userId, id))) throw notFound("conversation");
+      await ownConversation(db, userId, id);
       const origin = publicOrigin(c);
       return c.json({
         shares: (await listShares(db, userId, id)).map((s) => shareJson(tokens, origin, s)),
