@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { conversationHref } from "../routes/_components/conversation_href.ts";
 
 /**
  * The "Older messages" / "Newer messages" link around the list (the no-JavaScript pager),
@@ -43,7 +44,7 @@ function newestLink(newer: HTMLAnchorElement, conversation: string | undefined, 
   if (!newest && more) {
     newest = document.createElement("a");
     newest.className = "pager newest";
-    newest.href = `/c/${conversation}#end`;
+    newest.href = conversationHref(conversation!);
     newest.textContent = "Jump to the newest";
     newer.insertAdjacentElement("afterend", newest);
   }

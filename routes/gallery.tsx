@@ -23,7 +23,7 @@ import { Island } from "./_components/island.tsx";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import Lightbox from "../islands/lightbox.tsx";
-import { conversationHref } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
 
 /** The page's query: the API's filter; the page size is the page's own (a grid's rows). */
 const { limit: _limit, ...pageFields } = galleryFields;

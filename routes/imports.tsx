@@ -11,7 +11,7 @@ import { readUpload } from "./_middleware/upload_body.ts";
 import { validate } from "./_middleware/validate.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
-import { conversationHref } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
 import { DeleteImport } from "../islands/_delete_import.tsx";
 import { IMPORT_STATUS_WORDS, OPEN_CONVERSATION, percent } from "../islands/_lib/import_words.ts";
 

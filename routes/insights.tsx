@@ -17,7 +17,7 @@ import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
 import { InsightsSections } from "./_components/insights_sections.tsx";
 import { day, num } from "./_components/insights_format.ts";
-import { conversationHref } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
 
 /** `/c/:id/insights`. */
 export function insightsPages(deps: AppDeps) {

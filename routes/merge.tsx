@@ -23,7 +23,7 @@ import { mergeOrQueue } from "./api/merge.ts";
 import { mergeState } from "../lib/merge/queue.ts";
 import { formatDay } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
-import { conversationHref } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
 import { render } from "./_components/render.ts";
 
 const idParam = z.object({ id: z.uuid("must be a conversation id") });

@@ -27,7 +27,7 @@ import { MAX_RETENTION_DAYS } from "./api/privacy.ts";
 import { MAX_TITLE, renameBody } from "./api/conversations.ts";
 import { Layout } from "./_components/layout.tsx";
 import { render } from "./_components/render.ts";
-import { conversationHref } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
 import { ShareSection } from "./_components/share_section.tsx";
 import { publicOrigin, shareJson } from "./api/shares.ts";
 import { queueReparse } from "./api/report.ts";

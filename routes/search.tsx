@@ -9,7 +9,8 @@ import { encodeCursor } from "../lib/db/search.ts";
 import { runSearch, type SearchQuery, searchQuery } from "./api/search.ts";
 import { formatShortDay, formatTime, shownAt } from "./_components/dates.ts";
 import { Layout } from "./_components/layout.tsx";
-import { conversationHref, permalink } from "./_components/message_item.tsx";
+import { conversationHref } from "./_components/conversation_href.ts";
+import { permalink } from "./_components/message_item.tsx";
 import { render } from "./_components/render.ts";
 import { HitSource, SnippetText } from "./_components/snippet.tsx";
 

@@ -1,7 +1,7 @@
 import type { ConversationCard as Card, LastMessage } from "../../lib/db/conversations.ts";
 import { wallToInstant } from "../../lib/time/day.ts";
 import { formatShortDay, shownAt } from "./dates.ts";
-import { conversationHref } from "./message_item.tsx";
+import { conversationHref } from "./conversation_href.ts";
 import { Names } from "./names.tsx";
 
 /**

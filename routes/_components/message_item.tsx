@@ -43,9 +43,6 @@ export interface MessageProps {
 export const permalink = (conversationId: string, ref: number) =>
   `/c/${conversationId}/m/${ref}#m${ref}`;
 
-// In a module of its own so that islands linking to a chat do not load the message bubble.
-export { conversationHref } from "./conversation_href.ts";
-
 /** How a screen reader hears a message's author ("Ann:"; one's own "Ann (you):"). */
 export const spokenAuthor = (author: string, mine: boolean) => `${author}${mine ? YOU : ""}:`;
 

@@ -3,7 +3,8 @@ import type { ReparsePreview } from "../../lib/reparse/preview.ts";
 import type { ImportReport } from "../../lib/reparse/report.ts";
 import { formatShortDay, formatTime } from "./dates.ts";
 import { Names } from "./names.tsx";
-import { conversationHref, permalink } from "./message_item.tsx";
+import { conversationHref } from "./conversation_href.ts";
+import { permalink } from "./message_item.tsx";
 import type { MediaCoverage } from "../../lib/db/media_coverage.ts";
 import { attachmentDisplayName } from "../../lib/format/attachment_name.ts";
 
