@@ -2,8 +2,8 @@
  * The share forms of a chat's Settings page (no JavaScript needed): `POST /c/:id/shares`
  * (`expiresInHours`, `fromDate`/`toDate` or none, `redacted` ticked) and
  * `POST /c/:id/shares/:shareId/revoke`; both answer with a redirect back to the page: to the new
- * link (focused), or to the Share section. The same checks as the API's (routes/api/shares.ts): one schema, one resolution of
- * days to refs.
+ * link (focused), or to the Share section. The same checks as the API's (routes/api/shares.ts):
+ * one schema, one resolution of days to refs.
  *
  * @module
  */

@@ -3,7 +3,7 @@
  * words that are stop words of no other listed language and rarely a word of another (English
  * "come", "want", "door", Spanish "cosa", "va", Argentine "che" were left out for that reason).
  * Their share of a chat's words tells which languages are written in it (see
- * `../languages.ts`). Each is checked to be in its own list only (`markers_test.ts`).
+ * `../languages.ts`). Each is checked to be in its own list only (`languages_test.ts`).
  *
  * @module
  */
